@@ -1,0 +1,9 @@
+#![forbid(unsafe_code)]
+//! dea-tutor: an interactive terminal tutor for the AWS DEA-C01 exam, Phase 6.
+//!
+//! Everything but `tui` and `plain` is the core: it knows nothing of terminals and is tested without one.
+
+pub mod course;
+pub mod quiz;
+pub mod render;
+pub mod theme;

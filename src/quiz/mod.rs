@@ -1,0 +1,1 @@
+//! The quiz engine: quiz files, item selection, options, grading, modes and FSRS scheduling.
