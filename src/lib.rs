@@ -3,7 +3,9 @@
 //!
 //! Everything but `tui` and `plain` is the core: it knows nothing of terminals and is tested without one.
 
+pub mod command;
 pub mod course;
 pub mod quiz;
 pub mod render;
+pub mod session;
 pub mod theme;

@@ -2,5 +2,70 @@
 //! copy or from a folder, and checked.
 
 pub mod diagnostic;
+pub mod lesson;
+pub mod load;
+pub mod minimums;
 
 pub use diagnostic::Diagnostic;
+pub use lesson::{Lesson, Part};
+pub use load::CourseFiles;
+
+use crate::quiz::bank::QuizBank;
+
+#[derive(Debug, Clone)]
+pub struct Course {
+    pub title: String,
+    pub phase: String,
+    /// "built-in" or the folder it was read from.
+    pub origin: String,
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub lesson: Lesson,
+    pub quiz: Option<QuizBank>,
+}
+
+impl Topic {
+    pub fn number(&self) -> u32 {
+        self.lesson.meta.number
+    }
+    pub fn slug(&self) -> &str {
+        &self.lesson.meta.slug
+    }
+    pub fn title(&self) -> &str {
+        &self.lesson.meta.title
+    }
+    /// Teaching steps plus the wrap-up step.
+    pub fn step_count(&self) -> usize {
+        self.lesson.steps.len() + 1
+    }
+}
+
+impl Course {
+    pub fn built_in() -> Result<Self, Vec<Diagnostic>> {
+        CourseFiles::built_in().parse()
+    }
+
+    /// A topic by number (`12`), slug (`lake-formation`) or a unique slug prefix (`lake`).
+    pub fn find_topic(&self, query: &str) -> Option<usize> {
+        let q = query.trim().to_lowercase();
+        if q.is_empty() {
+            return None;
+        }
+        if let Ok(n) = q.parse::<u32>() {
+            return self.topics.iter().position(|t| t.number() == n);
+        }
+        if let Some(i) = self.topics.iter().position(|t| t.slug() == q) {
+            return Some(i);
+        }
+        let matches: Vec<usize> = (0..self.topics.len())
+            .filter(|&i| {
+                let t = &self.topics[i];
+                t.slug().starts_with(&q) || t.title().to_lowercase().contains(&q)
+            })
+            .collect();
+        (matches.len() == 1).then(|| matches[0])
+    }
+}

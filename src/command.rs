@@ -1,0 +1,269 @@
+//! The learner's words → commands. Forgiving: short forms, synonyms and one-letter typos are understood; anything
+//! else becomes `Unknown` with a suggestion, never an error.
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Continue,
+    Repeat,
+    Example,
+    Done,
+    /// Back to the current step from an angle, a scenario or a menu.
+    Back,
+    Topics,
+    Goto(String),
+    Help,
+    Quit,
+    Quiz,
+    Stats,
+    Empty,
+    Unknown {
+        input: String,
+        suggestion: Option<&'static str>,
+    },
+}
+
+/// Every word the parser knows, with the command it means. The first word of each command is its canonical name.
+const WORDS: &[(&str, Command)] = &[
+    ("continue", Command::Continue),
+    ("c", Command::Continue),
+    ("cont", Command::Continue),
+    ("next", Command::Continue),
+    ("n", Command::Continue),
+    ("go on", Command::Continue),
+    ("ok", Command::Continue),
+    ("repeat", Command::Repeat),
+    ("r", Command::Repeat),
+    ("rep", Command::Repeat),
+    ("again", Command::Repeat),
+    ("re-explain", Command::Repeat),
+    ("reexplain", Command::Repeat),
+    ("explain again", Command::Repeat),
+    ("example", Command::Example),
+    ("e", Command::Example),
+    ("ex", Command::Example),
+    ("eg", Command::Example),
+    ("e.g.", Command::Example),
+    ("examples", Command::Example),
+    ("scenario", Command::Example),
+    ("another example", Command::Example),
+    ("done", Command::Done),
+    ("d", Command::Done),
+    ("stop", Command::Done),
+    ("finish", Command::Done),
+    ("back", Command::Back),
+    ("b", Command::Back),
+    ("topics", Command::Topics),
+    ("menu", Command::Topics),
+    ("t", Command::Topics),
+    ("m", Command::Topics),
+    ("list", Command::Topics),
+    ("help", Command::Help),
+    ("h", Command::Help),
+    ("?", Command::Help),
+    ("commands", Command::Help),
+    ("quit", Command::Quit),
+    ("q", Command::Quit),
+    ("exit", Command::Quit),
+    ("quiz", Command::Quiz),
+    ("drill", Command::Quiz),
+    ("test me", Command::Quiz),
+    ("stats", Command::Stats),
+    ("progress", Command::Stats),
+];
+
+/// Words offered as suggestions (the canonical names).
+const CANONICAL: &[&str] = &[
+    "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit", "quiz", "stats",
+];
+
+pub fn parse(input: &str) -> Command {
+    let text = normalize(input);
+    if text.is_empty() {
+        return Command::Empty;
+    }
+    if let Some((_, cmd)) = WORDS.iter().find(|(w, _)| *w == text) {
+        return cmd.clone();
+    }
+    // `goto 12`, `go to lake-formation`, `topic 12`, `g 12`, or a bare number.
+    for prefix in ["goto ", "go to ", "go ", "topic ", "g ", "open "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            let rest = rest.trim();
+            if !rest.is_empty() {
+                return Command::Goto(rest.to_string());
+            }
+        }
+    }
+    if text.chars().all(|c| c.is_ascii_digit()) {
+        return Command::Goto(text);
+    }
+    if text == "goto" || text == "go to" || text == "topic" {
+        return Command::Unknown {
+            input: input.trim().to_string(),
+            suggestion: Some("goto 12"),
+        };
+    }
+    // A one-letter typo of a word of four letters or more ("contineu", "repaet", "exmple").
+    let near: Vec<&(&str, Command)> = WORDS
+        .iter()
+        .filter(|(w, _)| w.len() >= 4 && edit_distance(w, &text) == 1)
+        .collect();
+    if let Some((_, cmd)) = near.first() {
+        if near.iter().all(|(_, c)| c == cmd) {
+            return cmd.clone();
+        }
+    }
+    // A prefix of a canonical word ("contin", "exam") that names only one command.
+    if text.len() >= 3 {
+        let starts: Vec<&(&str, Command)> = WORDS.iter().filter(|(w, _)| w.starts_with(&text)).collect();
+        if let Some((_, cmd)) = starts.first() {
+            if starts.iter().all(|(_, c)| c == cmd) {
+                return cmd.clone();
+            }
+        }
+    }
+    Command::Unknown {
+        input: input.trim().to_string(),
+        suggestion: suggest(&text),
+    }
+}
+
+/// The closest canonical command word, if reasonably close.
+fn suggest(text: &str) -> Option<&'static str> {
+    let first = text.split_whitespace().next().unwrap_or(text);
+    CANONICAL
+        .iter()
+        .map(|w| (edit_distance(w, first), *w))
+        .filter(|(d, w)| *d <= 2 && *d < w.len())
+        .min()
+        .map(|(_, w)| w)
+}
+
+/// One line telling the learner what an unknown word might have meant.
+pub fn unknown_message(input: &str, suggestion: Option<&str>) -> String {
+    let shown: String = input.chars().take(30).collect();
+    match suggestion {
+        Some(s) => format!("\"{shown}\" is not a command. Did you mean `{s}`? (help lists them all)"),
+        None => format!("\"{shown}\" is not a command. Try continue, repeat, example or done (help lists them all)."),
+    }
+}
+
+fn normalize(input: &str) -> String {
+    input
+        .trim()
+        .trim_end_matches(['.', '!'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent transpositions), on chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Long inputs are never near a command word; bail out early to keep this O(1) for them.
+    if a.len().abs_diff(b.len()) > 3 {
+        return a.len().abs_diff(b.len());
+    }
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_short_forms() {
+        for w in ["continue", "c", "cont", "next", "Continue", "  NEXT  ", "continue."] {
+            assert_eq!(parse(w), Command::Continue, "{w}");
+        }
+        for w in ["repeat", "r", "again"] {
+            assert_eq!(parse(w), Command::Repeat, "{w}");
+        }
+        for w in ["example", "ex", "eg", "e.g.", "e"] {
+            assert_eq!(parse(w), Command::Example, "{w}");
+        }
+        assert_eq!(parse("done"), Command::Done);
+        assert_eq!(parse("menu"), Command::Topics);
+        assert_eq!(parse("topics"), Command::Topics);
+        assert_eq!(parse("?"), Command::Help);
+        assert_eq!(parse("q"), Command::Quit);
+        assert_eq!(parse(""), Command::Empty);
+        assert_eq!(parse("   "), Command::Empty);
+    }
+
+    #[test]
+    fn goto_forms() {
+        assert_eq!(parse("goto 12"), Command::Goto("12".into()));
+        assert_eq!(parse("go to lake-formation"), Command::Goto("lake-formation".into()));
+        assert_eq!(parse("topic 13"), Command::Goto("13".into()));
+        assert_eq!(parse("14"), Command::Goto("14".into()));
+        assert!(matches!(parse("goto"), Command::Unknown { suggestion: Some("goto 12"), .. }));
+    }
+
+    #[test]
+    fn one_letter_typos() {
+        assert_eq!(parse("contineu"), Command::Continue);
+        assert_eq!(parse("contnue"), Command::Continue);
+        assert_eq!(parse("repaet"), Command::Repeat);
+        assert_eq!(parse("exmple"), Command::Example);
+        assert_eq!(parse("dnoe"), Command::Done);
+        assert_eq!(parse("contin"), Command::Continue);
+    }
+
+    #[test]
+    fn unknown_words_get_a_suggestion() {
+        assert_eq!(
+            parse("exampel please"),
+            Command::Unknown {
+                input: "exampel please".into(),
+                suggestion: Some("example")
+            }
+        );
+        assert_eq!(
+            parse("xyzzy"),
+            Command::Unknown {
+                input: "xyzzy".into(),
+                suggestion: None
+            }
+        );
+        let msg = unknown_message("xyzzy", None);
+        assert!(msg.contains("Try continue, repeat, example or done"));
+        assert_eq!(
+            unknown_message("contiune now", Some("continue")),
+            "\"contiune now\" is not a command. Did you mean `continue`? (help lists them all)"
+        );
+    }
+
+    #[test]
+    fn edit_distance_cases() {
+        assert_eq!(edit_distance("done", "done"), 0);
+        assert_eq!(edit_distance("done", "dnoe"), 1);
+        assert_eq!(edit_distance("repeat", "rpeat"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("a", "a very long sentence"), 19);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["\u{0}", "🙂", "goto 🙂", "数据", &"x".repeat(10_000), "go to    ", "1 2 3"] {
+            let _ = parse(s);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+use super::*;
+use crate::course::load::mini_course;
+
+fn run(s: &mut Session, words: &[&str]) -> Outcome {
+    let mut last = Outcome::Redraw;
+    for w in words {
+        last = s.apply(command::parse(w));
+    }
+    last
+}
+
+#[test]
+fn continue_walks_steps_then_wrap_up_then_complete_then_next_topic() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    assert_eq!(s.screen, Screen::Step(0));
+    assert!(s.document().contains("first alpha step"));
+    assert_eq!(s.header().place, "Step 1 of 3");
+    run(&mut s, &["c"]);
+    assert_eq!(s.screen, Screen::Step(1));
+    run(&mut s, &["next"]);
+    assert_eq!(s.screen, Screen::Step(2));
+    assert_eq!(s.header().place, "Step 3 of 3 · wrap-up");
+    assert!(s.document().contains("Alpha hack line."));
+    assert!(s.document().contains("alpha trigger"));
+    run(&mut s, &["continue"]);
+    assert_eq!(s.screen, Screen::Complete);
+    assert!(s.document().contains("Topic 1 complete"));
+    assert!(s.document().contains("Next: Topic 2 — Topic Beta"));
+    // Still topic 1: nothing moves to the next topic until the learner says so.
+    assert_eq!(s.topic, 0);
+    run(&mut s, &["continue"]);
+    assert_eq!((s.topic, s.screen), (1, Screen::Step(0)));
+    assert!(s.document().contains("first beta step"));
+}
+
+#[test]
+fn last_topic_complete_says_so() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    run(&mut s, &["goto 2", "c", "c", "c"]);
+    assert_eq!(s.screen, Screen::Complete);
+    assert!(s.document().contains("last topic of the phase"));
+    run(&mut s, &["c"]);
+    assert_eq!(s.screen, Screen::Complete);
+    assert!(s.message.as_deref().unwrap().contains("last topic"));
+}
+
+#[test]
+fn repeat_and_example_cycle_and_continue_moves_on_from_the_step() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    run(&mut s, &["repeat"]);
+    assert_eq!(s.screen, Screen::Angle(0));
+    assert!(s.document().contains("First alpha angle"));
+    assert!(!s.document().contains("first alpha step"));
+    run(&mut s, &["again"]);
+    assert!(s.document().contains("Second alpha angle"));
+    run(&mut s, &["r"]);
+    assert!(s.document().contains("First alpha angle"));
+    run(&mut s, &["example"]);
+    assert_eq!(s.header().place, "Exam scenario 1 of 2");
+    run(&mut s, &["eg"]);
+    assert!(s.document().contains("Second alpha scenario"));
+    run(&mut s, &["ex"]);
+    assert!(s.document().contains("First alpha scenario"));
+    run(&mut s, &["back"]);
+    assert_eq!(s.screen, Screen::Step(0));
+    run(&mut s, &["example", "continue"]);
+    assert_eq!(s.screen, Screen::Step(1));
+}
+
+#[test]
+fn goto_by_number_slug_and_prefix_and_bad_topic() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    run(&mut s, &["goto beta"]);
+    assert_eq!(s.topic, 1);
+    run(&mut s, &["1"]);
+    assert_eq!(s.topic, 0);
+    run(&mut s, &["go to bet"]);
+    assert_eq!(s.topic, 1);
+    run(&mut s, &["goto 99"]);
+    assert_eq!(s.topic, 1);
+    assert_eq!(s.message.as_deref(), Some("No topic \"99\". Topics are 1–2: say topics to see them."));
+}
+
+#[test]
+fn unknown_words_set_a_message_and_change_nothing() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    assert_eq!(run(&mut s, &["banana"]), Outcome::Redraw);
+    assert_eq!(s.screen, Screen::Step(0));
+    assert!(s.message.as_deref().unwrap().contains("is not a command"));
+    run(&mut s, &["c"]);
+    assert_eq!(s.message, None);
+}
+
+#[test]
+fn done_quit_quiz_outcomes() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    assert_eq!(run(&mut s, &["done"]), Outcome::Done);
+    assert_eq!(run(&mut s, &["quit"]), Outcome::Quit);
+    assert_eq!(run(&mut s, &["goto 2", "quiz"]), Outcome::Quiz(1));
+}
+
+#[test]
+fn position_round_trips_through_resume() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    run(&mut s, &["c"]);
+    let p = s.position();
+    assert_eq!(p, Position { topic: "alpha".into(), step: 1 });
+    let again = Session::new(&course, Some(&p));
+    assert_eq!((again.topic, again.screen), (0, Screen::Step(1)));
+    assert_eq!(again.message.as_deref(), Some("Welcome back: topic 1, step 2 of 3"));
+
+    run(&mut s, &["c", "c"]);
+    let p = s.position();
+    assert_eq!(p.step, 3);
+    let again = Session::new(&course, Some(&p));
+    assert_eq!(again.screen, Screen::Complete);
+
+    // A position that no longer fits the course starts at the beginning.
+    let stale = Position { topic: "gone".into(), step: 4 };
+    assert_eq!(Session::new(&course, Some(&stale)).screen, Screen::Step(0));
+}
+
+#[test]
+fn summary_lists_covered_topics_resume_point_and_next() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    run(&mut s, &["c", "c", "c", "c"]);
+    let sum = s.summary();
+    assert!(sum.contains("- 1 Topic Alpha — complete"), "{sum}");
+    assert!(sum.contains("- 2 Topic Beta — up to step 1 of 3"), "{sum}");
+    assert!(sum.contains("**Resume:** topic 2, step 1 of 3"), "{sum}");
+    assert!(sum.contains("**Next:** Topic 2 — Topic Beta"), "{sum}");
+}
+
+#[test]
+fn help_and_topics_screens() {
+    let course = mini_course();
+    let mut s = Session::new(&course, None);
+    run(&mut s, &["help"]);
+    assert!(s.document().contains("| `continue` |"));
+    run(&mut s, &["menu"]);
+    assert!(s.document().contains("**2** Topic Beta"));
+    assert!(s.document().contains("◂ you are here"));
+}
