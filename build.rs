@@ -33,12 +33,15 @@ fn main() {
     }
     let rows: String = files
         .iter()
-        .map(|p| format!("    ({p:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{p}\"))),\n"))
+        .map(|p| {
+            format!("    ({p:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{p}\"))),\n")
+        })
         .collect();
     let code = format!(
         "/// Every file of the built-in course, as `(path relative to the crate, contents)`.\n\
          pub static FILES: &[(&str, &str)] = &[\n{rows}];\n"
     );
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_course.rs");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_course.rs");
     fs::write(out, code).expect("write embedded_course.rs");
 }

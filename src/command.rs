@@ -73,7 +73,8 @@ const WORDS: &[(&str, Command)] = &[
 
 /// Words offered as suggestions (the canonical names).
 const CANONICAL: &[&str] = &[
-    "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit", "quiz", "stats",
+    "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit",
+    "quiz", "stats",
 ];
 
 pub fn parse(input: &str) -> Command {
@@ -107,18 +108,19 @@ pub fn parse(input: &str) -> Command {
         .iter()
         .filter(|(w, _)| w.len() >= 4 && edit_distance(w, &text) == 1)
         .collect();
-    if let Some((_, cmd)) = near.first() {
-        if near.iter().all(|(_, c)| c == cmd) {
-            return cmd.clone();
-        }
+    if let Some((_, cmd)) = near.first()
+        && near.iter().all(|(_, c)| c == cmd)
+    {
+        return cmd.clone();
     }
     // A prefix of a canonical word ("contin", "exam") that names only one command.
     if text.len() >= 3 {
-        let starts: Vec<&(&str, Command)> = WORDS.iter().filter(|(w, _)| w.starts_with(&text)).collect();
-        if let Some((_, cmd)) = starts.first() {
-            if starts.iter().all(|(_, c)| c == cmd) {
-                return cmd.clone();
-            }
+        let starts: Vec<&(&str, Command)> =
+            WORDS.iter().filter(|(w, _)| w.starts_with(&text)).collect();
+        if let Some((_, cmd)) = starts.first()
+            && starts.iter().all(|(_, c)| c == cmd)
+        {
+            return cmd.clone();
         }
     }
     Command::Unknown {
@@ -138,12 +140,25 @@ fn suggest(text: &str) -> Option<&'static str> {
         .map(|(_, w)| w)
 }
 
+/// Whether `text` starts a command word of two letters or more ("co" → continue, "go" → goto): used to tell a
+/// single-key command from the first letter of a typed word.
+pub fn is_word_prefix(text: &str) -> bool {
+    let text = text.to_lowercase();
+    text.chars().count() >= 2
+        && (WORDS.iter().any(|(w, _)| w.starts_with(&text))
+            || CANONICAL.iter().any(|w| w.starts_with(&text)))
+}
+
 /// One line telling the learner what an unknown word might have meant.
 pub fn unknown_message(input: &str, suggestion: Option<&str>) -> String {
     let shown: String = input.chars().take(30).collect();
     match suggestion {
-        Some(s) => format!("\"{shown}\" is not a command. Did you mean `{s}`? (help lists them all)"),
-        None => format!("\"{shown}\" is not a command. Try continue, repeat, example or done (help lists them all)."),
+        Some(s) => {
+            format!("\"{shown}\" is not a command. Did you mean `{s}`? (help lists them all)")
+        }
+        None => format!(
+            "\"{shown}\" is not a command. Try continue, repeat, example or done (help lists them all)."
+        ),
     }
 }
 
@@ -169,13 +184,15 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -190,7 +207,15 @@ mod tests {
 
     #[test]
     fn words_and_short_forms() {
-        for w in ["continue", "c", "cont", "next", "Continue", "  NEXT  ", "continue."] {
+        for w in [
+            "continue",
+            "c",
+            "cont",
+            "next",
+            "Continue",
+            "  NEXT  ",
+            "continue.",
+        ] {
             assert_eq!(parse(w), Command::Continue, "{w}");
         }
         for w in ["repeat", "r", "again"] {
@@ -211,10 +236,19 @@ mod tests {
     #[test]
     fn goto_forms() {
         assert_eq!(parse("goto 12"), Command::Goto("12".into()));
-        assert_eq!(parse("go to lake-formation"), Command::Goto("lake-formation".into()));
+        assert_eq!(
+            parse("go to lake-formation"),
+            Command::Goto("lake-formation".into())
+        );
         assert_eq!(parse("topic 13"), Command::Goto("13".into()));
         assert_eq!(parse("14"), Command::Goto("14".into()));
-        assert!(matches!(parse("goto"), Command::Unknown { suggestion: Some("goto 12"), .. }));
+        assert!(matches!(
+            parse("goto"),
+            Command::Unknown {
+                suggestion: Some("goto 12"),
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -252,6 +286,18 @@ mod tests {
     }
 
     #[test]
+    fn word_prefixes() {
+        for p in [
+            "co", "re", "ex", "eg", "do", "ne", "ba", "to", "me", "he", "qu", "go", "dr", "st",
+        ] {
+            assert!(is_word_prefix(p), "{p}");
+        }
+        for p in ["c", "cx", "zz", "continuez", "dz"] {
+            assert!(!is_word_prefix(p), "{p}");
+        }
+    }
+
+    #[test]
     fn edit_distance_cases() {
         assert_eq!(edit_distance("done", "done"), 0);
         assert_eq!(edit_distance("done", "dnoe"), 1);
@@ -262,7 +308,15 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["\u{0}", "🙂", "goto 🙂", "数据", &"x".repeat(10_000), "go to    ", "1 2 3"] {
+        for s in [
+            "\u{0}",
+            "🙂",
+            "goto 🙂",
+            "数据",
+            &"x".repeat(10_000),
+            "go to    ",
+            "1 2 3",
+        ] {
             let _ = parse(s);
         }
     }

@@ -3,9 +3,14 @@
 //!
 //! Everything but `tui` and `plain` is the core: it knows nothing of terminals and is tested without one.
 
+pub mod cli;
+pub mod cmd;
 pub mod command;
 pub mod course;
+pub mod plain;
+pub mod progress;
 pub mod quiz;
 pub mod render;
 pub mod session;
 pub mod theme;
+pub mod tui;

@@ -1,1 +1,26 @@
-fn main() {}
+#![forbid(unsafe_code)]
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dea_tutor::{
+    cli::{Cli, Cmd},
+    cmd,
+};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.command {
+        None => cmd::study::run(&cli.global),
+        Some(Cmd::Topics) => match cmd::load_course(cli.global.content.as_deref()) {
+            Ok(course) => {
+                print!("{}", cmd::topics::table(&course));
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
+        Some(Cmd::Check { dir, strict }) => {
+            cmd::check::run(dir.as_deref().or(cli.global.content.as_deref()), *strict)
+        }
+    }
+}

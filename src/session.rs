@@ -83,19 +83,19 @@ impl<'c> Session<'c> {
             completed: BTreeSet::new(),
             message: None,
         };
-        if let Some(p) = resume {
-            if let Some(t) = course.topics.iter().position(|t| t.slug() == p.topic) {
-                s.topic = t;
-                let count = course.topics[t].step_count();
-                if p.step >= count {
-                    s.step = count - 1;
-                    s.screen = Screen::Complete;
-                } else {
-                    s.step = p.step;
-                    s.screen = Screen::Step(p.step);
-                }
-                s.message = Some(format!("Welcome back: {}", s.place_name()));
+        if let Some(p) = resume
+            && let Some(t) = course.topics.iter().position(|t| t.slug() == p.topic)
+        {
+            s.topic = t;
+            let count = course.topics[t].step_count();
+            if p.step >= count {
+                s.step = count - 1;
+                s.screen = Screen::Complete;
+            } else {
+                s.step = p.step;
+                s.screen = Screen::Step(p.step);
             }
+            s.message = Some(format!("Welcome back: {}", s.place_name()));
         }
         s.mark_visited();
         s
@@ -198,7 +198,12 @@ impl<'c> Session<'c> {
         let t = self.current();
         match self.screen {
             Screen::Complete => format!("topic {} complete", t.number()),
-            _ => format!("topic {}, step {} of {}", t.number(), self.step + 1, t.step_count()),
+            _ => format!(
+                "topic {}, step {} of {}",
+                t.number(),
+                self.step + 1,
+                t.step_count()
+            ),
         }
     }
 
@@ -206,7 +211,9 @@ impl<'c> Session<'c> {
         let t = self.current();
         let l = &t.lesson;
         let place = match self.screen {
-            Screen::Step(i) if i == l.steps.len() => format!("Step {} of {} · wrap-up", i + 1, t.step_count()),
+            Screen::Step(i) if i == l.steps.len() => {
+                format!("Step {} of {} · wrap-up", i + 1, t.step_count())
+            }
             Screen::Step(i) => format!("Step {} of {}", i + 1, t.step_count()),
             Screen::Angle(i) => format!("Another angle {} of {}", i + 1, l.angles.len()),
             Screen::Scenario(i) => format!("Exam scenario {} of {}", i + 1, l.scenarios.len()),
@@ -265,7 +272,9 @@ impl<'c> Session<'c> {
                 n.title(),
                 n.lesson.meta.tagline
             ),
-            None => "**That was the last topic of the phase.** Say `done` for your summary.".to_string(),
+            None => {
+                "**That was the last topic of the phase.** Say `done` for your summary.".to_string()
+            }
         };
         format!(
             "# Topic {} complete: {}\n\n> {}\n\n{next}\n\n\
@@ -296,7 +305,9 @@ impl<'c> Session<'c> {
 
     /// The end-of-phase summary, as markdown.
     pub fn summary(&self) -> String {
-        let mut s = String::from("# Phase 6 — where you are\n\n**Topics covered this time and before:**\n\n");
+        let mut s = String::from(
+            "# Phase 6 — where you are\n\n**Topics covered this time and before:**\n\n",
+        );
         let mut any = false;
         for t in &self.course.topics {
             let state = if self.completed.contains(t.slug()) {
@@ -314,15 +325,24 @@ impl<'c> Session<'c> {
         if !any {
             s.push_str("- none yet\n");
         }
-        s.push_str(&format!("\n**Resume:** {} — the next start opens there.\n", self.place_name()));
+        s.push_str(&format!(
+            "\n**Resume:** {} — the next start opens there.\n",
+            self.place_name()
+        ));
         let next = if self.screen == Screen::Complete {
             self.course.topics.get(self.topic + 1)
         } else {
             Some(self.current())
         };
         match next {
-            Some(n) => s.push_str(&format!("\n**Next:** Topic {} — {}\n", n.number(), n.title())),
-            None => s.push_str("\n**Next:** the phase is complete — revise and drill the quizzes.\n"),
+            Some(n) => s.push_str(&format!(
+                "\n**Next:** Topic {} — {}\n",
+                n.number(),
+                n.title()
+            )),
+            None => {
+                s.push_str("\n**Next:** the phase is complete — revise and drill the quizzes.\n")
+            }
         }
         s
     }

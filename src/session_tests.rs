@@ -82,7 +82,10 @@ fn goto_by_number_slug_and_prefix_and_bad_topic() {
     assert_eq!(s.topic, 1);
     run(&mut s, &["goto 99"]);
     assert_eq!(s.topic, 1);
-    assert_eq!(s.message.as_deref(), Some("No topic \"99\". Topics are 1–2: say topics to see them."));
+    assert_eq!(
+        s.message.as_deref(),
+        Some("No topic \"99\". Topics are 1–2: say topics to see them.")
+    );
 }
 
 #[test]
@@ -111,10 +114,19 @@ fn position_round_trips_through_resume() {
     let mut s = Session::new(&course, None);
     run(&mut s, &["c"]);
     let p = s.position();
-    assert_eq!(p, Position { topic: "alpha".into(), step: 1 });
+    assert_eq!(
+        p,
+        Position {
+            topic: "alpha".into(),
+            step: 1
+        }
+    );
     let again = Session::new(&course, Some(&p));
     assert_eq!((again.topic, again.screen), (0, Screen::Step(1)));
-    assert_eq!(again.message.as_deref(), Some("Welcome back: topic 1, step 2 of 3"));
+    assert_eq!(
+        again.message.as_deref(),
+        Some("Welcome back: topic 1, step 2 of 3")
+    );
 
     run(&mut s, &["c", "c"]);
     let p = s.position();
@@ -123,7 +135,10 @@ fn position_round_trips_through_resume() {
     assert_eq!(again.screen, Screen::Complete);
 
     // A position that no longer fits the course starts at the beginning.
-    let stale = Position { topic: "gone".into(), step: 4 };
+    let stale = Position {
+        topic: "gone".into(),
+        step: 4,
+    };
     assert_eq!(Session::new(&course, Some(&stale)).screen, Screen::Step(0));
 }
 

@@ -41,7 +41,9 @@ impl Theme {
             code: Style::new().fg(Color::LightMagenta),
             code_block: Style::new().fg(Color::LightGreen),
             quote: Style::new().fg(Color::Gray).add_modifier(Modifier::ITALIC),
-            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
             border: Style::new().fg(Color::DarkGray),
             rule: Style::new().fg(Color::DarkGray),
             table_header: Style::new().add_modifier(bold),

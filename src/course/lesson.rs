@@ -110,14 +110,14 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
     let at = |offset: usize| line_of(text, body_offset + offset);
     let sections = scan_sections(body);
 
-    if let Some(first) = sections.first() {
-        if !body[..first.heading_at].trim().is_empty() {
-            diags.push(Diagnostic::new(
-                path,
-                at(0),
-                "text before the first section: start the body with `# Lesson`",
-            ));
-        }
+    if let Some(first) = sections.first()
+        && !body[..first.heading_at].trim().is_empty()
+    {
+        diags.push(Diagnostic::new(
+            path,
+            at(0),
+            "text before the first section: start the body with `# Lesson`",
+        ));
     }
     let mut found: [Option<&RawSection>; 6] = Default::default();
     let mut last_index = None;
@@ -154,7 +154,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
             }
         }
     }
-    let end_line = line_of(text, text.len());
+    let end_line = text.lines().count().max(1);
     for (i, name) in SECTIONS.iter().enumerate() {
         if found[i].is_none() {
             diags.push(Diagnostic::new(
@@ -228,18 +228,22 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
         }
     }
     let (comparison_tables, _, _) = table_shape(&comparison);
-    if let Some(s) = found[4] {
-        if comparison_tables == 0 {
-            diags.push(Diagnostic::new(
-                path,
-                at(s.heading_at),
-                "`# Comparison` needs at least one table",
-            ));
-        }
+    if let Some(s) = found[4]
+        && comparison_tables == 0
+    {
+        diags.push(Diagnostic::new(
+            path,
+            at(s.heading_at),
+            "`# Comparison` needs at least one table",
+        ));
     }
     if let Some(s) = found[5] {
         if memory_hack.is_empty() {
-            diags.push(Diagnostic::new(path, at(s.heading_at), "`# Memory hack` is empty"));
+            diags.push(Diagnostic::new(
+                path,
+                at(s.heading_at),
+                "`# Memory hack` is empty",
+            ));
         } else if memory_hack.lines().filter(|l| !l.trim().is_empty()).count() > 1 {
             diags.push(Diagnostic::new(
                 path,
@@ -267,7 +271,10 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
 }
 
 /// Splits `+++ toml +++ body`; returns the TOML, the body and the body's byte offset in `text`.
-fn split_front_matter<'a>(path: &str, text: &'a str) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+fn split_front_matter<'a>(
+    path: &str,
+    text: &'a str,
+) -> Result<(&'a str, &'a str, usize), Diagnostic> {
     let Some(rest) = text.strip_prefix("+++\n") else {
         return Err(Diagnostic::new(
             path,
@@ -312,18 +319,29 @@ fn check_front_matter(path: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) 
     }
     for (field, value) in [("title", &m.title), ("tagline", &m.tagline)] {
         if value.trim().is_empty() {
-            diags.push(Diagnostic::new(path, 2, format!("front matter: `{field}` is empty")));
+            diags.push(Diagnostic::new(
+                path,
+                2,
+                format!("front matter: `{field}` is empty"),
+            ));
         }
     }
     if m.tasks.is_empty() {
-        diags.push(Diagnostic::new(path, 2, "front matter: `tasks` lists no exam task"));
+        diags.push(Diagnostic::new(
+            path,
+            2,
+            "front matter: `tasks` lists no exam task",
+        ));
     }
     for s in &m.sources {
         if !s.url.starts_with("https://") {
             diags.push(Diagnostic::new(
                 path,
                 2,
-                format!("front matter: source `{}` needs an https:// address", s.title),
+                format!(
+                    "front matter: source `{}` needs an https:// address",
+                    s.title
+                ),
             ));
         }
     }
@@ -334,7 +352,8 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn options() -> Options {
@@ -349,7 +368,10 @@ fn scan_sections(body: &str) -> Vec<RawSection> {
     let mut heading: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) if depth == 0 => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if depth == 0 => {
                 heading = Some((range.start, String::new()));
                 depth += 1;
             }
@@ -404,7 +426,10 @@ fn split_parts(body: &str, s: &RawSection) -> Vec<(usize, usize)> {
 fn opening_title(md: &str) -> Option<String> {
     let mut parser = Parser::new_ext(md, options());
     match parser.next() {
-        Some(Event::Start(Tag::Heading { level: HeadingLevel::H2, .. })) => {}
+        Some(Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        })) => {}
         _ => return None,
     }
     let mut title = String::new();

@@ -86,7 +86,9 @@ fn parses_a_good_lesson() {
 fn missing_front_matter() {
     assert_eq!(
         errors("# Lesson\n"),
-        ["lessons/11-step-functions.md:1: a lesson must start with TOML front matter: a line `+++`, the fields, then `+++`"]
+        [
+            "lessons/11-step-functions.md:1: a lesson must start with TOML front matter: a line `+++`, the fields, then `+++`"
+        ]
     );
 }
 
@@ -94,7 +96,9 @@ fn missing_front_matter() {
 fn unclosed_front_matter() {
     assert_eq!(
         errors("+++\nnumber = 11\n"),
-        ["lessons/11-step-functions.md:1: front matter is not closed: add a line `+++` after its fields"]
+        [
+            "lessons/11-step-functions.md:1: front matter is not closed: add a line `+++` after its fields"
+        ]
     );
 }
 
@@ -102,14 +106,20 @@ fn unclosed_front_matter() {
 fn front_matter_type_error_names_its_line() {
     let bad = GOOD.replace("number = 11", "number = \"eleven\"");
     let errs = errors(&bad);
-    assert!(errs[0].starts_with("lessons/11-step-functions.md:2: front matter: invalid type"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("lessons/11-step-functions.md:2: front matter: invalid type"),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn unknown_front_matter_field() {
     let bad = GOOD.replace("tasks = [\"1.3\"]", "tasks = [\"1.3\"]\nauthor = \"me\"");
     let errs = errors(&bad);
-    assert!(errs[0].starts_with("lessons/11-step-functions.md:7: front matter: unknown field `author`"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("lessons/11-step-functions.md:7: front matter: unknown field `author`"),
+        "{errs:?}"
+    );
 }
 
 #[test]
@@ -121,48 +131,104 @@ fn file_name_must_match() {
         .collect();
     assert_eq!(
         errs,
-        ["lessons/12-x.md:2: front matter says number 11 and slug `step-functions`, so the file should be named `11-step-functions.md`"]
+        [
+            "lessons/12-x.md:2: front matter says number 11 and slug `step-functions`, so the file should be named `11-step-functions.md`"
+        ]
     );
 }
 
 #[test]
 fn missing_and_unknown_sections_are_all_reported() {
-    let bad = GOOD.replace("# Comparison", "# Compare").replace("# Memory hack\n\nGlue moves data; Step Functions decides.\n", "");
+    let bad = GOOD.replace("# Comparison", "# Compare").replace(
+        "# Memory hack\n\nGlue moves data; Step Functions decides.\n",
+        "",
+    );
     let errs = errors(&bad);
-    assert!(errs.iter().any(|e| e.contains(":47: unknown section `# Compare`")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.ends_with("missing section `# Comparison`")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.ends_with("missing section `# Memory hack`")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains(":47: unknown section `# Compare`")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.ends_with("missing section `# Comparison`")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.ends_with("missing section `# Memory hack`")),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn out_of_order_and_duplicate_sections() {
-    let bad = GOOD.replace("# Another angle", "# Exam signals\n\n| a | b |\n|---|---|\n| c | d |\n\n# Another angle");
+    let bad = GOOD.replace(
+        "# Another angle",
+        "# Exam signals\n\n| a | b |\n|---|---|\n| c | d |\n\n# Another angle",
+    );
     let errs = errors(&bad);
-    assert!(errs.iter().any(|e| e.contains("section `# Another angle` is out of order")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("section `# Exam signals` appears twice")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("section `# Another angle` is out of order")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter()
+            .any(|e| e.contains("section `# Exam signals` appears twice")),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn scenario_needs_a_title_and_empty_parts_are_flagged() {
-    let bad = GOOD.replace("## Flaky job\n", "").replace("First step.\n\n---\n", "First step.\n\n---\n\n---\n");
+    let bad = GOOD
+        .replace("## Flaky job\n", "")
+        .replace("First step.\n\n---\n", "First step.\n\n---\n\n---\n");
     let errs = errors(&bad);
-    assert!(errs.iter().any(|e| e.ends_with("a scenario must open with a `## ` title")), "{errs:?}");
-    assert!(errs.iter().any(|e| e.contains("empty step in `# Lesson`")), "{errs:?}");
+    assert!(
+        errs.iter()
+            .any(|e| e.ends_with("a scenario must open with a `## ` title")),
+        "{errs:?}"
+    );
+    assert!(
+        errs.iter().any(|e| e.contains("empty step in `# Lesson`")),
+        "{errs:?}"
+    );
 }
 
 #[test]
 fn signals_need_a_two_column_table() {
-    let bad = GOOD.replace("| Trigger phrase | Answer |\n| --- | --- |", "| A | B | C |\n| --- | --- | --- |");
+    let bad = GOOD.replace(
+        "| Trigger phrase | Answer |\n| --- | --- |",
+        "| A | B | C |\n| --- | --- | --- |",
+    );
     let errs = errors(&bad);
-    assert!(errs.iter().any(|e| e.ends_with("`# Exam signals` table has 3 columns; it needs 2 (trigger phrase, answer)")), "{errs:?}");
-    let bad = GOOD.replace("| | SFN | Glue |\n| --- | --- | --- |\n| scope | any | Glue |", "no table");
-    assert!(errors(&bad).iter().any(|e| e.ends_with("`# Comparison` needs at least one table")));
+    assert!(
+        errs.iter().any(|e| e.ends_with(
+            "`# Exam signals` table has 3 columns; it needs 2 (trigger phrase, answer)"
+        )),
+        "{errs:?}"
+    );
+    let bad = GOOD.replace(
+        "| | SFN | Glue |\n| --- | --- | --- |\n| scope | any | Glue |",
+        "no table",
+    );
+    assert!(
+        errors(&bad)
+            .iter()
+            .any(|e| e.ends_with("`# Comparison` needs at least one table"))
+    );
 }
 
 #[test]
 fn text_before_first_section() {
     let bad = GOOD.replace("# Lesson", "Stray intro.\n\n# Lesson");
-    assert!(errors(&bad).iter().any(|e| e.ends_with("text before the first section: start the body with `# Lesson`")));
+    assert!(
+        errors(&bad)
+            .iter()
+            .any(|e| e.ends_with("text before the first section: start the body with `# Lesson`"))
+    );
 }
 
 #[test]

@@ -47,7 +47,10 @@ impl CourseFiles {
 
     /// Files of the built-in `assets/` folder (banner, themes).
     pub fn asset(path: &str) -> Option<&'static str> {
-        embedded::FILES.iter().find(|(p, _)| *p == path).map(|(_, t)| *t)
+        embedded::FILES
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map(|(_, t)| *t)
     }
 
     fn from_pairs<'a>(origin: &str, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {
@@ -90,7 +93,11 @@ impl CourseFiles {
                 Ok(e) => e,
                 Err(_) if sub == "quizzes" => continue,
                 Err(e) => {
-                    diags.push(Diagnostic::new(format!("{shown}/{sub}"), 0, format!("cannot read folder: {e}")));
+                    diags.push(Diagnostic::new(
+                        format!("{shown}/{sub}"),
+                        0,
+                        format!("cannot read folder: {e}"),
+                    ));
                     continue;
                 }
             };
@@ -108,7 +115,10 @@ impl CourseFiles {
                         Ok(text) => files.add(rel, text),
                         Err(e) => {
                             let offset = e.utf8_error().valid_up_to();
-                            let line = line_of(&String::from_utf8_lossy(&e.into_bytes()[..offset]), offset);
+                            let line = line_of(
+                                &String::from_utf8_lossy(&e.into_bytes()[..offset]),
+                                offset,
+                            );
                             diags.push(Diagnostic::new(rel, line, "not valid UTF-8 text"));
                         }
                     },
@@ -116,7 +126,11 @@ impl CourseFiles {
                 }
             }
         }
-        if diags.is_empty() { Ok(files) } else { Err(diags) }
+        if diags.is_empty() {
+            Ok(files)
+        } else {
+            Err(diags)
+        }
     }
 
     /// Parses and cross-checks everything; every problem found is returned.
@@ -124,7 +138,11 @@ impl CourseFiles {
         let mut diags = Vec::new();
         let course_toml = match &self.course_toml {
             None => {
-                diags.push(Diagnostic::new(COURSE_TOML, 0, "missing: it gives the course title, phase and topic order"));
+                diags.push(Diagnostic::new(
+                    COURSE_TOML,
+                    0,
+                    "missing: it gives the course title, phase and topic order",
+                ));
                 None
             }
             Some(f) => match toml::from_str::<CourseToml>(&f.text) {
@@ -156,13 +174,21 @@ impl CourseFiles {
         let order_line = |slug: &str| {
             self.course_toml
                 .as_ref()
-                .and_then(|f| f.text.find(&format!("\"{slug}\"")).map(|o| line_of(&f.text, o)))
+                .and_then(|f| {
+                    f.text
+                        .find(&format!("\"{slug}\""))
+                        .map(|o| line_of(&f.text, o))
+                })
                 .unwrap_or(1)
         };
         let mut topics = Vec::new();
         for (i, slug) in course_toml.topics.iter().enumerate() {
             if course_toml.topics[..i].contains(slug) {
-                diags.push(Diagnostic::new(COURSE_TOML, order_line(slug), format!("topic `{slug}` is listed twice")));
+                diags.push(Diagnostic::new(
+                    COURSE_TOML,
+                    order_line(slug),
+                    format!("topic `{slug}` is listed twice"),
+                ));
                 continue;
             }
             match lessons.iter().position(|l| &l.meta.slug == slug) {
@@ -170,7 +196,10 @@ impl CourseFiles {
                     lesson: lessons.swap_remove(at),
                     quiz: None,
                 }),
-                None if self.lessons.iter().any(|f| f.path.ends_with(&format!("-{slug}.md"))) => {}
+                None if self
+                    .lessons
+                    .iter()
+                    .any(|f| f.path.ends_with(&format!("-{slug}.md"))) => {}
                 None => diags.push(Diagnostic::new(
                     COURSE_TOML,
                     order_line(slug),
@@ -179,14 +208,24 @@ impl CourseFiles {
             }
         }
         for l in &lessons {
-            diags.push(Diagnostic::new(&l.path, 1, format!("lesson `{}` is not listed in {COURSE_TOML}", l.meta.slug)));
+            diags.push(Diagnostic::new(
+                &l.path,
+                1,
+                format!("lesson `{}` is not listed in {COURSE_TOML}", l.meta.slug),
+            ));
         }
         for (i, t) in topics.iter().enumerate() {
-            if let Some(prev) = topics[..i].iter().find(|p| p.lesson.meta.number == t.lesson.meta.number) {
+            if let Some(prev) = topics[..i]
+                .iter()
+                .find(|p| p.lesson.meta.number == t.lesson.meta.number)
+            {
                 diags.push(Diagnostic::new(
                     &t.lesson.path,
                     2,
-                    format!("topic number {} is also used by {}", t.lesson.meta.number, prev.lesson.path),
+                    format!(
+                        "topic number {} is also used by {}",
+                        t.lesson.meta.number, prev.lesson.path
+                    ),
                 ));
             }
         }
@@ -195,7 +234,11 @@ impl CourseFiles {
         for b in banks {
             if let Some(t) = topics.iter_mut().find(|t| t.lesson.meta.slug == b.topic) {
                 if t.quiz.is_some() {
-                    diags.push(Diagnostic::new(&b.path, 1, format!("a second quiz file for topic `{}`", b.topic)));
+                    diags.push(Diagnostic::new(
+                        &b.path,
+                        1,
+                        format!("a second quiz file for topic `{}`", b.topic),
+                    ));
                 } else {
                     t.quiz = Some(b);
                 }
@@ -222,5 +265,7 @@ impl CourseFiles {
 #[cfg(test)]
 pub fn mini_course() -> Course {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    CourseFiles::from_dir(&dir).and_then(|f| f.parse()).expect("fixture course is valid")
+    CourseFiles::from_dir(&dir)
+        .and_then(|f| f.parse())
+        .expect("fixture course is valid")
 }

@@ -16,10 +16,16 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
             short("no angle in `# Another angle`".into());
         }
         if l.scenarios.len() < 5 {
-            short(format!("{} exam scenarios; a topic needs 5 or more", l.scenarios.len()));
+            short(format!(
+                "{} exam scenarios; a topic needs 5 or more",
+                l.scenarios.len()
+            ));
         }
         if l.signal_rows < 8 {
-            short(format!("{} exam-signal rows; a topic needs 8 or more", l.signal_rows));
+            short(format!(
+                "{} exam-signal rows; a topic needs 8 or more",
+                l.signal_rows
+            ));
         }
         if l.comparison_tables < 1 {
             short("no comparison table".into());
@@ -31,19 +37,31 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
             short("no `sources` in the front matter".into());
         }
         match &t.quiz {
-            None => short(format!("no quiz file (quizzes/{:02}-{}.toml)", t.number(), t.slug())),
+            None => short(format!(
+                "no quiz file (quizzes/{:02}-{}.toml)",
+                t.number(),
+                t.slug()
+            )),
             Some(q) => {
                 let path = q.path.clone();
                 let mut short = |what: String| out.push(Diagnostic::new(&path, 0, what));
                 if q.triggers.len() < 12 {
-                    short(format!("{} triggers; a topic needs 12 or more", q.triggers.len()));
+                    short(format!(
+                        "{} triggers; a topic needs 12 or more",
+                        q.triggers.len()
+                    ));
                 }
                 if q.questions.len() < 15 {
-                    short(format!("{} questions; a topic needs 15 or more", q.questions.len()));
+                    short(format!(
+                        "{} questions; a topic needs 15 or more",
+                        q.questions.len()
+                    ));
                 }
                 let multi = q.questions.iter().filter(|x| x.correct.len() > 1).count();
                 if multi < 4 {
-                    short(format!("{multi} multiple-response questions; a topic needs 4 or more"));
+                    short(format!(
+                        "{multi} multiple-response questions; a topic needs 4 or more"
+                    ));
                 }
             }
         }

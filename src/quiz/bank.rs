@@ -28,10 +28,15 @@ pub struct QuizBank {
     pub questions: Vec<Question>,
 }
 pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
-    let v: toml::Table = toml::from_str(text).map_err(|e| vec![Diagnostic::new(path, 1, e.message())])?;
+    let v: toml::Table =
+        toml::from_str(text).map_err(|e| vec![Diagnostic::new(path, 1, e.message())])?;
     Ok(QuizBank {
         path: path.into(),
-        topic: v.get("topic").and_then(|t| t.as_str()).unwrap_or_default().into(),
+        topic: v
+            .get("topic")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default()
+            .into(),
         triggers: vec![],
         questions: vec![],
     })

@@ -1,0 +1,37 @@
+//! What each command-line entry point does, once the arguments are parsed.
+
+pub mod check;
+pub mod study;
+pub mod topics;
+
+use std::{io::IsTerminal, path::Path, process::ExitCode};
+
+use crate::course::{Course, CourseFiles, Diagnostic};
+
+/// Loads the built-in course or `dir`; on failure prints every problem and gives the exit code to return.
+pub fn load_course(dir: Option<&Path>) -> Result<Course, ExitCode> {
+    let parsed = match dir {
+        Some(d) => CourseFiles::from_dir(d).and_then(|f| f.parse()),
+        None => Course::built_in(),
+    };
+    parsed.map_err(|diags| {
+        print_diagnostics(&diags, dir);
+        ExitCode::from(1)
+    })
+}
+
+pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {
+    for d in diags {
+        match dir {
+            Some(dir) if !d.path.starts_with(&dir.display().to_string()) => {
+                eprintln!("{}/{d}", dir.display())
+            }
+            _ => eprintln!("{d}"),
+        }
+    }
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+pub fn use_color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}

@@ -1,0 +1,137 @@
+//! The lesson loop in plain text: the current screen as wrapped text, then a `> ` prompt. End of input means
+//! `done`.
+
+use std::io::{self, BufRead, Write};
+
+use super::ansi;
+use crate::{
+    command, render,
+    session::{Outcome, Session},
+    theme::Theme,
+    tui::Ending,
+};
+
+pub struct Options {
+    pub width: u16,
+    pub color: bool,
+}
+
+/// Runs until `done`, `quit` or end of input; `save` is called after each command that moved the learner.
+pub fn run(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    opts: &Options,
+    save: &mut dyn FnMut(&Session) -> Option<String>,
+) -> io::Result<Ending> {
+    let theme = if opts.color {
+        Theme::dark()
+    } else {
+        Theme::monochrome()
+    };
+    let mut show = true;
+    loop {
+        if show {
+            print_screen(session, out, opts, &theme)?;
+        }
+        if let Some(m) = session.message.take() {
+            writeln!(out, "{m}")?;
+        }
+        write!(out, "> ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            writeln!(out)?;
+            save(session);
+            return Ok(Ending::Done);
+        }
+        let before = (session.doc_key(), session.position());
+        let outcome = session.apply(command::parse(&line));
+        show = session.doc_key() != before.0;
+        if (session.position() != before.1 || outcome != Outcome::Redraw)
+            && let Some(w) = save(session)
+        {
+            writeln!(out, "warning: {w}")?;
+        }
+        match outcome {
+            Outcome::Done => return Ok(Ending::Done),
+            Outcome::Quit => return Ok(Ending::Quit),
+            Outcome::Redraw | Outcome::Quiz(_) | Outcome::Stats => {}
+        }
+    }
+}
+
+fn print_screen(
+    session: &Session,
+    out: &mut dyn Write,
+    opts: &Options,
+    theme: &Theme,
+) -> io::Result<()> {
+    let h = session.header();
+    let rule = "─".repeat(usize::from(opts.width).min(80));
+    writeln!(out, "{rule}")?;
+    writeln!(
+        out,
+        "{} · Topic {} of {} · {} {} · {}",
+        h.phase,
+        h.topic_index + 1,
+        h.topic_count,
+        h.topic_number,
+        h.title,
+        h.place
+    )?;
+    writeln!(out, "{rule}")?;
+    let lines = render::render(&session.document(), opts.width, theme);
+    write!(out, "{}", ansi::write_lines(&lines, opts.color))?;
+    writeln!(out)?;
+    writeln!(out, "[continue · repeat · example · done · topics · help]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::load::mini_course;
+
+    fn drive(script: &str) -> (String, Ending, usize) {
+        let course = mini_course();
+        let mut s = Session::new(&course, None);
+        let mut out = Vec::new();
+        let mut saves = 0;
+        let ending = run(
+            &mut s,
+            &mut script.as_bytes(),
+            &mut out,
+            &Options {
+                width: 60,
+                color: false,
+            },
+            &mut |_| {
+                saves += 1;
+                None
+            },
+        )
+        .unwrap();
+        (String::from_utf8(out).unwrap(), ending, saves)
+    }
+
+    #[test]
+    fn continue_repeat_example_done() {
+        let (out, ending, saves) = drive("continue\nrepeat\nexample\ndone\n");
+        assert_eq!(ending, Ending::Done);
+        assert!(out.contains("Step 1 of 3"));
+        assert!(out.contains("The first alpha step."));
+        assert!(out.contains("The second alpha step."));
+        assert!(out.contains("First alpha angle."));
+        assert!(out.contains("First alpha scenario."));
+        assert!(!out.contains('\x1b'));
+        // One save for the move to step 2, one at done.
+        assert_eq!(saves, 2);
+    }
+
+    #[test]
+    fn end_of_input_is_done_and_unknown_words_get_a_line() {
+        let (out, ending, _) = drive("blah\n");
+        assert_eq!(ending, Ending::Done);
+        assert!(out.contains("\"blah\" is not a command."));
+    }
+}

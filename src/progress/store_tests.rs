@@ -1,0 +1,135 @@
+use super::*;
+use crate::{quiz::ItemState, session::Position};
+
+fn item(secs: i64, reps: u32) -> ItemState {
+    ItemState {
+        last_review: chrono::DateTime::from_timestamp(secs, 0).unwrap(),
+        reps,
+    }
+}
+
+#[test]
+fn missing_file_is_a_fresh_start_and_round_trip_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("sub/progress.toml"));
+    let (p, report) = store.load().unwrap();
+    assert_eq!(p, Progress::default());
+    assert_eq!(report.warning, None);
+
+    let mut p = Progress::default();
+    p.set_position(&Position {
+        topic: "lake-formation".into(),
+        step: 3,
+    });
+    p.lesson.visited.insert("step-functions".into());
+    p.items.insert("sfn-retry".into(), item(1_700_000_000, 2));
+    p.items
+        .insert("id-no-longer-in-course".into(), item(1_600_000_000, 1));
+    store.save(&p).unwrap();
+    let (back, _) = store.load().unwrap();
+    assert_eq!(back, p);
+    assert_eq!(
+        back.position(),
+        Some(Position {
+            topic: "lake-formation".into(),
+            step: 3
+        })
+    );
+    // No temporary file is left behind.
+    let names: Vec<_> = fs::read_dir(dir.path().join("sub"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().contains(".tmp-")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn corrupt_file_is_moved_aside_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::write(&path, "version = 1\n[lesson\ntopic = ").unwrap();
+    let store = Store::new(&path);
+    let (p, report) = store.load().unwrap();
+    assert_eq!(p, Progress::default());
+    let warning = report.warning.unwrap();
+    assert!(
+        warning.starts_with(&format!("{}:2: ", path.display())),
+        "{warning}"
+    );
+    assert!(warning.contains("moved aside to"), "{warning}");
+    let aside: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("progress.toml.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        fs::read_to_string(dir.path().join(&aside[0])).unwrap(),
+        "version = 1\n[lesson\ntopic = "
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn empty_and_truncated_files_count_as_corrupt() {
+    for text in ["", "version = 1\n[items.a]\nlast_review = 2024-01-0"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.toml");
+        fs::write(&path, text).unwrap();
+        let (_, report) = Store::new(&path).load().unwrap();
+        assert!(report.warning.is_some(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_newer_version_is_refused_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    fs::write(&path, "version = 99\n").unwrap();
+    let err = Store::new(&path).load().unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("progress file version 99 is newer"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "version = 99\n");
+}
+
+#[test]
+fn two_instances_keep_each_others_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let a = Store::new(&path);
+    let b = Store::new(&path);
+    let mut pa = a.load().unwrap().0;
+    let mut pb = b.load().unwrap().0;
+    pa.items.insert("x".into(), item(100, 1));
+    pa.lesson.completed.insert("alpha".into());
+    a.save(&pa).unwrap();
+    pb.items.insert("y".into(), item(200, 1));
+    // B also holds an older view of x; the newer review on disk wins.
+    pb.items.insert("x".into(), item(50, 7));
+    let merged = b.save(&pb).unwrap();
+    assert_eq!(merged.items["x"], item(100, 1));
+    let (disk, _) = a.load().unwrap();
+    assert_eq!(disk.items.len(), 2);
+    assert_eq!(disk.items["y"], item(200, 1));
+    assert!(disk.lesson.completed.contains("alpha"));
+}
+
+#[test]
+fn saving_into_an_unwritable_place_is_an_error_naming_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("file");
+    fs::write(&blocker, "").unwrap();
+    let store = Store::new(blocker.join("progress.toml"));
+    let err = store.save(&Progress::default()).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with(&blocker.join("progress.toml").display().to_string()),
+        "{err}"
+    );
+}

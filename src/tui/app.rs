@@ -1,0 +1,257 @@
+//! The TUI's state: the study session plus what only a screen needs (the command line, scroll, the wrapped lines
+//! of the current document, the menu cursor). Key handling turns keys into session commands; drawing lives in
+//! `view` and reads this state only.
+
+use ratatui::{
+    crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind},
+    layout::Rect,
+    text::Line,
+};
+
+use super::view::layout;
+use crate::{
+    command::{self, Command},
+    render,
+    session::{Outcome, Screen, Session},
+    theme::Theme,
+};
+
+/// Lines of the current document, wrapped for one width. Re-made only when the document or the width changes.
+#[derive(Debug, Default)]
+pub struct Wrapped {
+    key: Option<((usize, Screen), u16)>,
+    pub lines: Vec<Line<'static>>,
+}
+
+pub struct App<'c> {
+    pub session: Session<'c>,
+    pub theme: Theme,
+    pub input: String,
+    pub scroll: usize,
+    pub wrapped: Wrapped,
+    /// Height of the lesson pane at the last layout, for paging.
+    pub page: usize,
+    pub menu_cursor: usize,
+    /// A warning that stays until dismissed by the next command (e.g. progress could not be saved).
+    pub warning: Option<String>,
+    /// The last single key that acted on an empty command line, with the state before it: if the next letter shows
+    /// the learner was typing a word ("c" then "o" for "continue"), the action is undone and both letters typed.
+    pending: Option<Pending<'c>>,
+}
+
+struct Pending<'c> {
+    key: char,
+    before: Session<'c>,
+    scroll: usize,
+    /// `d` and `q` only ask; a second `d`/`q` or Enter confirms.
+    confirm: Option<Command>,
+}
+
+impl<'c> App<'c> {
+    pub fn new(session: Session<'c>, theme: Theme) -> Self {
+        let menu_cursor = session.topic;
+        Self {
+            session,
+            theme,
+            input: String::new(),
+            scroll: 0,
+            wrapped: Wrapped::default(),
+            page: 1,
+            menu_cursor,
+            warning: None,
+            pending: None,
+        }
+    }
+
+    /// Brings the wrapped lines and the scroll position up to date for a frame of `area`. Called before each draw,
+    /// so drawing itself stays a pure function of the state.
+    pub fn prepare(&mut self, area: Rect) {
+        let areas = layout(area);
+        let width = areas.text.width;
+        let key = Some((self.session.doc_key(), width));
+        if self.wrapped.key != key {
+            self.wrapped.lines = render::render(&self.session.document(), width, &self.theme);
+            self.wrapped.key = key;
+        }
+        self.page = usize::from(areas.text.height).max(1);
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.wrapped.lines.len().saturating_sub(self.page)
+    }
+
+    /// Handles one terminal event; returns what the loop must do beyond redrawing.
+    pub fn on_event(&mut self, event: &Event) -> Option<Outcome> {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(*key),
+            Event::Mouse(m) => {
+                match m.kind {
+                    MouseEventKind::ScrollDown => self.scroll_by(3),
+                    MouseEventKind::ScrollUp => self.scroll_by(-3),
+                    _ => {}
+                }
+                None
+            }
+            Event::Paste(text) => {
+                self.input
+                    .extend(text.chars().filter(|c| !c.is_control()).take(200));
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn on_key(&mut self, key: KeyEvent) -> Option<Outcome> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if let Some(p) = self.pending.take() {
+            match key.code {
+                KeyCode::Char(ch)
+                    if !ctrl && command::is_word_prefix(&format!("{}{ch}", p.key)) =>
+                {
+                    self.session = p.before;
+                    self.scroll = p.scroll;
+                    self.input = format!("{}{ch}", p.key);
+                    return None;
+                }
+                KeyCode::Enter => {
+                    if let Some(cmd) = p.confirm {
+                        return self.run(cmd);
+                    }
+                }
+                KeyCode::Char(ch) if Some(ch) == Some(p.key) && p.confirm.is_some() => {
+                    return self.run(p.confirm.unwrap_or(Command::Empty));
+                }
+                _ if p.confirm.is_some() => self.session.message = None,
+                _ => {}
+            }
+        }
+        match key.code {
+            KeyCode::Char('c') if ctrl => return Some(Outcome::Quit),
+            KeyCode::Char('d') if ctrl => return self.run(Command::Done),
+            KeyCode::Up => self.up(),
+            KeyCode::Down => self.down(),
+            KeyCode::PageUp => self.scroll_by(-(self.page.saturating_sub(1).max(1) as isize)),
+            KeyCode::PageDown => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
+            KeyCode::Home if self.input.is_empty() => self.scroll = 0,
+            KeyCode::End if self.input.is_empty() => self.scroll = self.max_scroll(),
+            KeyCode::Esc => self.input.clear(),
+            KeyCode::Backspace => {
+                self.input.pop();
+            }
+            KeyCode::Enter => {
+                if self.input.trim().is_empty() && self.session.screen == Screen::Topics {
+                    return self.run(Command::Goto(self.menu_number()));
+                }
+                let line = std::mem::take(&mut self.input);
+                return self.run(command::parse(&line));
+            }
+            KeyCode::Char(ch) if !ctrl && self.input.is_empty() => {
+                if let Some(cmd) = single_key(ch) {
+                    return self.single(ch, cmd);
+                }
+                match ch {
+                    'j' => self.down(),
+                    'k' => self.up(),
+                    ' ' => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
+                    _ => self.input.push(ch),
+                }
+            }
+            KeyCode::Char(ch) if !ctrl && self.input.chars().count() < 200 => {
+                self.input.push(ch);
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// A single key's command, remembered so that typing a word starting with that letter still works.
+    fn single(&mut self, key: char, cmd: Command) -> Option<Outcome> {
+        let before = self.session.clone();
+        let scroll = self.scroll;
+        let confirm = matches!(cmd, Command::Done | Command::Quit).then_some(cmd.clone());
+        let outcome = match &confirm {
+            Some(c) => {
+                let what = if *c == Command::Done {
+                    "finish the phase with a summary"
+                } else {
+                    "save and leave"
+                };
+                self.session.message = Some(format!(
+                    "Press {key} again or Enter to {what}; any other key keeps you here."
+                ));
+                None
+            }
+            None => self.run(cmd),
+        };
+        self.pending = Some(Pending {
+            key,
+            before,
+            scroll,
+            confirm,
+        });
+        outcome
+    }
+
+    fn menu_number(&self) -> String {
+        self.session.course.topics[self.menu_cursor]
+            .number()
+            .to_string()
+    }
+
+    fn up(&mut self) {
+        if self.session.screen == Screen::Topics {
+            self.menu_cursor = self.menu_cursor.saturating_sub(1);
+        } else {
+            self.scroll_by(-1);
+        }
+    }
+
+    fn down(&mut self) {
+        if self.session.screen == Screen::Topics {
+            self.menu_cursor = (self.menu_cursor + 1).min(self.session.course.topics.len() - 1);
+        } else {
+            self.scroll_by(1);
+        }
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+    }
+
+    /// Applies a command to the session; a new document starts at its top.
+    pub fn run(&mut self, cmd: Command) -> Option<Outcome> {
+        let before = self.session.doc_key();
+        self.warning = None;
+        let outcome = self.session.apply(cmd);
+        if self.session.doc_key() != before {
+            self.scroll = 0;
+        }
+        if self.session.screen == Screen::Topics {
+            self.menu_cursor = self.session.topic;
+        }
+        (outcome != Outcome::Redraw).then_some(outcome)
+    }
+}
+
+/// Keys that act on their own when the command line is empty.
+fn single_key(ch: char) -> Option<Command> {
+    Some(match ch {
+        'c' | 'n' => Command::Continue,
+        'r' => Command::Repeat,
+        'e' => Command::Example,
+        'd' => Command::Done,
+        'b' => Command::Back,
+        't' | 'm' => Command::Topics,
+        '?' | 'h' => Command::Help,
+        'q' => Command::Quit,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+#[path = "app_tests.rs"]
+mod tests;

@@ -1,0 +1,37 @@
+//! The header: phase · topic N of M on the first line, the topic's title and the place in it on the second.
+
+use ratatui::{
+    buffer::Buffer,
+    layout::{Alignment, Rect},
+    text::{Line, Span},
+    widgets::{Block, Borders, Paragraph, Widget},
+};
+
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let h = app.session.header();
+    let t = &app.theme;
+    let block = Block::new().borders(Borders::BOTTOM).border_style(t.border);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let top = Line::from(vec![
+        Span::styled(format!(" {}", h.phase), t.dim),
+        Span::styled(
+            format!(" · Topic {} of {}", h.topic_index + 1, h.topic_count),
+            t.dim,
+        ),
+    ]);
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", h.topic_number), t.accent),
+        Span::styled(h.title.clone(), t.heading1),
+    ]);
+    let rows = ratatui::layout::Layout::vertical([1, 1]).split(inner);
+    Paragraph::new(top).render(rows[0], buf);
+    Paragraph::new(title).render(rows[1], buf);
+    // The place goes on the right of the title line; drawn last so a narrow screen keeps it visible.
+    let place = Line::styled(format!("{} ", h.place), t.accent);
+    Paragraph::new(place)
+        .alignment(Alignment::Right)
+        .render(rows[1], buf);
+}

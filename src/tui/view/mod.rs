@@ -1,0 +1,103 @@
+//! Drawing: a pure function of `App`. One file per part of the screen; `layout` is shared with `App::prepare` so
+//! the wrap width and the drawn width can never disagree.
+
+mod footer;
+mod header;
+mod pane;
+mod topics;
+
+use ratatui::{
+    buffer::Buffer,
+    layout::{Constraint, Layout, Rect},
+    text::Line,
+    widgets::{Paragraph, Widget},
+};
+
+use super::app::App;
+use crate::session::Screen;
+
+/// Below this the screen shows a "too small" notice instead of the lesson.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    /// Where the document's lines go (inside the margins, left of the scrollbar).
+    pub text: Rect,
+    pub scrollbar: Rect,
+    pub message: Rect,
+    pub input: Rect,
+    pub hint: Rect,
+    pub too_small: bool,
+}
+
+pub fn layout(area: Rect) -> Areas {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Areas {
+            too_small: true,
+            ..Areas::default()
+        };
+    }
+    let [header, body, message, input, hint] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // A one-column margin each side, and the scrollbar in the right margin.
+    let [_, text, scrollbar] = Layout::horizontal([
+        Constraint::Length(2),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(body);
+    let scrollbar = Rect {
+        x: scrollbar.x + 1,
+        width: 1,
+        ..scrollbar
+    };
+    Areas {
+        header,
+        text,
+        scrollbar,
+        message,
+        input,
+        hint,
+        too_small: false,
+    }
+}
+
+impl Widget for &App<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let areas = layout(area);
+        if areas.too_small {
+            too_small(area, buf, self);
+            return;
+        }
+        header::render(self, areas.header, buf);
+        if self.session.screen == Screen::Topics {
+            topics::render(self, areas.text, buf);
+        } else {
+            pane::render(self, areas.text, areas.scrollbar, buf);
+        }
+        footer::render(self, &areas, buf);
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, app: &App) {
+    let lines = vec![
+        Line::styled("Terminal too small", app.theme.warn),
+        Line::from(format!(
+            "{}×{} — need {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
+    ];
+    Paragraph::new(lines).render(area, buf);
+}
+
+#[cfg(test)]
+#[path = "snapshot_tests.rs"]
+mod snapshot_tests;

@@ -1,0 +1,73 @@
+use ratatui::{Terminal, backend::TestBackend};
+
+use crate::{
+    command,
+    course::{Course, load::mini_course},
+    session::Session,
+    theme::Theme,
+    tui::app::App,
+};
+
+fn screen(course: &Course, words: &[&str], w: u16, h: u16) -> String {
+    let mut app = App::new(Session::new(course, None), Theme::monochrome());
+    for word in words {
+        app.run(command::parse(word));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    app.prepare(ratatui::layout::Rect::new(0, 0, w, h));
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn built_in() -> Course {
+    Course::built_in().expect("built-in course is valid")
+}
+
+#[test]
+fn lesson_step_80x24() {
+    insta::assert_snapshot!(screen(&built_in(), &[], 80, 24));
+}
+
+#[test]
+fn lesson_step_120x40() {
+    insta::assert_snapshot!(screen(&built_in(), &["continue", "continue"], 120, 40));
+}
+
+#[test]
+fn scenario_80x24() {
+    insta::assert_snapshot!(screen(&built_in(), &["example"], 80, 24));
+}
+
+#[test]
+fn topic_complete_120x40() {
+    let course = mini_course();
+    insta::assert_snapshot!(screen(&course, &["c", "c", "c"], 120, 40));
+}
+
+#[test]
+fn topics_menu_80x24() {
+    insta::assert_snapshot!(screen(&built_in(), &["goto 12", "topics"], 80, 24));
+}
+
+#[test]
+fn too_small() {
+    insta::assert_snapshot!(screen(&mini_course(), &[], 29, 7));
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let course = built_in();
+    let mut app = App::new(Session::new(&course, None), Theme::monochrome());
+    for words in [&[][..], &["c"], &["example"], &["topics"], &["help"]] {
+        for word in words {
+            app.run(command::parse(word));
+        }
+        for w in (0..=250).step_by(7).chain([1, 2, 29, 30, 31, 79, 80, 81]) {
+            for h in (0..=80).step_by(5).chain([1, 7, 8, 9]) {
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                app.prepare(ratatui::layout::Rect::new(0, 0, w, h));
+                terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+            }
+        }
+    }
+}

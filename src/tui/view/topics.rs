@@ -1,0 +1,49 @@
+//! The topic menu: every topic with its state, a cursor moved with the arrows, Enter to open.
+
+use ratatui::{
+    buffer::Buffer,
+    layout::Rect,
+    text::{Line, Span},
+    widgets::{Paragraph, Widget},
+};
+
+use crate::tui::app::App;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let t = &app.theme;
+    let s = &app.session;
+    let mut lines = vec![
+        Line::styled(s.course.phase.clone(), t.heading2),
+        Line::styled(
+            "↑/↓ to choose, Enter to open, or type goto N · b to go back",
+            t.dim,
+        ),
+        Line::default(),
+    ];
+    for (i, topic) in s.course.topics.iter().enumerate() {
+        let state = if s.completed.contains(topic.slug()) {
+            "✓ complete"
+        } else if i == s.topic {
+            "◂ current"
+        } else if s.visited.contains(topic.slug()) {
+            "started"
+        } else {
+            ""
+        };
+        let style = if i == app.menu_cursor {
+            t.selected
+        } else {
+            t.text
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:>3}  {} ", topic.number(), topic.title()), style),
+            Span::styled(format!(" {} steps · {state}", topic.step_count()), t.dim),
+        ]));
+    }
+    // Keep the cursor's row on screen in a short pane.
+    let height = usize::from(area.height).max(1);
+    let cursor_row = app.menu_cursor + 3;
+    let skip = cursor_row.saturating_sub(height - 1).min(lines.len());
+    let visible: Vec<Line> = lines.into_iter().skip(skip).collect();
+    Paragraph::new(visible).render(area, buf);
+}

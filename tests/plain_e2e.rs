@@ -1,0 +1,178 @@
+//! The real binary in plain mode, driven through stdin.
+
+use std::{
+    io::Write,
+    path::Path,
+    process::{Command, Output, Stdio},
+};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dea-tutor"));
+    c.env("NO_COLOR", "1").env("COLUMNS", "80");
+    c
+}
+
+fn plain(progress: &Path, script: &str, extra: &[&str]) -> Output {
+    let mut child = bin()
+        .args(["--plain", "--progress"])
+        .arg(progress)
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run dea-tutor");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn continue_repeat_example_done_then_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let out = plain(&progress, "continue\nrepeat\nexample\ndone\n", &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("Topic 1 of 10 · 11 AWS Step Functions · Step 1 of"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Step 2 of"), "{stdout}");
+    assert!(stdout.contains("Another angle 1 of"), "{stdout}");
+    assert!(stdout.contains("Exam scenario 1 of"), "{stdout}");
+    assert!(stdout.contains("Resume:"), "{stdout}");
+    assert!(stdout.contains("Progress saved to"), "{stdout}");
+    assert!(
+        !stdout.contains('\x1b'),
+        "no escapes when stdout is not a terminal"
+    );
+    let saved = std::fs::read_to_string(&progress).unwrap();
+    assert!(saved.contains("topic = \"step-functions\""), "{saved}");
+    assert!(saved.contains("step = 1"), "{saved}");
+
+    // The next start opens where the learner stopped.
+    let out = plain(&progress, "", &[]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Step 2 of"), "{stdout}");
+    assert!(
+        stdout.contains("Welcome back: topic 11, step 2 of"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn goto_the_next_topic_through_the_complete_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
+    let out = plain(&progress, "c\nc\nc\nc\ndone\n", &["--content", fixture]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Topic 1 complete: Topic Alpha"), "{stdout}");
+    assert!(stdout.contains("Next: Topic 2 — Topic Beta"), "{stdout}");
+    assert!(stdout.contains("The first beta step."), "{stdout}");
+    assert!(stdout.contains("1 Topic Alpha — complete"), "{stdout}");
+}
+
+#[test]
+fn closed_stdin_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = bin()
+        .args(["--plain", "--progress"])
+        .arg(dir.path().join("p.toml"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(text(&out.stdout).contains("Resume:"));
+}
+
+#[test]
+fn tui_without_a_terminal_points_to_plain_and_exits_2() {
+    let out = bin().stdin(Stdio::null()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--plain"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = bin().arg("--no-such-flag").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn topics_lists_ten_topics() {
+    let out = bin().arg("topics").output().unwrap();
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    for n in 11..=20 {
+        assert!(
+            stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(&n.to_string())),
+            "{n}: {stdout}"
+        );
+    }
+}
+
+#[test]
+fn check_is_clean_on_the_built_in_course() {
+    let out = bin().arg("check").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).starts_with("ok: built-in"));
+}
+
+#[test]
+fn check_reports_every_problem_with_path_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lessons = dir.path().join("lessons");
+    std::fs::create_dir_all(&lessons).unwrap();
+    std::fs::write(
+        lessons.join("course.toml"),
+        "title = \"T\"\nphase = \"P\"\ntopics = [\"a\", \"missing\"]\n",
+    )
+    .unwrap();
+    std::fs::write(lessons.join("01-a.md"), "+++\nnumber = 1\nslug = \"a\"\ntitle = \"A\"\ntagline = \"t\"\ntasks = [\"1\"]\n+++\n\n# Lesson\n\nHi.\n").unwrap();
+    let out = bin().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let shown = dir.path().display().to_string();
+    assert!(
+        stderr.contains(&format!(
+            "{shown}/lessons/course.toml:3: topic `missing` has no lesson file"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{shown}/lessons/01-a.md:11: missing section `# Another angle`"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("missing section `# Memory hack`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_missing_content_folder_is_a_clear_error() {
+    let out = bin()
+        .args(["--content", "/no/such/dir", "topics"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("/no/such/dir: no such course folder"),
+        "{}",
+        text(&out.stderr)
+    );
+}
