@@ -4,6 +4,7 @@
 //! Everything but `tui` and `plain` is the core: it knows nothing of terminals and is tested without one.
 
 pub mod course;
+pub mod plain;
 pub mod quiz;
 pub mod render;
 pub mod theme;
