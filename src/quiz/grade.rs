@@ -5,9 +5,10 @@ use super::bank::Trigger;
 /// The comparison key of a text: lower case, letters and digits only, so "Step-Functions retry!" and
 /// "step functions Retry" are the same answer.
 pub fn normalize(text: &str) -> String {
+    // Lower-case first: some capitals lower to a letter plus a combining mark, which is then dropped.
     text.chars()
-        .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
         .collect()
 }
 
@@ -105,6 +106,7 @@ mod tests {
         assert_eq!(normalize("Lambda try/catch"), "lambdatrycatch");
         assert_eq!(normalize("S3 (Glacier)"), "s3glacier");
         assert_eq!(normalize("..."), "");
+        assert_eq!(normalize("İ"), "i");
     }
 
     #[test]
@@ -164,5 +166,22 @@ mod tests {
         assert_eq!(letter(0), 'A');
         assert_eq!(letter(3), 'D');
         assert_eq!(letters(&[0, 2]), "A, C");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letters_round_trip(mut picked in proptest::collection::vec(0usize..6, 1..6)) {
+            picked.sort_unstable();
+            picked.dedup();
+            proptest::prop_assert_eq!(parse_letters(&letters(&picked), 6), Some(picked.clone()));
+            let joined: String = picked.iter().map(|&i| letter(i).to_ascii_lowercase()).collect();
+            proptest::prop_assert_eq!(parse_letters(&joined, 6), Some(picked));
+        }
+
+        #[test]
+        fn normalize_is_idempotent(text in "\\PC{0,20}") {
+            let once = normalize(&text);
+            proptest::prop_assert_eq!(normalize(&once), once);
+        }
     }
 }

@@ -180,4 +180,26 @@ mod tests {
         }
         assert_eq!(first_positions.len(), 4);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn options_are_distinct_and_hold_the_answer(
+            answer in "[A-Za-z][A-Za-z /.-]{0,11}",
+            decoys in proptest::collection::vec("[A-Za-z /.-]{0,12}", 0..6),
+            fillers in proptest::collection::vec("[A-Za-z /.-]{0,12}", 0..6),
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let mut t = trigger(&[]);
+            t.answer = answer;
+            t.decoys = decoys;
+            let fillers: Vec<&str> = fillers.iter().map(String::as_str).collect();
+            let o = trigger_options(&t, &fillers, &mut StdRng::seed_from_u64(seed));
+            proptest::prop_assert!(!o.options.is_empty() && o.options.len() <= OPTION_COUNT);
+            proptest::prop_assert_eq!(&o.options[o.correct], &t.answer);
+            let mut keys: Vec<String> = o.options.iter().map(|s| normalize(s)).collect();
+            keys.sort();
+            keys.dedup();
+            proptest::prop_assert_eq!(keys.len(), o.options.len());
+        }
+    }
 }
