@@ -68,3 +68,26 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::load::mini_course;
+
+    #[test]
+    fn the_built_in_course_meets_every_minimum() {
+        let course = Course::built_in().expect("built-in course is valid");
+        assert_eq!(course.topics.len(), 10);
+        let numbers: Vec<u32> = course.topics.iter().map(|t| t.number()).collect();
+        assert_eq!(numbers, (11..=20).collect::<Vec<_>>());
+        let short = check(&course);
+        assert!(short.is_empty(), "{short:#?}");
+    }
+
+    #[test]
+    fn a_thin_course_is_reported() {
+        let short: Vec<String> = check(&mini_course()).iter().map(|d| d.to_string()).collect();
+        assert!(short.contains(&"lessons/01-alpha.md: 2 teaching steps; a topic needs 6 to 12".to_string()), "{short:?}");
+        assert!(short.contains(&"lessons/01-alpha.md: no quiz file (quizzes/01-alpha.toml)".to_string()), "{short:?}");
+    }
+}

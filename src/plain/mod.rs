@@ -2,3 +2,4 @@
 
 pub mod ansi;
 pub mod lesson;
+pub mod quiz;

@@ -1,6 +1,29 @@
-//! TEMPORARY stand-in until the quiz engine lands (same signatures).
-use crate::course::Diagnostic;
+//! Quiz files (`quizzes/NN-slug.toml`) parsed into a `QuizBank`, with every rule of docs/course-format.md checked.
+//! All problems are reported at once so an author fixes a file in one pass.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::grade::normalize;
+use crate::course::diagnostic::{Diagnostic, line_of};
+
+/// One topic's quiz: trigger cues and exam-style questions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizBank {
+    /// The file as the author knows it, e.g. `quizzes/11-step-functions.toml`.
+    pub path: String,
+    /// The lesson slug this quiz belongs to.
+    pub topic: String,
+    /// Line of the `topic` key, for `check_course`.
+    pub topic_line: usize,
+    pub triggers: Vec<Trigger>,
+    pub questions: Vec<Question>,
+}
+
+/// An exam trigger phrase and the service or feature it points to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
     pub id: String,
@@ -11,36 +34,314 @@ pub struct Trigger {
     pub why: String,
     pub line: usize,
 }
+
+/// An exam-style scenario question; two or more `correct` indices make it multiple response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub id: String,
     pub stem: String,
     pub choices: Vec<String>,
+    /// 0-based indices into `choices`.
     pub correct: Vec<usize>,
+    /// One per choice: why it is right or wrong.
     pub explain: Vec<String>,
     pub line: usize,
 }
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuizBank {
-    pub path: String,
-    pub topic: String,
-    pub triggers: Vec<Trigger>,
-    pub questions: Vec<Question>,
+
+/// What kind of quiz item; timing thresholds and selection differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    Trigger,
+    Question,
 }
-pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
-    let v: toml::Table =
-        toml::from_str(text).map_err(|e| vec![Diagnostic::new(path, 1, e.message())])?;
-    Ok(QuizBank {
-        path: path.into(),
-        topic: v
-            .get("topic")
-            .and_then(|t| t.as_str())
-            .unwrap_or_default()
-            .into(),
-        triggers: vec![],
-        questions: vec![],
+
+impl Question {
+    pub fn is_multiple(&self) -> bool {
+        self.correct.len() > 1
+    }
+
+    /// The stem as shown: multiple response gets " (Choose TWO.)" etc., as on the exam.
+    pub fn display_stem(&self) -> String {
+        if self.is_multiple() {
+            format!("{} (Choose {}.)", self.stem, count_word(self.correct.len()))
+        } else {
+            self.stem.clone()
+        }
+    }
+}
+
+fn count_word(n: usize) -> String {
+    match n {
+        2 => "TWO".into(),
+        3 => "THREE".into(),
+        4 => "FOUR".into(),
+        5 => "FIVE".into(),
+        _ => n.to_string(),
+    }
+}
+
+type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBank {
+    topic: Text,
+    #[serde(default)]
+    trigger: Vec<Spanned<RawTrigger>>,
+    #[serde(default)]
+    question: Vec<Spanned<RawQuestion>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrigger {
+    id: Text,
+    cue: Text,
+    answer: Text,
+    #[serde(default)]
+    accept: Vec<Text>,
+    decoys: Spanned<Vec<Text>>,
+    why: Text,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Text,
+    stem: Text,
+    choices: Spanned<Vec<Text>>,
+    correct: Spanned<Vec<Spanned<usize>>>,
+    explain: Spanned<Vec<Text>>,
+}
+
+/// Collects diagnostics for one file.
+struct Checker<'a> {
+    path: &'a str,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn line(&self, span: &Range<usize>) -> usize {
+        line_of(self.text, span.start)
+    }
+
+    fn report(&mut self, span: &Range<usize>, message: String) {
+        let line = self.line(span);
+        self.diags.push(Diagnostic::new(self.path, line, message));
+    }
+
+    /// A required text field: reports when blank.
+    fn text(&mut self, label: &str, field: &str, value: &Text) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.report(&value.span(), format!("{label}: `{field}` is empty"));
+        }
+        value.get_ref().clone()
+    }
+
+    /// A list of text fields: reports each blank entry by its 0-based index.
+    fn texts(&mut self, label: &str, field: &str, values: &[Text]) -> Vec<String> {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| self.text(label, &format!("{field}[{i}]"), v))
+            .collect()
+    }
+
+    /// The item's label for messages, after checking the id.
+    fn id(&mut self, kind: &str, ordinal: usize, id: &Text) -> (String, String) {
+        let value = id.get_ref().trim();
+        if value.is_empty() {
+            let label = format!("{kind} #{ordinal}");
+            self.report(&id.span(), format!("{label}: `id` is empty"));
+            return (String::new(), label);
+        }
+        if !is_valid_id(value) {
+            self.report(
+                &id.span(),
+                format!("{kind} `{value}`: id must be lower-case words joined by `-`"),
+            );
+        }
+        (value.to_string(), format!("{kind} `{value}`"))
+    }
+
+    fn trigger(&mut self, ordinal: usize, raw: Spanned<RawTrigger>) -> Trigger {
+        let line = self.line(&raw.span());
+        let raw = raw.into_inner();
+        let (id, label) = self.id("trigger", ordinal, &raw.id);
+        let cue = self.text(&label, "cue", &raw.cue);
+        let answer = self.text(&label, "answer", &raw.answer);
+        let accept = self.texts(&label, "accept", &raw.accept);
+        let decoys = self.texts(&label, "decoys", raw.decoys.get_ref());
+        let why = self.text(&label, "why", &raw.why);
+        if decoys.len() < 3 {
+            let n = decoys.len();
+            self.report(
+                &raw.decoys.span(),
+                format!("{label}: needs at least 3 decoys, has {n}"),
+            );
+        }
+        let key = normalize(&answer);
+        for decoy in raw.decoys.get_ref() {
+            if !key.is_empty() && normalize(decoy.get_ref()) == key {
+                let message = format!("{label}: decoy \"{}\" is the answer", decoy.get_ref());
+                self.report(&decoy.span(), message);
+            }
+        }
+        Trigger {
+            id,
+            cue,
+            answer,
+            accept,
+            decoys,
+            why,
+            line,
+        }
+    }
+
+    fn question(&mut self, ordinal: usize, raw: Spanned<RawQuestion>) -> Question {
+        let line = self.line(&raw.span());
+        let raw = raw.into_inner();
+        let (id, label) = self.id("question", ordinal, &raw.id);
+        let stem = self.text(&label, "stem", &raw.stem);
+        let choices = self.texts(&label, "choices", raw.choices.get_ref());
+        let explain = self.texts(&label, "explain", raw.explain.get_ref());
+        if has_choose(&stem) {
+            let message =
+                format!("{label}: remove \"Choose ...\" from the stem; the tutor adds it");
+            self.report(&raw.stem.span(), message);
+        }
+        let n = choices.len();
+        if n < 2 {
+            self.report(
+                &raw.choices.span(),
+                format!("{label}: needs at least 2 choices, has {n}"),
+            );
+        }
+        if raw.correct.get_ref().is_empty() {
+            self.report(&raw.correct.span(), format!("{label}: `correct` is empty"));
+        }
+        let mut correct = Vec::new();
+        for index in raw.correct.get_ref() {
+            let i = *index.get_ref();
+            if i >= n {
+                let message =
+                    format!("{label}: `correct` index {i} is out of range ({n} choices, 0-based)");
+                self.report(&index.span(), message);
+            } else if correct.contains(&i) {
+                self.report(
+                    &index.span(),
+                    format!("{label}: `correct` lists index {i} twice"),
+                );
+            } else {
+                correct.push(i);
+            }
+        }
+        correct.sort_unstable();
+        if explain.len() != n {
+            let e = explain.len();
+            let message = format!("{label}: `explain` has {e} entries for {n} choices");
+            self.report(&raw.explain.span(), message);
+        }
+        Question {
+            id,
+            stem,
+            choices,
+            correct,
+            explain,
+            line,
+        }
+    }
+}
+
+/// Lower-case ASCII words (letters and digits) joined by single `-`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// "Choose TWO." or the like written by the author, which the tutor adds itself.
+fn has_choose(stem: &str) -> bool {
+    let words: Vec<String> = stem
+        .split_whitespace()
+        .map(normalize)
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        pair[0] == "choose"
+            && matches!(
+                pair[1].as_str(),
+                "two" | "three" | "four" | "five" | "2" | "3" | "4" | "5"
+            )
     })
 }
-pub fn check_course(_banks: &[QuizBank], _slugs: &[String]) -> Vec<Diagnostic> {
-    vec![]
+
+/// Parses one quiz file. Syntax, type and unknown-field errors come from TOML (one at a time, as the parser stops);
+/// past those, every content rule is checked and all breaks are returned, in file order.
+pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
+    let raw: RawBank = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(0, |s| line_of(text, s.start));
+        vec![Diagnostic::new(path, line, e.message().trim())]
+    })?;
+    let mut checker = Checker {
+        path,
+        text,
+        diags: Vec::new(),
+    };
+    let topic_line = checker.line(&raw.topic.span());
+    let topic = raw.topic.get_ref().trim().to_string();
+    if topic.is_empty() {
+        checker.report(&raw.topic.span(), "`topic` is empty".into());
+    }
+    let triggers = (raw.trigger.into_iter().enumerate())
+        .map(|(i, t)| checker.trigger(i + 1, t))
+        .collect();
+    let questions = (raw.question.into_iter().enumerate())
+        .map(|(i, q)| checker.question(i + 1, q))
+        .collect();
+    if !checker.diags.is_empty() {
+        let mut diags = checker.diags;
+        diags.sort_by_key(|d| d.line);
+        return Err(diags);
+    }
+    Ok(QuizBank {
+        path: path.to_string(),
+        topic,
+        topic_line,
+        triggers,
+        questions,
+    })
 }
+
+/// Rules across files: each quiz's topic is a lesson of the course, and ids are unique course-wide
+/// (progress is keyed by id). The second occurrence of an id is reported, pointing at the first.
+pub fn check_course(banks: &[QuizBank], topic_slugs: &[String]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    for bank in banks {
+        if !topic_slugs.iter().any(|s| s == &bank.topic) {
+            let message = format!("topic `{}` is not a lesson of the course", bank.topic);
+            diags.push(Diagnostic::new(&bank.path, bank.topic_line, message));
+        }
+        let ids = (bank.triggers.iter().map(|t| (t.id.as_str(), t.line)))
+            .chain(bank.questions.iter().map(|q| (q.id.as_str(), q.line)));
+        for (id, line) in ids {
+            if let Some((path, first)) = seen.get(id) {
+                let message = format!("duplicate id `{id}` (first used at {path}:{first})");
+                diags.push(Diagnostic::new(&bank.path, line, message));
+            } else {
+                seen.insert(id, (&bank.path, line));
+            }
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+#[path = "bank_tests.rs"]
+mod tests;

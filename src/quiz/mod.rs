@@ -1,8 +1,26 @@
-//! The quiz engine: quiz files, item selection, options, grading, modes and FSRS scheduling.
+//! The quiz engine: quiz files, item selection, options, grading, modes and FSRS scheduling. Nothing here knows
+//! of terminals; time and randomness are passed in.
+
 pub mod bank;
-// TEMPORARY stand-in until the quiz engine lands.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ItemState {
-    pub last_review: chrono::DateTime<chrono::Utc>,
-    pub reps: u32,
-}
+pub mod exam;
+pub mod grade;
+pub mod mode;
+pub mod options;
+pub mod schedule;
+pub mod select;
+pub mod session;
+pub mod stats;
+pub mod text;
+
+#[cfg(test)]
+pub(crate) mod testdata;
+
+pub use bank::{ItemKind, Question, QuizBank, Trigger, check_course, parse};
+pub use exam::{ExamCommand, ExamQuestion, ExamReport, ExamSession, ReviewItem};
+pub use grade::{grade_choices, grade_typed, normalize, parse_letters};
+pub use mode::{Mode, QuizOptions, TopicInfo};
+pub use options::{ShuffledQuestion, TriggerOptions, shuffle_question, trigger_options};
+pub use schedule::{ItemState, Phase, Rating, is_due, rating_for, review, weakness};
+pub use select::{ItemRef, select};
+pub use session::{AnswerError, Feedback, OptionReview, Prompt, QuizSession, QuizSummary};
+pub use stats::{Stats, TopicMastery, WeakTrigger, stats};

@@ -1,0 +1,156 @@
+//! Which items a session asks, per mode. Items are referred to by position in the banks; progress by id.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use rand::Rng;
+use rand::seq::SliceRandom;
+
+use super::bank::{ItemKind, QuizBank};
+use super::mode::Mode;
+use super::schedule::{ItemState, is_due, weakness};
+
+/// One trigger or question: `banks[bank].triggers[index]` or `.questions[index]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub bank: usize,
+    pub kind: ItemKind,
+    pub index: usize,
+}
+
+impl ItemRef {
+    pub fn id<'a>(&self, banks: &'a [QuizBank]) -> &'a str {
+        let bank = &banks[self.bank];
+        match self.kind {
+            ItemKind::Trigger => &bank.triggers[self.index].id,
+            ItemKind::Question => &bank.questions[self.index].id,
+        }
+    }
+
+    pub fn topic<'a>(&self, banks: &'a [QuizBank]) -> &'a str {
+        &banks[self.bank].topic
+    }
+}
+
+/// Every item of the kinds asked for, in bank order, limited to `topic` when given.
+pub fn items(banks: &[QuizBank], topic: Option<&str>, kinds: &[ItemKind]) -> Vec<ItemRef> {
+    let mut out = Vec::new();
+    for (b, bank) in banks.iter().enumerate() {
+        if topic.is_some_and(|t| t != bank.topic) {
+            continue;
+        }
+        for &kind in kinds {
+            let n = match kind {
+                ItemKind::Trigger => bank.triggers.len(),
+                ItemKind::Question => bank.questions.len(),
+            };
+            out.extend((0..n).map(|index| ItemRef {
+                bank: b,
+                kind,
+                index,
+            }));
+        }
+    }
+    out
+}
+
+/// The items of a session, in the order they are asked.
+/// - drill / scenario: triggers / questions, shuffled;
+/// - exam: questions balanced across topics (round robin over shuffled topics), then shuffled;
+/// - due: items due now, most overdue first;
+/// - cram: all items, weakest first (ties random);
+/// - quick: items due now, weakest first, then the weakest of the rest.
+pub fn select<R: Rng + ?Sized>(
+    mode: Mode,
+    banks: &[QuizBank],
+    topic: Option<&str>,
+    histories: &BTreeMap<String, ItemState>,
+    count: Option<usize>,
+    rng: &mut R,
+    now: DateTime<Utc>,
+) -> Vec<ItemRef> {
+    let count = count.or(mode.default_count()).unwrap_or(usize::MAX);
+    let both = [ItemKind::Trigger, ItemKind::Question];
+    let state = |item: &ItemRef| histories.get(item.id(banks));
+    let by_weakness = |list: &mut Vec<ItemRef>| {
+        // Shuffle first so the stable sort breaks ties at random.
+        list.sort_by(|a, b| weakness(state(b)).total_cmp(&weakness(state(a))));
+    };
+    let mut chosen = match mode {
+        Mode::Drill | Mode::Scenario => {
+            let kind = if mode == Mode::Drill {
+                ItemKind::Trigger
+            } else {
+                ItemKind::Question
+            };
+            let mut list = items(banks, topic, &[kind]);
+            list.shuffle(rng);
+            list
+        }
+        Mode::Exam => balanced_questions(banks, topic, count, rng),
+        Mode::Due => {
+            let mut list: Vec<(DateTime<Utc>, ItemRef)> = (items(banks, topic, &both).into_iter())
+                .filter_map(|i| state(&i).filter(|s| is_due(s, now)).map(|s| (s.due, i)))
+                .collect();
+            list.shuffle(rng);
+            list.sort_by_key(|(due, _)| *due);
+            list.into_iter().map(|(_, i)| i).collect()
+        }
+        Mode::Cram => {
+            let mut list = items(banks, topic, &both);
+            list.shuffle(rng);
+            by_weakness(&mut list);
+            list
+        }
+        Mode::Quick => {
+            let mut list = items(banks, topic, &both);
+            list.shuffle(rng);
+            let (mut due, mut rest): (Vec<ItemRef>, Vec<ItemRef>) = list
+                .into_iter()
+                .partition(|i| state(i).is_some_and(|s| is_due(s, now)));
+            by_weakness(&mut due);
+            by_weakness(&mut rest);
+            due.extend(rest);
+            due
+        }
+    };
+    chosen.truncate(count);
+    chosen
+}
+
+/// Up to `count` questions spread evenly over topics; topics with fewer questions give what they have.
+fn balanced_questions<R: Rng + ?Sized>(
+    banks: &[QuizBank],
+    topic: Option<&str>,
+    count: usize,
+    rng: &mut R,
+) -> Vec<ItemRef> {
+    let mut pools: Vec<Vec<ItemRef>> = (0..banks.len())
+        .map(|b| {
+            let mut pool: Vec<ItemRef> = items(banks, topic, &[ItemKind::Question])
+                .into_iter()
+                .filter(|i| i.bank == b)
+                .collect();
+            pool.shuffle(rng);
+            pool
+        })
+        .filter(|pool| !pool.is_empty())
+        .collect();
+    pools.shuffle(rng);
+    let mut chosen = Vec::new();
+    while chosen.len() < count && pools.iter().any(|p| !p.is_empty()) {
+        for pool in &mut pools {
+            if chosen.len() < count
+                && let Some(item) = pool.pop()
+            {
+                chosen.push(item);
+            }
+        }
+    }
+    chosen.shuffle(rng);
+    chosen
+}
+
+#[cfg(test)]
+#[path = "select_tests.rs"]
+mod tests;
