@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
+
+use crate::quiz::Mode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,12 +32,19 @@ pub struct Global {
     /// Plain text over stdin/stdout: no full-screen interface (screen readers, scripts)
     #[arg(long, global = true)]
     pub plain: bool,
+    /// Your exam day (YYYY-MM-DD): reviews are scheduled so every item comes back before it
+    #[arg(long, value_name = "DATE", global = true)]
+    pub exam_date: Option<NaiveDate>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// List the topics: number, title, steps and scenarios
     Topics,
+    /// Drill trigger words, answer exam scenarios, sit a timed mock exam, or review what is due
+    Quiz(QuizArgs),
+    /// Mastery per topic, accuracy, reviews due, the weakest trigger phrases
+    Stats,
     /// Validate a course folder (the built-in course by default); every problem as path:line: message
     Check {
         /// The course folder (with lessons/ and quizzes/)
@@ -43,4 +53,24 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct QuizArgs {
+    /// A topic number (11) or slug (step-functions); all topics when left out
+    #[arg(long, short)]
+    pub topic: Option<String>,
+    /// drill (trigger words) · scenario (exam questions) · exam (timed mock) · due (reviews due) ·
+    /// cram (weakest first) · quick (ten items, about five minutes)
+    #[arg(long, short, default_value = "drill")]
+    pub mode: Mode,
+    /// How many items (default: all for drill/scenario/due, 20 for exam and cram, 10 for quick)
+    #[arg(long, short = 'n')]
+    pub count: Option<usize>,
+    /// Make the order and the options reproducible
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Type the answer to trigger cues instead of picking from four options
+    #[arg(long)]
+    pub typed: bool,
 }

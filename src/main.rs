@@ -19,6 +19,8 @@ fn main() -> ExitCode {
             }
             Err(code) => code,
         },
+        Some(Cmd::Quiz(args)) => cmd::quiz::run(&cli.global, args),
+        Some(Cmd::Stats) => cmd::quiz::stats(&cli.global),
         Some(Cmd::Check { dir, strict }) => {
             cmd::check::run(dir.as_deref().or(cli.global.content.as_deref()), *strict)
         }

@@ -1,6 +1,8 @@
 //! What each command-line entry point does, once the arguments are parsed.
 
 pub mod check;
+pub mod learner;
+pub mod quiz;
 pub mod study;
 pub mod topics;
 

@@ -231,17 +231,20 @@ impl CourseFiles {
         }
         let slugs = course_toml.topics.clone();
         diags.extend(bank::check_course(&banks, &slugs));
-        for b in banks {
-            if let Some(t) = topics.iter_mut().find(|t| t.lesson.meta.slug == b.topic) {
-                if t.quiz.is_some() {
-                    diags.push(Diagnostic::new(
-                        &b.path,
-                        1,
-                        format!("a second quiz file for topic `{}`", b.topic),
-                    ));
-                } else {
-                    t.quiz = Some(b);
-                }
+        // Banks in topic order, each topic pointing at its own.
+        let mut ordered = Vec::new();
+        for t in topics.iter_mut() {
+            let mut mine = banks.iter().filter(|b| b.topic == t.lesson.meta.slug);
+            if let Some(b) = mine.next() {
+                t.quiz = Some(ordered.len());
+                ordered.push(b.clone());
+            }
+            for extra in mine {
+                diags.push(Diagnostic::new(
+                    &extra.path,
+                    1,
+                    format!("a second quiz file for topic `{}`", extra.topic),
+                ));
             }
         }
         if topics.is_empty() && diags.is_empty() {
@@ -257,6 +260,7 @@ impl CourseFiles {
             phase: course_toml.phase,
             origin: self.origin.clone(),
             topics,
+            banks: ordered,
         })
     }
 }

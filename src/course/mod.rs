@@ -19,12 +19,15 @@ pub struct Course {
     /// "built-in" or the folder it was read from.
     pub origin: String,
     pub topics: Vec<Topic>,
+    /// Every quiz file, in topic order; topics point into it (the quiz engine works on one slice).
+    pub banks: Vec<QuizBank>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Topic {
     pub lesson: Lesson,
-    pub quiz: Option<QuizBank>,
+    /// Index of this topic's quiz in `Course::banks`.
+    pub quiz: Option<usize>,
 }
 
 impl Topic {
@@ -46,6 +49,10 @@ impl Topic {
 impl Course {
     pub fn built_in() -> Result<Self, Vec<Diagnostic>> {
         CourseFiles::built_in().parse()
+    }
+
+    pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {
+        topic.quiz.map(|i| &self.banks[i])
     }
 
     /// A topic by number (`12`), slug (`lake-formation`) or a unique slug prefix (`lake`).

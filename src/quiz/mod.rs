@@ -6,6 +6,8 @@ pub mod exam;
 pub mod grade;
 pub mod mode;
 pub mod options;
+pub mod present;
+pub mod report;
 pub mod schedule;
 pub mod select;
 pub mod session;

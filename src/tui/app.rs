@@ -8,18 +8,30 @@ use ratatui::{
     text::Line,
 };
 
-use super::view::layout;
+use super::{
+    quiz::{Effect, QuizState},
+    view::layout,
+};
 use crate::{
     command::{self, Command},
+    quiz::{ItemState, QuizSummary},
     render,
-    session::{Outcome, Screen, Session},
+    session::{Header, Outcome, Screen, Session},
     theme::Theme,
 };
+
+/// Which document the pane shows; it changes exactly when the document does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DocKey {
+    Lesson(usize, Screen),
+    Quiz(u64),
+    Overlay(u64),
+}
 
 /// Lines of the current document, wrapped for one width. Re-made only when the document or the width changes.
 #[derive(Debug, Default)]
 pub struct Wrapped {
-    key: Option<((usize, Screen), u16)>,
+    key: Option<(DocKey, u16)>,
     pub lines: Vec<Line<'static>>,
 }
 
@@ -37,6 +49,17 @@ pub struct App<'c> {
     /// The last single key that acted on an empty command line, with the state before it: if the next letter shows
     /// the learner was typing a word ("c" then "o" for "continue"), the action is undone and both letters typed.
     pending: Option<Pending<'c>>,
+    /// A quiz running over the lesson; `Esc` in it comes back here.
+    pub quiz: Option<QuizState<'c>>,
+    /// A read-only screen over the lesson (stats), closed by Esc, Enter or `b`.
+    pub overlay: Option<(String, String)>,
+    overlay_version: u64,
+    /// Answers to write to the progress file, drained by the loop after each event.
+    pub saves: Vec<(String, ItemState)>,
+    /// What the quizzes of this run added up to, for the phase summary.
+    pub quiz_results: QuizSummary,
+    /// `dea-tutor quiz`: leaving the quiz ends the program.
+    pub quiz_only: bool,
 }
 
 struct Pending<'c> {
@@ -60,6 +83,12 @@ impl<'c> App<'c> {
             menu_cursor,
             warning: None,
             pending: None,
+            quiz: None,
+            overlay: None,
+            overlay_version: 0,
+            saves: Vec::new(),
+            quiz_results: QuizSummary::default(),
+            quiz_only: false,
         }
     }
 
@@ -68,9 +97,25 @@ impl<'c> App<'c> {
     pub fn prepare(&mut self, area: Rect) {
         let areas = layout(area);
         let width = areas.text.width;
-        let key = Some((self.session.doc_key(), width));
+        let doc = if let Some(q) = &self.quiz {
+            DocKey::Quiz(q.version)
+        } else if self.overlay.is_some() {
+            DocKey::Overlay(self.overlay_version)
+        } else {
+            let (t, s) = self.session.doc_key();
+            DocKey::Lesson(t, s)
+        };
+        let key = Some((doc, width));
         if self.wrapped.key != key {
-            self.wrapped.lines = render::render(&self.session.document(), width, &self.theme);
+            if self.wrapped.key.map(|k| k.0) != Some(doc) {
+                self.scroll = 0;
+            }
+            let markdown = match (&self.quiz, &self.overlay) {
+                (Some(q), _) => q.markdown().into(),
+                (None, Some((_, md))) => md.as_str().into(),
+                (None, None) => self.session.document(),
+            };
+            self.wrapped.lines = render::render(&markdown, width, &self.theme);
             self.wrapped.key = key;
         }
         self.page = usize::from(areas.text.height).max(1);
@@ -81,9 +126,93 @@ impl<'c> App<'c> {
         self.wrapped.lines.len().saturating_sub(self.page)
     }
 
+    /// The header's facts: the lesson's, or the quiz's title and place while a quiz runs.
+    pub fn header(&self) -> Header {
+        let mut h = self.session.header();
+        if let Some(q) = &self.quiz {
+            h.title = q.title.clone();
+            h.place = q.place();
+        } else if let Some((title, _)) = &self.overlay {
+            h.place = title.clone();
+        }
+        h
+    }
+
+    /// The status line's message, from the quiz or the lesson.
+    pub fn message(&self) -> Option<&str> {
+        match &self.quiz {
+            Some(q) => q.message.as_deref(),
+            None => self.session.message.as_deref(),
+        }
+    }
+
+    pub fn start_quiz(&mut self, quiz: QuizState<'c>) {
+        self.quiz = Some(quiz);
+        self.overlay = None;
+    }
+
+    pub fn show_overlay(&mut self, title: &str, markdown: String) {
+        self.overlay = Some((title.to_string(), markdown));
+        self.overlay_version += 1;
+    }
+
+    /// The exam clock; returns true when something on screen changed.
+    pub fn tick(&mut self) -> bool {
+        match self.quiz.as_mut() {
+            Some(q) if q.is_timed() => {
+                let effects = q.tick();
+                self.apply_effects(effects);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn apply_effects(&mut self, effects: Vec<Effect>) -> Option<Outcome> {
+        let mut outcome = None;
+        for e in effects {
+            match e {
+                Effect::Save(id, state) => self.saves.push((id, state)),
+                Effect::Leave(summary) => {
+                    self.quiz = None;
+                    merge(&mut self.quiz_results, summary);
+                    if self.quiz_only {
+                        outcome = Some(Outcome::Quit);
+                    }
+                }
+            }
+        }
+        outcome
+    }
+
     /// Handles one terminal event; returns what the loop must do beyond redrawing.
     pub fn on_event(&mut self, event: &Event) -> Option<Outcome> {
         match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press && self.quiz.is_some() => {
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    return Some(Outcome::Quit);
+                }
+                let effects = self
+                    .quiz
+                    .as_mut()
+                    .map(|q| q.on_key(*key))
+                    .unwrap_or_default();
+                self.apply_effects(effects)
+            }
+            Event::Key(key) if key.kind == KeyEventKind::Press && self.overlay.is_some() => {
+                match key.code {
+                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('b' | 'q') => self.overlay = None,
+                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        return Some(Outcome::Quit);
+                    }
+                    KeyCode::Up | KeyCode::Char('k') => self.scroll_by(-1),
+                    KeyCode::Down | KeyCode::Char('j') => self.scroll_by(1),
+                    KeyCode::PageUp => self.scroll_by(-(self.page as isize)),
+                    KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_by(self.page as isize),
+                    _ => {}
+                }
+                None
+            }
             Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(*key),
             Event::Mouse(m) => {
                 match m.kind {
@@ -234,6 +363,25 @@ impl<'c> App<'c> {
             self.menu_cursor = self.session.topic;
         }
         (outcome != Outcome::Redraw).then_some(outcome)
+    }
+}
+
+/// Adds one quiz session's results to the run's total.
+fn merge(total: &mut QuizSummary, s: QuizSummary) {
+    total.right += s.right;
+    total.answered += s.answered;
+    total.skipped += s.skipped;
+    for (topic, right, n) in s.per_topic {
+        match total.per_topic.iter_mut().find(|(t, _, _)| *t == topic) {
+            Some(entry) => {
+                entry.1 += right;
+                entry.2 += n;
+            }
+            None => total.per_topic.push((topic, right, n)),
+        }
+    }
+    if s.exam.is_some() {
+        total.exam = s.exam;
     }
 }
 

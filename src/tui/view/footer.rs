@@ -11,7 +11,7 @@ use crate::tui::app::App;
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let t = &app.theme;
-    let message = match (&app.warning, &app.session.message) {
+    let message = match (&app.warning, app.message()) {
         (Some(w), _) => Line::styled(format!(" ⚠ {w}"), t.warn),
         (None, Some(m)) => Line::styled(format!(" {m}"), t.accent),
         (None, None) if app.max_scroll() > 0 && app.scroll < app.max_scroll() => {
@@ -32,6 +32,15 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     ]);
     Paragraph::new(input).render(areas.input, buf);
 
+    if app.quiz.is_some() || app.overlay.is_some() {
+        let hint = if app.quiz.is_some() {
+            " letters answer · Enter next · 1–4 re-rate · ↑/↓ scroll · Esc leaves the quiz"
+        } else {
+            " ↑/↓ scroll · Esc, Enter or b to go back"
+        };
+        Paragraph::new(Line::styled(hint, t.dim)).render(areas.hint, buf);
+        return;
+    }
     let hint = Line::from(vec![
         Span::styled(" continue", t.strong),
         Span::styled(" · ", t.dim),

@@ -10,7 +10,7 @@ use ratatui::{
 use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let h = app.session.header();
+    let h = app.header();
     let t = &app.theme;
     let block = Block::new().borders(Borders::BOTTOM).border_style(t.border);
     let inner = block.inner(area);

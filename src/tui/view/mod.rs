@@ -78,7 +78,7 @@ impl Widget for &App<'_> {
             return;
         }
         header::render(self, areas.header, buf);
-        if self.session.screen == Screen::Topics {
+        if self.session.screen == Screen::Topics && self.quiz.is_none() && self.overlay.is_none() {
             topics::render(self, areas.text, buf);
         } else {
             pane::render(self, areas.text, areas.scrollbar, buf);
