@@ -4,7 +4,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::diagnostic::{Diagnostic, line_of};
+use super::diagnostic::{Diagnostic, LineIndex, line_of};
 
 /// The section headings, in the order a lesson must give them.
 pub const SECTIONS: [&str; 6] = [
@@ -107,7 +107,8 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
     if let Some(m) = &meta {
         check_front_matter(path, m, &mut diags);
     }
-    let at = |offset: usize| line_of(text, body_offset + offset);
+    let lines = LineIndex::new(text);
+    let at = |offset: usize| lines.line(body_offset + offset);
     let sections = scan_sections(body);
 
     if let Some(first) = sections.first()
@@ -424,6 +425,18 @@ fn split_parts(body: &str, s: &RawSection) -> Vec<(usize, usize)> {
 
 /// The text of the `##` heading a part opens with.
 fn opening_title(md: &str) -> Option<String> {
+    // An ATX heading is one line, so when the part opens with one (as steps and scenarios do) that line alone decides:
+    // parsing the whole part again would double the cost of loading a course. Not when the line holds a `[`: it
+    // could be a link whose definition comes further down.
+    let first_line = md.split('\n').next().unwrap_or(md);
+    let hashes = first_line.bytes().take_while(|&b| b == b'#').count();
+    let atx = (1..=6).contains(&hashes)
+        && matches!(first_line.as_bytes().get(hashes), None | Some(b' ' | b'\t'));
+    let md = if atx && !first_line.contains('[') {
+        first_line
+    } else {
+        md
+    };
     let mut parser = Parser::new_ext(md, options());
     match parser.next() {
         Some(Event::Start(Tag::Heading {

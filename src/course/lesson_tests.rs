@@ -247,3 +247,51 @@ fn slugs() {
     assert!(!is_slug("-a"));
     assert!(!is_slug(""));
 }
+
+/// The title as a full parse of the part finds it (what `opening_title` did before it learnt to read one line).
+fn title_by_full_parse(md: &str) -> Option<String> {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut parser = Parser::new_ext(md, options());
+    match parser.next() {
+        Some(Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        })) => {}
+        _ => return None,
+    }
+    let mut title = String::new();
+    for event in parser {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => title.push_str(&t),
+            _ => {}
+        }
+    }
+    let title = title.trim().to_string();
+    (!title.is_empty()).then_some(title)
+}
+
+#[test]
+fn opening_title_reads_the_first_line_as_a_full_parse_would() {
+    let cases = [
+        "## Why `Retry` wins\n\nText.",
+        "## Title ##\nmore",
+        "##\tTabbed\n",
+        "##\n",
+        "## ",
+        "#x\n---\n",
+        "##x\n---",
+        "Setext title\n---\n\nBody",
+        "# One\n\n## Two",
+        "### Three\n",
+        "####### seven\n",
+        "## See [the docs][d]\n\n[d]: https://example.com\n",
+        "## *Emphasis* and **bold**\n",
+        "## A &amp; B\n",
+        "Plain paragraph.\n",
+        "",
+    ];
+    for md in cases {
+        assert_eq!(opening_title(md), title_by_full_parse(md), "{md:?}");
+    }
+}

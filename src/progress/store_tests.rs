@@ -140,3 +140,119 @@ fn saving_into_an_unwritable_place_is_an_error_naming_the_path() {
         "{err}"
     );
 }
+
+/// Many items, some with keys that need quoting.
+fn many(n: u32) -> Progress {
+    let mut p = Progress::default();
+    for i in 0..n {
+        p.items.insert(
+            format!("item-{i}"),
+            item(1_700_000_000 + i64::from(i), 1 + i % 3),
+        );
+    }
+    for key in [
+        "",
+        "a.b",
+        "with space",
+        "quo\"te",
+        "back\\slash",
+        "tab\there",
+        "nl\nx",
+        "ünï-cödé",
+        "del\u{7f}",
+    ] {
+        p.items.insert(key.into(), item(1_650_000_000, 2));
+    }
+    p.lesson.visited.insert("alpha".into());
+    p
+}
+
+fn on_disk(path: &Path) -> Progress {
+    toml::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn the_written_file_reads_back_as_the_merged_progress_save_after_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let store = Store::new(&path);
+    let mut p = many(50);
+    for round in 0..4u32 {
+        // Change one item, add one, as answers do; the unchanged items' text is re-used.
+        p.items.get_mut("item-7").unwrap().secs = round;
+        p.items
+            .insert(format!("new-{round}"), item(1_800_000_000, 1));
+        p.set_position(&Position {
+            topic: format!("topic-{round}"),
+            step: round as usize,
+        });
+        let merged = store.save(&p).unwrap();
+        assert_eq!(merged, p);
+        assert_eq!(on_disk(&path), p, "round {round}");
+        assert_eq!(Store::new(&path).load().unwrap().0, p);
+        p = merged;
+    }
+}
+
+#[test]
+fn a_save_after_another_instance_saved_merges_its_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let a = Store::new(&path);
+    let b = Store::new(&path);
+    let mut pa = a.save(&many(5)).unwrap();
+    let mut pb = b.load().unwrap().0;
+    pb.items.insert("from-b".into(), item(1_900_000_000, 1));
+    pb.lesson.completed.insert("beta".into());
+    b.save(&pb).unwrap();
+    // A remembers the file it wrote; the file changed since, so A must read it again.
+    pa.items.insert("from-a".into(), item(1_900_000_100, 1));
+    let merged = a.save(&pa).unwrap();
+    assert!(merged.items.contains_key("from-b"));
+    assert!(merged.lesson.completed.contains("beta"));
+    assert_eq!(on_disk(&path), merged);
+}
+
+#[test]
+fn a_file_changed_in_place_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let store = Store::new(&path);
+    let p = store.save(&many(3)).unwrap();
+    // Another program rewrites the file in place (same inode) with one more item.
+    let mut other = p.clone();
+    other
+        .items
+        .insert("edited-in".into(), item(1_900_000_000, 1));
+    let text = toml::to_string(&other).unwrap();
+    let mut f = OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&path)
+        .unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    drop(f);
+    let merged = store.save(&p).unwrap();
+    assert!(merged.items.contains_key("edited-in"));
+    assert_eq!(on_disk(&path), merged);
+}
+
+#[test]
+fn the_merge_keeps_the_newer_review_of_each_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let store = Store::new(&path);
+    let mut first = many(4);
+    first.items.insert("x".into(), item(200, 1));
+    first.items.insert("only-on-disk".into(), item(300, 1));
+    store.save(&first).unwrap();
+    let mut ours = many(4);
+    ours.items.insert("x".into(), item(100, 5));
+    ours.items.insert("only-ours".into(), item(400, 1));
+    let mut expected = ours.clone();
+    expected.merge_from_disk(first);
+    let merged = store.save(&ours).unwrap();
+    assert_eq!(merged, expected);
+    assert_eq!(merged.items["x"], item(200, 1));
+    assert_eq!(on_disk(&path), expected);
+}

@@ -1,14 +1,14 @@
 //! Quiz files (`quizzes/NN-slug.toml`) parsed into a `QuizBank`, with every rule of docs/course-format.md checked.
 //! All problems are reported at once so an author fixes a file in one pass.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::grade::normalize;
-use crate::course::diagnostic::{Diagnostic, line_of};
+use crate::course::diagnostic::{Diagnostic, LineIndex, line_of};
 
 /// One topic's quiz: trigger cues and exam-style questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,13 +117,13 @@ struct RawQuestion {
 /// Collects diagnostics for one file.
 struct Checker<'a> {
     path: &'a str,
-    text: &'a str,
+    lines: LineIndex<'a>,
     diags: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn line(&self, span: &Range<usize>) -> usize {
-        line_of(self.text, span.start)
+        self.lines.line(span.start)
     }
 
     fn report(&mut self, span: &Range<usize>, message: String) {
@@ -131,20 +131,24 @@ impl Checker<'_> {
         self.diags.push(Diagnostic::new(self.path, line, message));
     }
 
-    /// A required text field: reports when blank.
-    fn text(&mut self, label: &str, field: &str, value: &Text) -> String {
+    /// A required text field: reports when blank. Taken by value: the parsed string is moved, not copied.
+    fn text(&mut self, label: &str, field: &str, value: Text) -> String {
         if value.get_ref().trim().is_empty() {
             self.report(&value.span(), format!("{label}: `{field}` is empty"));
         }
-        value.get_ref().clone()
+        value.into_inner()
     }
 
     /// A list of text fields: reports each blank entry by its 0-based index.
-    fn texts(&mut self, label: &str, field: &str, values: &[Text]) -> Vec<String> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| self.text(label, &format!("{field}[{i}]"), v))
+    fn texts(&mut self, label: &str, field: &str, values: Vec<Text>) -> Vec<String> {
+        // The field's name is formatted only for a report: a course has hundreds of thousands of these.
+        (values.into_iter().enumerate())
+            .map(|(i, v)| {
+                if v.get_ref().trim().is_empty() {
+                    self.report(&v.span(), format!("{label}: `{field}[{i}]` is empty"));
+                }
+                v.into_inner()
+            })
             .collect()
     }
 
@@ -169,24 +173,30 @@ impl Checker<'_> {
         let line = self.line(&raw.span());
         let raw = raw.into_inner();
         let (id, label) = self.id("trigger", ordinal, &raw.id);
-        let cue = self.text(&label, "cue", &raw.cue);
-        let answer = self.text(&label, "answer", &raw.answer);
-        let accept = self.texts(&label, "accept", &raw.accept);
-        let decoys = self.texts(&label, "decoys", raw.decoys.get_ref());
-        let why = self.text(&label, "why", &raw.why);
+        let cue = self.text(&label, "cue", raw.cue);
+        let answer = self.text(&label, "answer", raw.answer);
+        let key = normalize(&answer);
+        // Found before the decoys are moved out; reported in the same place as ever.
+        let clashes: Vec<(Range<usize>, String)> = (raw.decoys.get_ref().iter())
+            .filter(|d| !key.is_empty() && normalize(d.get_ref()) == key)
+            .map(|d| {
+                let message = format!("{label}: decoy \"{}\" is the answer", d.get_ref());
+                (d.span(), message)
+            })
+            .collect();
+        let accept = self.texts(&label, "accept", raw.accept);
+        let decoys_span = raw.decoys.span();
+        let decoys = self.texts(&label, "decoys", raw.decoys.into_inner());
+        let why = self.text(&label, "why", raw.why);
         if decoys.len() < 3 {
             let n = decoys.len();
             self.report(
-                &raw.decoys.span(),
+                &decoys_span,
                 format!("{label}: needs at least 3 decoys, has {n}"),
             );
         }
-        let key = normalize(&answer);
-        for decoy in raw.decoys.get_ref() {
-            if !key.is_empty() && normalize(decoy.get_ref()) == key {
-                let message = format!("{label}: decoy \"{}\" is the answer", decoy.get_ref());
-                self.report(&decoy.span(), message);
-            }
+        for (span, message) in clashes {
+            self.report(&span, message);
         }
         Trigger {
             id,
@@ -203,18 +213,21 @@ impl Checker<'_> {
         let line = self.line(&raw.span());
         let raw = raw.into_inner();
         let (id, label) = self.id("question", ordinal, &raw.id);
-        let stem = self.text(&label, "stem", &raw.stem);
-        let choices = self.texts(&label, "choices", raw.choices.get_ref());
-        let explain = self.texts(&label, "explain", raw.explain.get_ref());
+        let stem_span = raw.stem.span();
+        let stem = self.text(&label, "stem", raw.stem);
+        let choices_span = raw.choices.span();
+        let choices = self.texts(&label, "choices", raw.choices.into_inner());
+        let explain_span = raw.explain.span();
+        let explain = self.texts(&label, "explain", raw.explain.into_inner());
         if has_choose(&stem) {
             let message =
                 format!("{label}: remove \"Choose ...\" from the stem; the tutor adds it");
-            self.report(&raw.stem.span(), message);
+            self.report(&stem_span, message);
         }
         let n = choices.len();
         if n < 2 {
             self.report(
-                &raw.choices.span(),
+                &choices_span,
                 format!("{label}: needs at least 2 choices, has {n}"),
             );
         }
@@ -241,7 +254,7 @@ impl Checker<'_> {
         if explain.len() != n {
             let e = explain.len();
             let message = format!("{label}: `explain` has {e} entries for {n} choices");
-            self.report(&raw.explain.span(), message);
+            self.report(&explain_span, message);
         }
         Question {
             id,
@@ -265,20 +278,33 @@ pub fn is_valid_id(id: &str) -> bool {
         })
 }
 
-/// "Choose TWO." or the like written by the author, which the tutor adds itself.
+/// "Choose TWO." or the like written by the author, which the tutor adds itself: a word that normalises to
+/// "choose" followed by one that normalises to a count (words that normalise to nothing are skipped).
 fn has_choose(stem: &str) -> bool {
-    let words: Vec<String> = stem
-        .split_whitespace()
-        .map(normalize)
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.windows(2).any(|pair| {
-        pair[0] == "choose"
+    let mut key = String::new();
+    let mut after_choose = false;
+    for word in stem.split_whitespace() {
+        // One buffer for every word: a stem is checked without an allocation per word.
+        key.clear();
+        key.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .filter(|c| c.is_alphanumeric()),
+        );
+        if key.is_empty() {
+            continue;
+        }
+        if after_choose
             && matches!(
-                pair[1].as_str(),
+                key.as_str(),
                 "two" | "three" | "four" | "five" | "2" | "3" | "4" | "5"
             )
-    })
+        {
+            return true;
+        }
+        after_choose = key == "choose";
+    }
+    false
 }
 
 /// Parses one quiz file. Syntax, type and unknown-field errors come from TOML (one at a time, as the parser stops);
@@ -290,7 +316,7 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
     })?;
     let mut checker = Checker {
         path,
-        text,
+        lines: LineIndex::new(text),
         diags: Vec::new(),
     };
     let topic_line = checker.line(&raw.topic.span());
@@ -322,9 +348,10 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
 /// (progress is keyed by id). The second occurrence of an id is reported, pointing at the first.
 pub fn check_course(banks: &[QuizBank], topic_slugs: &[String]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    let slugs: BTreeSet<&str> = topic_slugs.iter().map(String::as_str).collect();
     let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
     for bank in banks {
-        if !topic_slugs.iter().any(|s| s == &bank.topic) {
+        if !slugs.contains(bank.topic.as_str()) {
             let message = format!("topic `{}` is not a lesson of the course", bank.topic);
             diags.push(Diagnostic::new(&bank.path, bank.topic_line, message));
         }

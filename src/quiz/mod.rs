@@ -21,7 +21,9 @@ pub use bank::{ItemKind, Question, QuizBank, Trigger, check_course, parse};
 pub use exam::{ExamCommand, ExamQuestion, ExamReport, ExamSession, ReviewItem};
 pub use grade::{grade_choices, grade_typed, normalize, parse_letters};
 pub use mode::{Mode, QuizOptions, TopicInfo};
-pub use options::{ShuffledQuestion, TriggerOptions, shuffle_question, trigger_options};
+pub use options::{
+    ShuffledQuestion, TriggerOptions, shuffle_question, trigger_options, trigger_options_from,
+};
 pub use schedule::{ItemState, Phase, Rating, is_due, rating_for, review, weakness};
 pub use select::{ItemRef, select};
 pub use session::{AnswerError, Feedback, OptionReview, Prompt, QuizSession, QuizSummary};

@@ -25,11 +25,21 @@ pub fn trigger_options<R: Rng + ?Sized>(
     fillers: &[&str],
     rng: &mut R,
 ) -> TriggerOptions {
+    trigger_options_from(trigger, fillers.iter().copied(), rng)
+}
+
+/// `trigger_options` with the fillers as an iterator, read only as far as needed (usually not at all: most triggers
+/// have three decoys). A session passes every other answer of the course, which is tens of thousands on a big one.
+pub fn trigger_options_from<'f, R: Rng + ?Sized>(
+    trigger: &'f Trigger,
+    fillers: impl IntoIterator<Item = &'f str>,
+    rng: &mut R,
+) -> TriggerOptions {
     let mut options = vec![trigger.answer.clone()];
     let mut keys = vec![normalize(&trigger.answer)];
     let mut decoys: Vec<&str> = trigger.decoys.iter().map(String::as_str).collect();
     decoys.shuffle(rng);
-    for text in decoys.into_iter().chain(fillers.iter().copied()) {
+    for text in decoys.into_iter().chain(fillers) {
         if options.len() == OPTION_COUNT {
             break;
         }

@@ -72,10 +72,6 @@ pub fn select<R: Rng + ?Sized>(
     let count = count.or(mode.default_count()).unwrap_or(usize::MAX);
     let both = [ItemKind::Trigger, ItemKind::Question];
     let state = |item: &ItemRef| histories.get(item.id(banks));
-    let by_weakness = |list: &mut Vec<ItemRef>| {
-        // Shuffle first so the stable sort breaks ties at random.
-        list.sort_by(|a, b| weakness(state(b)).total_cmp(&weakness(state(a))));
-    };
     let mut chosen = match mode {
         Mode::Drill | Mode::Scenario => {
             let kind = if mode == Mode::Drill {
@@ -97,25 +93,43 @@ pub fn select<R: Rng + ?Sized>(
             list.into_iter().map(|(_, i)| i).collect()
         }
         Mode::Cram => {
-            let mut list = items(banks, topic, &both);
+            let mut list = with_states(banks, histories, items(banks, topic, &both));
             list.shuffle(rng);
-            by_weakness(&mut list);
-            list
+            by_weakness(list)
         }
         Mode::Quick => {
-            let mut list = items(banks, topic, &both);
+            let mut list = with_states(banks, histories, items(banks, topic, &both));
             list.shuffle(rng);
-            let (mut due, mut rest): (Vec<ItemRef>, Vec<ItemRef>) = list
-                .into_iter()
-                .partition(|i| state(i).is_some_and(|s| is_due(s, now)));
-            by_weakness(&mut due);
-            by_weakness(&mut rest);
-            due.extend(rest);
+            let (due, rest): (Vec<_>, Vec<_>) =
+                (list.into_iter()).partition(|(_, s)| s.is_some_and(|s| is_due(s, now)));
+            let mut due = by_weakness(due);
+            due.extend(by_weakness(rest));
             due
         }
     };
     chosen.truncate(count);
     chosen
+}
+
+/// Each item with its history, looked up once and in bank order (neighbouring ids, so the look-ups stay in cache).
+/// Shuffling these pairs gives the same order as shuffling the items alone.
+fn with_states<'h>(
+    banks: &[QuizBank],
+    histories: &'h BTreeMap<String, ItemState>,
+    list: Vec<ItemRef>,
+) -> Vec<(ItemRef, Option<&'h ItemState>)> {
+    (list.into_iter())
+        .map(|i| (i, histories.get(i.id(banks))))
+        .collect()
+}
+
+/// Weakest first. The list comes shuffled, so the stable sort breaks ties at random. Each weakness is computed once,
+/// not once per comparison.
+fn by_weakness(list: Vec<(ItemRef, Option<&ItemState>)>) -> Vec<ItemRef> {
+    let mut keyed: Vec<(f64, ItemRef)> =
+        (list.into_iter()).map(|(i, s)| (weakness(s), i)).collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0));
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Up to `count` questions spread evenly over topics; topics with fewer questions give what they have.
@@ -125,17 +139,15 @@ fn balanced_questions<R: Rng + ?Sized>(
     count: usize,
     rng: &mut R,
 ) -> Vec<ItemRef> {
-    let mut pools: Vec<Vec<ItemRef>> = (0..banks.len())
-        .map(|b| {
-            let mut pool: Vec<ItemRef> = items(banks, topic, &[ItemKind::Question])
-                .into_iter()
-                .filter(|i| i.bank == b)
-                .collect();
-            pool.shuffle(rng);
-            pool
-        })
-        .filter(|pool| !pool.is_empty())
-        .collect();
+    // One pool per bank, from one pass over the items (not one pass per bank).
+    let mut pools: Vec<Vec<ItemRef>> = vec![Vec::new(); banks.len()];
+    for item in items(banks, topic, &[ItemKind::Question]) {
+        pools[item.bank].push(item);
+    }
+    for pool in &mut pools {
+        pool.shuffle(rng);
+    }
+    pools.retain(|pool| !pool.is_empty());
     pools.shuffle(rng);
     let mut chosen = Vec::new();
     while chosen.len() < count && pools.iter().any(|p| !p.is_empty()) {

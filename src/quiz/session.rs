@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use super::bank::{ItemKind, QuizBank};
 use super::grade::{grade_choices, grade_typed, letter, parse_letters};
-use super::options::{shuffle_question, trigger_options};
+use super::options::{shuffle_question, trigger_options_from};
 use super::schedule::{ItemState, Rating, rating_for, review};
 use super::select::ItemRef;
 
@@ -217,8 +217,8 @@ impl<'a> QuizSession<'a> {
                 let others = (self.banks.iter().enumerate())
                     .filter(|(b, _)| *b != item.bank)
                     .flat_map(|(_, bk)| bk.triggers.iter());
-                let fillers: Vec<&str> = same.chain(others).map(|o| o.answer.as_str()).collect();
-                let o = trigger_options(t, &fillers, &mut self.rng);
+                let fillers = same.chain(others).map(|o| o.answer.as_str());
+                let o = trigger_options_from(t, fillers, &mut self.rng);
                 let answer = format!("{}) {}", letter(o.correct), t.answer);
                 Current {
                     prompt: base(t.cue.clone(), o.options, 1, false),
