@@ -205,3 +205,42 @@ fn same_seed_same_options() {
     let b = session(&banks, items, false).prompt().unwrap().clone();
     assert_eq!(a, b);
 }
+
+#[test]
+fn histories_of_finds_the_same_states_by_walk_and_by_look_up() {
+    use crate::quiz::{review, select::items};
+    let banks = testdata::banks();
+    let all = items(&banks, None, &[ItemKind::Trigger, ItemKind::Question]);
+    let mut histories = BTreeMap::new();
+    for (n, i) in all.iter().enumerate().filter(|(n, _)| n % 3 != 0) {
+        histories.insert(
+            i.id(&banks).to_string(),
+            review(None, Rating::Good, secs(n as i64), None),
+        );
+    }
+    // Ids the course no longer has, before, between and after the real ones.
+    for id in ["0-gone", "m-gone", "zz-gone"] {
+        histories.insert(id.to_string(), review(None, Rating::Again, t0(), None));
+    }
+    let expected = |list: &[ItemRef]| -> BTreeMap<String, ItemState> {
+        (list.iter())
+            .filter_map(|i| {
+                histories
+                    .get(i.id(&banks))
+                    .map(|s| (i.id(&banks).to_string(), s.clone()))
+            })
+            .collect()
+    };
+    let mut shuffled = all.clone();
+    shuffled.reverse();
+    shuffled.push(all[1]); // an item twice
+    for list in [&shuffled[..], &all[..1], &all[..2], &[][..]] {
+        assert_eq!(histories_of(&banks, list, &histories), expected(list));
+    }
+    // Few items among many histories: looked up one by one; same answer.
+    let mut many = histories.clone();
+    for n in 0..200 {
+        many.insert(format!("other-{n}"), review(None, Rating::Good, t0(), None));
+    }
+    assert_eq!(histories_of(&banks, &all[..2], &many), expected(&all[..2]));
+}
