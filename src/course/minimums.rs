@@ -86,8 +86,20 @@ mod tests {
 
     #[test]
     fn a_thin_course_is_reported() {
-        let short: Vec<String> = check(&mini_course()).iter().map(|d| d.to_string()).collect();
-        assert!(short.contains(&"lessons/01-alpha.md: 2 teaching steps; a topic needs 6 to 12".to_string()), "{short:?}");
-        assert!(short.contains(&"lessons/01-alpha.md: no quiz file (quizzes/01-alpha.toml)".to_string()), "{short:?}");
+        let short: Vec<String> = check(&mini_course())
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            short.contains(
+                &"lessons/01-alpha.md: 2 teaching steps; a topic needs 6 to 12".to_string()
+            ),
+            "{short:?}"
+        );
+        assert!(
+            short
+                .contains(&"lessons/01-alpha.md: no quiz file (quizzes/01-alpha.toml)".to_string()),
+            "{short:?}"
+        );
     }
 }

@@ -8,7 +8,8 @@ use crate::{
 fn item(secs: i64, reps: u32) -> ItemState {
     let mut state = None;
     for i in 0..reps {
-        let at = chrono::DateTime::from_timestamp(secs - i64::from(reps - 1 - i) * 86_400, 0).unwrap();
+        let at =
+            chrono::DateTime::from_timestamp(secs - i64::from(reps - 1 - i) * 86_400, 0).unwrap();
         state = Some(review(state.as_ref(), Rating::Good, at, None));
     }
     state.expect("reps > 0")
@@ -84,7 +85,7 @@ fn empty_and_truncated_files_count_as_corrupt() {
     for text in ["", "version = 1\n[items.a]\nlast_review = 2024-01-0"] {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.toml");
-            fs::write(&path, text).unwrap();
+        fs::write(&path, text).unwrap();
         let (_, report) = Store::new(&path).load().unwrap();
         assert!(report.warning.is_some(), "{text:?}");
     }
