@@ -17,6 +17,12 @@ use crate::quiz::Mode;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// Open this topic (number or slug) instead of where you stopped — for a class resuming mid-topic
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// With --topic: open at this step (1 = the first)
+    #[arg(long, value_name = "N", requires = "topic")]
+    pub step: Option<usize>,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }

@@ -11,7 +11,7 @@ use dea_tutor::{
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
-        None => cmd::study::run(&cli.global),
+        None => cmd::study::run(&cli.global, cli.topic.as_deref(), cli.step),
         Some(Cmd::Topics) => match cmd::load_course(cli.global.content.as_deref()) {
             Ok(course) => {
                 print!("{}", cmd::topics::table(&course));

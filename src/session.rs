@@ -11,6 +11,8 @@ use crate::{
 /// What the learner is looking at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
+    /// The phase start screen: what the phase covers and how the loop works (first start only).
+    Welcome,
     /// A teaching step; index `steps.len()` is the wrap-up.
     Step(usize),
     Angle(usize),
@@ -76,7 +78,7 @@ impl<'c> Session<'c> {
             course,
             topic: 0,
             step: 0,
-            screen: Screen::Step(0),
+            screen: Screen::Welcome,
             next_angle: 0,
             next_scenario: 0,
             visited: BTreeSet::new(),
@@ -166,7 +168,9 @@ impl<'c> Session<'c> {
     /// `continue`: from a step or from an aside (angle, scenario, menu) it moves on from the current step; past the
     /// wrap-up it shows "Topic complete"; only from there does it open the next topic.
     fn advance(&mut self) {
-        if self.screen == Screen::Complete {
+        if self.screen == Screen::Welcome {
+            self.screen = Screen::Step(self.step);
+        } else if self.screen == Screen::Complete {
             if self.topic + 1 < self.course.topics.len() {
                 self.open_topic(self.topic + 1, 0);
             } else {
@@ -220,6 +224,7 @@ impl<'c> Session<'c> {
             Screen::Complete => "Complete".to_string(),
             Screen::Topics => "Topics".to_string(),
             Screen::Help => "Help".to_string(),
+            Screen::Welcome => "Welcome".to_string(),
         };
         Header {
             phase: self.course.phase.clone(),
@@ -260,7 +265,37 @@ impl<'c> Session<'c> {
             Screen::Complete => Cow::Owned(self.complete_text()),
             Screen::Topics => Cow::Owned(self.topics_text()),
             Screen::Help => Cow::Borrowed(HELP),
+            Screen::Welcome => Cow::Owned(self.welcome_text()),
         }
+    }
+
+    fn welcome_text(&self) -> String {
+        let banner = crate::course::CourseFiles::asset("assets/banner.txt").unwrap_or_default();
+        let mut s = format!(
+            "```\n{}\n```\n\n# {}\n\n*{}*\n\nThis phase teaches what the exam tests about running pipelines: who orchestrates, \
+             what starts them, who may touch the data, and how you prove it. {} topics:\n\n",
+            banner.trim_end(),
+            self.course.phase,
+            self.course.title,
+            self.course.topics.len()
+        );
+        for t in &self.course.topics {
+            s.push_str(&format!(
+                "- **{}** {} — *{}*\n",
+                t.number(),
+                t.title(),
+                t.lesson.meta.tagline
+            ));
+        }
+        s.push_str(
+            "\n## How it works\n\nOne step at a time, and nothing moves on until you say so:\n\n\
+             - `continue` → the next step (and, after a topic, the next topic)\n\
+             - `repeat` → the same ideas from another angle\n\
+             - `example` → another exam scenario\n\
+             - `done` → stop the phase: a summary, and your place is saved\n\n\
+             Also `quiz`, `topics`, `goto 14` and `help`. Say **continue** to begin.\n",
+        );
+        s
     }
 
     fn complete_text(&self) -> String {

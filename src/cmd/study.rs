@@ -19,7 +19,7 @@ use crate::{
     tui::{self, Ending, app::App, topic_infos},
 };
 
-pub fn run(global: &Global) -> ExitCode {
+pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCode {
     let plain_mode = global.plain;
     let has_terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     // Everything fallible happens before the terminal changes mode.
@@ -45,6 +45,23 @@ pub fn run(global: &Global) -> ExitCode {
     session
         .completed
         .extend(learner.progress.lesson.completed.iter().cloned());
+    if let Some(q) = topic {
+        let Some(t) = course.find_topic(q) else {
+            eprintln!("dea-tutor: no topic \"{q}\"; `dea-tutor topics` lists them");
+            return ExitCode::from(2);
+        };
+        let count = course.topics[t].step_count();
+        let step = step.unwrap_or(1);
+        if step == 0 || step > count {
+            eprintln!(
+                "dea-tutor: topic {} has steps 1 to {count}",
+                course.topics[t].number()
+            );
+            return ExitCode::from(2);
+        }
+        session.open_topic(t, step - 1);
+        session.message = None;
+    }
 
     let color = use_color();
     let theme = if color {

@@ -22,6 +22,7 @@ fn typed(app: &mut App, text: &str) -> Option<Outcome> {
 
 fn app(course: &crate::course::Course) -> App<'_> {
     let mut a = App::new(Session::new(course, None), Theme::monochrome());
+    a.run(Command::Continue);
     a.prepare(Rect::new(0, 0, 80, 24));
     a
 }

@@ -24,13 +24,23 @@ fn built_in() -> Course {
 }
 
 #[test]
-fn lesson_step_80x24() {
+fn welcome_80x24() {
     insta::assert_snapshot!(screen(&built_in(), &[], 80, 24));
 }
 
 #[test]
+fn lesson_step_80x24() {
+    insta::assert_snapshot!(screen(&built_in(), &["continue"], 80, 24));
+}
+
+#[test]
 fn lesson_step_120x40() {
-    insta::assert_snapshot!(screen(&built_in(), &["continue", "continue"], 120, 40));
+    insta::assert_snapshot!(screen(
+        &built_in(),
+        &["continue", "continue", "continue"],
+        120,
+        40
+    ));
 }
 
 #[test]
@@ -41,7 +51,7 @@ fn scenario_80x24() {
 #[test]
 fn topic_complete_120x40() {
     let course = mini_course();
-    insta::assert_snapshot!(screen(&course, &["c", "c", "c"], 120, 40));
+    insta::assert_snapshot!(screen(&course, &["c", "c", "c", "c"], 120, 40));
 }
 
 #[test]
@@ -51,7 +61,7 @@ fn topics_menu_80x24() {
 
 #[test]
 fn too_small() {
-    insta::assert_snapshot!(screen(&mini_course(), &[], 29, 7));
+    insta::assert_snapshot!(screen(&mini_course(), &["c"], 29, 7));
 }
 
 #[test]
