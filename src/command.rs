@@ -15,6 +15,8 @@ pub enum Command {
     Quit,
     Quiz,
     Stats,
+    /// `/redrive`, `search redrive`, `find redrive`.
+    Search(String),
     Empty,
     Unknown {
         input: String,
@@ -81,6 +83,11 @@ pub fn parse(input: &str) -> Command {
     let text = normalize(input);
     if text.is_empty() {
         return Command::Empty;
+    }
+    for prefix in ["/", "search ", "find "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return Command::Search(rest.trim().to_string());
+        }
     }
     if let Some((_, cmd)) = WORDS.iter().find(|(w, _)| *w == text) {
         return cmd.clone();
@@ -242,6 +249,12 @@ mod tests {
         );
         assert_eq!(parse("topic 13"), Command::Goto("13".into()));
         assert_eq!(parse("14"), Command::Goto("14".into()));
+        assert_eq!(parse("/Redrive"), Command::Search("redrive".into()));
+        assert_eq!(
+            parse("search map state"),
+            Command::Search("map state".into())
+        );
+        assert_eq!(parse("/"), Command::Search(String::new()));
         assert!(matches!(
             parse("goto"),
             Command::Unknown {

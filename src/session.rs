@@ -5,7 +5,10 @@ use std::{borrow::Cow, collections::BTreeSet};
 
 use crate::{
     command::{self, Command},
-    course::{Course, Topic},
+    course::{
+        Course, Topic,
+        search::{self, Hit, Place},
+    },
 };
 
 /// What the learner is looking at.
@@ -21,6 +24,8 @@ pub enum Screen {
     Complete,
     Topics,
     Help,
+    /// Search results; a number opens a hit.
+    Search,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +62,9 @@ pub struct Session<'c> {
     pub completed: BTreeSet<String>,
     /// One line for the status bar: feedback on the last command.
     pub message: Option<String>,
+    /// The last search: its query and hits (the TUI highlights the query after a hit is opened).
+    pub find: Option<String>,
+    pub hits: Vec<Hit>,
 }
 
 /// The header's facts, for any front end to lay out.
@@ -84,6 +92,8 @@ impl<'c> Session<'c> {
             visited: BTreeSet::new(),
             completed: BTreeSet::new(),
             message: None,
+            find: None,
+            hits: Vec::new(),
         };
         if let Some(p) = resume
             && let Some(t) = course.topics.iter().position(|t| t.slug() == p.topic)
@@ -137,6 +147,20 @@ impl<'c> Session<'c> {
             Command::Back => self.screen = Screen::Step(self.step),
             Command::Topics => self.screen = Screen::Topics,
             Command::Help => self.screen = Screen::Help,
+            Command::Search(query) if query.is_empty() => {
+                self.message = Some("Type what to find after the slash: /redrive".into());
+            }
+            Command::Search(query) => {
+                self.hits = search::search(self.course, &query);
+                self.find = Some(query);
+                self.screen = Screen::Search;
+            }
+            Command::Goto(n) if self.screen == Screen::Search && n.parse::<usize>().is_ok() => {
+                let i: usize = n.parse().unwrap_or(0);
+                if !self.open_hit(i.wrapping_sub(1)) {
+                    self.message = Some(format!("Hits are numbered 1 to {}.", self.hits.len()));
+                }
+            }
             Command::Goto(query) => match self.course.find_topic(&query) {
                 Some(t) => self.open_topic(t, 0),
                 None => self.message = Some(self.no_such_topic(&query)),
@@ -151,6 +175,32 @@ impl<'c> Session<'c> {
             }
         }
         Outcome::Redraw
+    }
+
+    /// Opens search hit `i` (0-based); false when there is none.
+    pub fn open_hit(&mut self, i: usize) -> bool {
+        let Some(hit) = self.hits.get(i).cloned() else {
+            return false;
+        };
+        match hit.place {
+            Place::Step(s) => self.open_topic(hit.topic, s),
+            Place::Angle(a) => {
+                self.open_topic(hit.topic, self.step_if_same(hit.topic));
+                self.screen = Screen::Angle(a);
+                self.next_angle = a + 1;
+            }
+            Place::Scenario(e) => {
+                self.open_topic(hit.topic, self.step_if_same(hit.topic));
+                self.screen = Screen::Scenario(e);
+                self.next_scenario = e + 1;
+            }
+        }
+        true
+    }
+
+    /// The current step when staying in the same topic, else the first.
+    fn step_if_same(&self, t: usize) -> usize {
+        if t == self.topic { self.step } else { 0 }
     }
 
     /// Opens topic `t` at `step` (clamped), as `goto` and the topic menu do.
@@ -224,6 +274,7 @@ impl<'c> Session<'c> {
             Screen::Complete => "Complete".to_string(),
             Screen::Topics => "Topics".to_string(),
             Screen::Help => "Help".to_string(),
+            Screen::Search => format!("Search · {} hits", self.hits.len()),
             Screen::Welcome => "Welcome".to_string(),
         };
         Header {
@@ -266,7 +317,37 @@ impl<'c> Session<'c> {
             Screen::Topics => Cow::Owned(self.topics_text()),
             Screen::Help => Cow::Borrowed(HELP),
             Screen::Welcome => Cow::Owned(self.welcome_text()),
+            Screen::Search => Cow::Owned(self.search_text()),
         }
+    }
+
+    fn search_text(&self) -> String {
+        let query = self.find.as_deref().unwrap_or_default();
+        let mut s = format!("# Search: “{query}”\n\n");
+        if self.hits.is_empty() {
+            s.push_str("Nothing found. Try a shorter word, or `topics` to browse.\n");
+            return s;
+        }
+        for (i, h) in self.hits.iter().enumerate() {
+            let t = &self.course.topics[h.topic];
+            let place = match h.place {
+                Place::Step(k) if k == t.lesson.steps.len() => "wrap-up".to_string(),
+                Place::Step(k) => format!("step {}", k + 1),
+                Place::Angle(k) => format!("another angle {}", k + 1),
+                Place::Scenario(k) => format!("scenario {}", k + 1),
+            };
+            s.push_str(&format!(
+                "{}. **{} {}** · {place}  \n   {}\n",
+                i + 1,
+                t.number(),
+                t.title(),
+                h.context.replace(['*', '`', '_', '#', '|'], "")
+            ));
+        }
+        s.push_str(
+            "\nType a hit's number to open it (↑/↓ and Enter in the full screen), or `back`.\n",
+        );
+        s
     }
 
     fn welcome_text(&self) -> String {

@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod lesson;
 pub mod load;
 pub mod minimums;
+pub mod search;
 
 pub use diagnostic::Diagnostic;
 pub use lesson::{Lesson, Part};

@@ -44,6 +44,7 @@ pub struct App<'c> {
     /// Height of the lesson pane at the last layout, for paging.
     pub page: usize,
     pub menu_cursor: usize,
+    pub hit_cursor: usize,
     /// A warning that stays until dismissed by the next command (e.g. progress could not be saved).
     pub warning: Option<String>,
     /// The last single key that acted on an empty command line, with the state before it: if the next letter shows
@@ -60,6 +61,8 @@ pub struct App<'c> {
     pub quiz_results: QuizSummary,
     /// `dea-tutor quiz`: leaving the quiz ends the program.
     pub quiz_only: bool,
+    /// Scroll to the first match once the opened hit is wrapped.
+    prepare_pending_find: bool,
 }
 
 struct Pending<'c> {
@@ -81,6 +84,7 @@ impl<'c> App<'c> {
             wrapped: Wrapped::default(),
             page: 1,
             menu_cursor,
+            hit_cursor: 0,
             warning: None,
             pending: None,
             quiz: None,
@@ -89,6 +93,7 @@ impl<'c> App<'c> {
             saves: Vec::new(),
             quiz_results: QuizSummary::default(),
             quiz_only: false,
+            prepare_pending_find: false,
         }
     }
 
@@ -119,6 +124,11 @@ impl<'c> App<'c> {
             self.wrapped.key = key;
         }
         self.page = usize::from(areas.text.height).max(1);
+        if std::mem::take(&mut self.prepare_pending_find) {
+            if let Some(i) = self.matching_lines().first() {
+                self.scroll = i.saturating_sub(2);
+            }
+        }
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
@@ -264,6 +274,9 @@ impl<'c> App<'c> {
             KeyCode::PageDown => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
             KeyCode::Home if self.input.is_empty() => self.scroll = 0,
             KeyCode::End if self.input.is_empty() => self.scroll = self.max_scroll(),
+            KeyCode::Esc if self.input.is_empty() && self.session.find.is_some() => {
+                self.session.find = None;
+            }
             KeyCode::Esc => self.input.clear(),
             KeyCode::Backspace => {
                 self.input.pop();
@@ -272,8 +285,14 @@ impl<'c> App<'c> {
                 if self.input.trim().is_empty() && self.session.screen == Screen::Topics {
                     return self.run(Command::Goto(self.menu_number()));
                 }
+                if self.input.trim().is_empty() && self.session.screen == Screen::Search {
+                    return self.run(Command::Goto((self.hit_cursor + 1).to_string()));
+                }
                 let line = std::mem::take(&mut self.input);
                 return self.run(command::parse(&line));
+            }
+            KeyCode::Char(ch @ ('n' | 'N')) if !ctrl && self.input.is_empty() && self.finding() => {
+                self.find_next(ch == 'n');
             }
             KeyCode::Char(ch) if !ctrl && self.input.is_empty() => {
                 if let Some(cmd) = single_key(ch) {
@@ -322,6 +341,50 @@ impl<'c> App<'c> {
         outcome
     }
 
+    /// A search query is highlighted in a lesson document (not on the hit list).
+    pub fn finding(&self) -> bool {
+        self.session.find.is_some()
+            && self.session.screen != Screen::Search
+            && self.quiz.is_none()
+            && self.overlay.is_none()
+    }
+
+    /// Scrolls to the next (or previous) line holding the search query, wrapping around.
+    fn find_next(&mut self, forward: bool) {
+        let matching = self.matching_lines();
+        // The match shown is the one two lines below the top of the pane.
+        let here = self.scroll + 2;
+        let next = if forward {
+            matching.iter().find(|&&i| i > here).or(matching.first())
+        } else {
+            matching
+                .iter()
+                .rev()
+                .find(|&&i| i < here)
+                .or(matching.last())
+        };
+        match next {
+            Some(&i) => self.scroll = i.saturating_sub(2).min(self.max_scroll()),
+            None => {
+                self.session.message = Some(
+                    "No match on this screen: n/N find it in the text; Esc clears the search."
+                        .into(),
+                )
+            }
+        }
+    }
+
+    /// Indices of the wrapped lines holding the search query.
+    fn matching_lines(&self) -> Vec<usize> {
+        let Some(q) = self.session.find.as_deref().map(str::to_lowercase) else {
+            return Vec::new();
+        };
+        (self.wrapped.lines.iter().enumerate())
+            .filter(|(_, l)| line_text(l).to_lowercase().contains(&q))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     fn menu_number(&self) -> String {
         self.session.course.topics[self.menu_cursor]
             .number()
@@ -329,7 +392,9 @@ impl<'c> App<'c> {
     }
 
     fn up(&mut self) {
-        if self.session.screen == Screen::Topics {
+        if self.session.screen == Screen::Search {
+            self.hit_cursor = self.hit_cursor.saturating_sub(1);
+        } else if self.session.screen == Screen::Topics {
             self.menu_cursor = self.menu_cursor.saturating_sub(1);
         } else {
             self.scroll_by(-1);
@@ -337,7 +402,9 @@ impl<'c> App<'c> {
     }
 
     fn down(&mut self) {
-        if self.session.screen == Screen::Topics {
+        if self.session.screen == Screen::Search {
+            self.hit_cursor = (self.hit_cursor + 1).min(self.session.hits.len().saturating_sub(1));
+        } else if self.session.screen == Screen::Topics {
             self.menu_cursor = (self.menu_cursor + 1).min(self.session.course.topics.len() - 1);
         } else {
             self.scroll_by(1);
@@ -362,8 +429,20 @@ impl<'c> App<'c> {
         if self.session.screen == Screen::Topics {
             self.menu_cursor = self.session.topic;
         }
+        if self.session.screen == Screen::Search && self.session.doc_key() != before {
+            self.hit_cursor = 0;
+        }
+        // An opened hit shows its first match.
+        if before.1 == Screen::Search && self.session.screen != Screen::Search && self.finding() {
+            self.prepare_pending_find = true;
+        }
         (outcome != Outcome::Redraw).then_some(outcome)
     }
+}
+
+/// The text of a wrapped line, for matching.
+pub fn line_text(line: &Line<'_>) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// Adds one quiz session's results to the run's total.

@@ -162,3 +162,33 @@ fn key_release_events_are_ignored() {
     a.on_event(&release);
     assert_eq!(a.session.screen, Screen::Step(0));
 }
+
+#[test]
+fn search_lists_hits_opens_one_and_marks_matches() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "/second");
+    a.on_event(&key(KeyCode::Enter));
+    assert_eq!(a.session.screen, Screen::Search);
+    assert!(a.session.hits.len() >= 4);
+    a.on_event(&key(KeyCode::Down));
+    a.on_event(&key(KeyCode::Enter));
+    assert_eq!(
+        a.session.screen,
+        Screen::Angle(1),
+        "the second hit is alpha's second angle"
+    );
+    assert!(a.finding());
+    a.prepare(Rect::new(0, 0, 80, 24));
+    // n and N step through matches instead of continuing.
+    typed(&mut a, "n");
+    assert_eq!(a.session.screen, Screen::Angle(1));
+    a.on_event(&key(KeyCode::Esc));
+    assert!(!a.finding());
+    typed(&mut a, "n");
+    assert_eq!(
+        a.session.screen,
+        Screen::Step(1),
+        "without a search, n is continue again"
+    );
+}

@@ -14,6 +14,13 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let message = match (&app.warning, app.message()) {
         (Some(w), _) => Line::styled(format!(" ⚠ {w}"), t.warn),
         (None, Some(m)) => Line::styled(format!(" {m}"), t.accent),
+        (None, None) if app.finding() => Line::styled(
+            format!(
+                " Matches of “{}” are marked: n next · N previous · Esc clears",
+                app.session.find.as_deref().unwrap_or_default()
+            ),
+            t.dim,
+        ),
         (None, None) if app.max_scroll() > 0 && app.scroll < app.max_scroll() => {
             Line::styled(" ↓ more below: j / ↓ / PgDn / mouse wheel", t.dim)
         }

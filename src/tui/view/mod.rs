@@ -4,6 +4,7 @@
 mod footer;
 mod header;
 mod pane;
+mod search;
 mod topics;
 
 use ratatui::{
@@ -78,8 +79,11 @@ impl Widget for &App<'_> {
             return;
         }
         header::render(self, areas.header, buf);
-        if self.session.screen == Screen::Topics && self.quiz.is_none() && self.overlay.is_none() {
+        let lesson_screen = self.quiz.is_none() && self.overlay.is_none();
+        if self.session.screen == Screen::Topics && lesson_screen {
             topics::render(self, areas.text, buf);
+        } else if self.session.screen == Screen::Search && lesson_screen {
+            search::render(self, areas.text, buf);
         } else {
             pane::render(self, areas.text, areas.scrollbar, buf);
         }
