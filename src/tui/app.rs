@@ -124,10 +124,10 @@ impl<'c> App<'c> {
             self.wrapped.key = key;
         }
         self.page = usize::from(areas.text.height).max(1);
-        if std::mem::take(&mut self.prepare_pending_find) {
-            if let Some(i) = self.matching_lines().first() {
-                self.scroll = i.saturating_sub(2);
-            }
+        if std::mem::take(&mut self.prepare_pending_find)
+            && let Some(i) = self.matching_lines().first()
+        {
+            self.scroll = i.saturating_sub(2);
         }
         self.scroll = self.scroll.min(self.max_scroll());
     }
