@@ -5,7 +5,7 @@
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::wrap::{display_width, grapheme_width, take_width};
+use super::wrap::{display_width, grapheme_width, spaces, take_width};
 use crate::theme::Theme;
 
 const BAR: &str = "│ ";
@@ -68,7 +68,7 @@ pub(crate) fn render(
                 avail
             } else {
                 if cont_indent > 0 {
-                    spans.push(Span::raw(" ".repeat(cont_indent)));
+                    spans.push(Span::raw(spaces(cont_indent)));
                 }
                 if marker_w > 0 {
                     spans.push(Span::styled(CONTINUED, theme.dim));

@@ -1,15 +1,17 @@
 //! Block tree → wrapped lines. Containers (quotes, list items) lay their children out at a reduced width and then
 //! put their prefix (bar, bullet, hanging indent) in front, so nesting composes and alignment follows for free.
 
+use std::borrow::Cow;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::tree::Block;
-use super::wrap::{line_width, spans_width, take_width, trim_line_end, wrap_spans};
+use super::wrap::{line_width, spaces, spans_width, take_width, trim_line_end, wrap_spans};
 use super::{code, table};
 use crate::theme::Theme;
 
-const BULLETS: [&str; 3] = ["•", "◦", "▪"];
+const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 
 pub(crate) struct Layout<'t> {
     pub theme: &'t Theme,
@@ -96,13 +98,13 @@ impl<'t> Layout<'t> {
                 out.push(Line::default());
             }
             let marker = match (start, digits) {
-                (Some(s), Some(d)) => format!("{:>d$}. ", s.saturating_add(i as u64)),
-                _ => format!("{} ", BULLETS[depth % BULLETS.len()]),
+                (Some(s), Some(d)) => Cow::Owned(format!("{:>d$}. ", s.saturating_add(i as u64))),
+                _ => Cow::Borrowed(BULLETS[depth % BULLETS.len()]),
             };
             let marker_w = super::display_width(&marker);
             let k = self.indent(width, marker_w);
             let first = take_width(&[Span::styled(marker, self.theme.accent)], k);
-            let rest = vec![Span::raw(" ".repeat(spans_width(&first)))];
+            let rest = vec![Span::raw(spaces(spans_width(&first)))];
             // Too deep to indent once more and keep `min_text`: nested lists then line up with this one (keeping
             // their bullets) instead of vanishing into a clamped indent.
             let flat = (width - k).saturating_sub(2) < self.min_text;

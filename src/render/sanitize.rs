@@ -14,7 +14,9 @@ const TAB_STOP: usize = 4;
 /// U+FE0F (variation selector 16: the known ratatui border-misalignment pitfall) and other zero-width format
 /// characters that terminals disagree on. ZWJ (U+200D) is kept so emoji ZWJ sequences stay one measurable grapheme.
 pub fn clean(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_work) {
+    // Most text is plain printable ASCII: one cheap byte scan settles it.
+    let ascii_clean = s.bytes().all(|b| b == b'\n' || (b' '..0x7f).contains(&b));
+    if ascii_clean || !s.chars().any(needs_work) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());

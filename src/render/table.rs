@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::repeat;
 use super::tree::{Inline, Table};
-use super::wrap::{grapheme_width, spans_width, wrap_spans};
+use super::wrap::{display_width, grapheme_width, spaces, spans_width, wrap_spans};
 use crate::theme::Theme;
 
 /// A shrunk column still gets its longest word, up to this many columns (or its natural width if narrower). When
@@ -67,21 +67,44 @@ pub(crate) fn render(table: &Table, width: usize, theme: &Theme, out: &mut Vec<L
 /// Natural (single-line) width and longest space-separated word of a cell.
 fn metrics(spans: &[Span<'_>]) -> (usize, usize) {
     let (mut line, mut natural, mut word, mut longest) = (0, 0, 0, 0);
-    for span in spans {
-        for g in span.content.graphemes(true) {
-            if g == "\n" {
-                line = 0;
-                word = 0;
-            } else if g == " " {
+    let mut step = |w: usize, sep: Option<u8>| {
+        line += w;
+        word += w;
+        longest = longest.max(word);
+        match sep {
+            Some(b' ') => {
                 line += 1;
                 word = 0;
-            } else {
-                let w = grapheme_width(g);
-                line += w;
-                word += w;
             }
-            natural = natural.max(line);
-            longest = longest.max(word);
+            Some(_) => {
+                natural = natural.max(line);
+                line = 0;
+                word = 0;
+            }
+            None => {}
+        }
+        natural = natural.max(line);
+    };
+    for span in spans {
+        let text: &str = &span.content;
+        if text.is_ascii() {
+            // Every ASCII byte is its own cluster, so whole words can be measured at once.
+            for part in text.split_inclusive([' ', '\n']) {
+                match part.as_bytes().last() {
+                    Some(&b @ (b' ' | b'\n')) => {
+                        step(display_width(&part[..part.len() - 1]), Some(b))
+                    }
+                    _ => step(display_width(part), None),
+                }
+            }
+        } else {
+            for g in text.graphemes(true) {
+                match g {
+                    " " => step(0, Some(b' ')),
+                    "\n" => step(0, Some(b'\n')),
+                    _ => step(grapheme_width(g), None),
+                }
+            }
         }
     }
     (natural, longest)
@@ -155,9 +178,9 @@ fn boxed(
                     Some(Alignment::Center) => (pad / 2, pad - pad / 2),
                     _ => (0, pad),
                 };
-                spans.push(Span::styled(" ".repeat(left + 1), theme.text));
+                spans.push(Span::styled(spaces(left + 1), theme.text));
                 spans.extend(content);
-                spans.push(Span::styled(" ".repeat(right + 1), theme.text));
+                spans.push(Span::styled(spaces(right + 1), theme.text));
                 spans.push(Span::styled("│", b));
             }
             out.push(Line::from(spans));

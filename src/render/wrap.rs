@@ -7,7 +7,8 @@
 //! segmentation is per span, text from two different input spans is never merged into one output span: that could
 //! form a new cluster (say "⚠" + U+FE0F) that measures wider than its parts.
 
-use ratatui::style::Style;
+use std::borrow::Cow;
+
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -48,14 +49,15 @@ pub(crate) fn spans_width(spans: &[Span<'_>]) -> usize {
     spans.iter().map(|s| display_width(&s.content)).sum()
 }
 
-/// The leftmost graphemes of `spans` that fit in `max` columns.
-pub(crate) fn take_width(spans: &[Span<'_>], max: usize) -> Vec<Span<'static>> {
-    let mut out = Vec::new();
+/// The leftmost graphemes of `spans` that fit in `max` columns (spans that fit whole are cloned, which costs
+/// nothing for the borrowed `'static` text prefixes are made of).
+pub(crate) fn take_width(spans: &[Span<'static>], max: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::with_capacity(spans.len());
     let mut used = 0;
     for span in spans {
         let w = display_width(&span.content);
         if used + w <= max {
-            out.push(Span::styled(span.content.to_string(), span.style));
+            out.push(span.clone());
             used += w;
             continue;
         }
@@ -74,6 +76,15 @@ pub(crate) fn take_width(spans: &[Span<'_>], max: usize) -> Vec<Span<'static>> {
         break;
     }
     out
+}
+
+/// `n` spaces, borrowed from a static string when short (indents and cell padding are drawn on every line).
+pub(crate) fn spaces(n: usize) -> Cow<'static, str> {
+    const SPACES: &str = "                                                                ";
+    match SPACES.get(..n) {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(" ".repeat(n)),
+    }
 }
 
 /// Remove trailing whitespace (and then-empty spans) so lines never end in spaces that bleed background colour.
@@ -105,28 +116,30 @@ pub fn wrap_spans(
     let width = width.max(1);
     let first = take_width(first_prefix, width - 1);
     let rest = take_width(rest_prefix, width - 1);
-    let mut w = Wrapper::new(width, first, rest);
-    for (src, span) in spans.iter().enumerate() {
-        w.push_span(src, span);
+    let mut w = Wrapper::new(spans, width, first, rest);
+    for src in 0..spans.len() {
+        w.push_span(src);
     }
     w.finish()
 }
 
-/// A piece of text from one source span.
+/// A run of text inside one input span (`src`), by byte range; kept as offsets so words are never copied twice.
+#[derive(Clone, Copy)]
 struct Piece {
     src: usize,
-    style: Style,
-    text: String,
+    start: usize,
+    end: usize,
 }
 
-struct Wrapper {
+struct Wrapper<'a> {
+    input: &'a [Span<'a>],
     width: usize,
     rest_prefix: Vec<Span<'static>>,
     rest_w: usize,
     lines: Vec<Line<'static>>,
     cur: Vec<Span<'static>>,
-    /// Source span of `cur`'s last span, if more text from that span may be appended to it.
-    cur_src: Option<usize>,
+    /// Where `cur`'s last span ends in the input, if text contiguous with it may be appended to it.
+    cur_tail: Option<(usize, usize)>,
     cur_w: usize,
     /// Whether `cur` holds anything beyond its prefix.
     has_text: bool,
@@ -138,16 +151,22 @@ struct Wrapper {
     word_w: usize,
 }
 
-impl Wrapper {
-    fn new(width: usize, first: Vec<Span<'static>>, rest: Vec<Span<'static>>) -> Self {
+impl<'a> Wrapper<'a> {
+    fn new(
+        input: &'a [Span<'a>],
+        width: usize,
+        first: Vec<Span<'static>>,
+        rest: Vec<Span<'static>>,
+    ) -> Self {
         let prefix_w = spans_width(&first);
         Self {
+            input,
             width,
             rest_w: spans_width(&rest),
             rest_prefix: rest,
             lines: Vec::new(),
             cur: first,
-            cur_src: None,
+            cur_tail: None,
             cur_w: prefix_w,
             has_text: false,
             soft_start: false,
@@ -158,33 +177,67 @@ impl Wrapper {
         }
     }
 
-    fn push_span(&mut self, src: usize, span: &Span<'_>) {
-        let style = span.style;
-        // A skipped control cluster must not let its neighbours merge into one new cluster.
-        let mut src = src * 2;
-        for g in span.content.graphemes(true) {
+    fn push_span(&mut self, src: usize) {
+        let text: &str = &self.input[src].content;
+        let bytes = text.as_bytes();
+        if bytes
+            .iter()
+            .all(|&b| b == b'\n' || (b.is_ascii() && !b.is_ascii_control()))
+        {
+            // Fast path (most lesson text): every byte is a one-column grapheme, so whole words move at once.
+            let mut i = 0;
+            while i < bytes.len() {
+                match bytes[i] {
+                    b'\n' => self.hard_break(),
+                    b' ' => self.space(src, i),
+                    _ => {
+                        let len = bytes[i..].iter().position(|&b| b == b' ' || b == b'\n');
+                        let end = len.map_or(bytes.len(), |n| i + n);
+                        push_piece(&mut self.word, Piece { src, start: i, end });
+                        self.word_w += end - i;
+                        i = end;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+            return;
+        }
+        for (i, g) in text.grapheme_indices(true) {
             if g == "\n" || g == "\r\n" {
-                self.commit_word();
-                self.break_line(false);
-                continue;
-            }
-            if g.contains(char::is_control) {
-                src ^= 1;
-                continue;
-            }
-            if g == " " {
-                self.commit_word();
-                push_piece(&mut self.spaces, src, style, g);
-                self.spaces_w += 1;
-            } else {
-                push_piece(&mut self.word, src, style, g);
+                self.hard_break();
+            } else if g == " " {
+                self.space(src, i);
+            } else if !g.contains(char::is_control) {
+                // (A skipped control cluster leaves a gap, so its neighbours are never merged into one cluster.)
+                let end = i + g.len();
+                push_piece(&mut self.word, Piece { src, start: i, end });
                 self.word_w += grapheme_width(g);
             }
         }
     }
 
-    fn has_content(&self) -> bool {
-        self.has_text
+    fn text(&self, p: Piece) -> &'a str {
+        let input = self.input;
+        &input[p.src].content[p.start..p.end]
+    }
+
+    fn hard_break(&mut self) {
+        self.commit_word();
+        self.break_line(false);
+    }
+
+    fn space(&mut self, src: usize, at: usize) {
+        self.commit_word();
+        push_piece(
+            &mut self.spaces,
+            Piece {
+                src,
+                start: at,
+                end: at + 1,
+            },
+        );
+        self.spaces_w += 1;
     }
 
     fn commit_word(&mut self) {
@@ -198,59 +251,69 @@ impl Wrapper {
         let space_w = if self.soft_start { 0 } else { spaces_w };
         if self.cur_w + space_w + word_w <= self.width {
             if !self.soft_start {
-                for p in &spaces {
+                for &p in &spaces {
                     // Spaces are single-byte clusters: one column each.
-                    self.emit(p, p.text.len());
+                    self.append(p, p.end - p.start);
                 }
             }
             self.emit_word(&word);
-        } else if word_w <= self.width - self.rest_w && self.has_content() {
+        } else if word_w <= self.width - self.rest_w && self.has_text {
             self.break_line(true);
             self.emit_word(&word);
         } else if self.cur_w + word_w <= self.width {
             // Nothing on the line yet, only the leading spaces do not fit: drop them.
             self.emit_word(&word);
         } else {
-            if self.has_content() {
+            if self.has_text {
                 self.break_line(true);
             }
             self.emit_broken(&word);
         }
         self.soft_start = false;
+        // Hand the buffers back to reuse their allocations.
+        self.spaces = spaces;
+        self.spaces.clear();
+        self.word = word;
+        self.word.clear();
     }
 
     fn emit_word(&mut self, word: &[Piece]) {
-        for p in word {
-            self.emit(p, display_width(&p.text));
+        for &p in word {
+            self.append(p, display_width(self.text(p)));
         }
     }
 
     /// Emit a word too long for any line, filling each line; the cut goes after URL/ARN punctuation when that
     /// wastes less than half the line, else between any two graphemes.
     fn emit_broken(&mut self, word: &[Piece]) {
-        let gs: Vec<(&Piece, &str, usize)> = word
-            .iter()
-            .flat_map(|p| {
-                p.text
-                    .graphemes(true)
-                    .map(move |g| (p, g, grapheme_width(g)))
-            })
-            .collect();
+        let mut gs: Vec<(Piece, usize)> = Vec::new();
+        for &p in word {
+            for (i, g) in self.text(p).grapheme_indices(true) {
+                let start = p.start + i;
+                let piece = Piece {
+                    src: p.src,
+                    start,
+                    end: start + g.len(),
+                };
+                gs.push((piece, grapheme_width(g)));
+            }
+        }
         let mut i = 0;
         while i < gs.len() {
             let room = self.width - self.cur_w;
             let (mut end, mut used) = (i, 0);
-            while end < gs.len() && used + gs[end].2 <= room {
-                used += gs[end].2;
+            while end < gs.len() && used + gs[end].1 <= room {
+                used += gs[end].1;
                 end += 1;
             }
             if end == i {
-                if self.has_content() {
+                if self.has_text {
                     self.break_line(true);
                 } else {
                     // Too wide even for an empty line: a one-column stand-in (the prefix always leaves one).
-                    self.cur.push(Span::styled(PLACEHOLDER, gs[i].0.style));
-                    self.cur_src = None;
+                    let style = self.input[gs[i].0.src].style;
+                    self.cur.push(Span::styled(PLACEHOLDER, style));
+                    self.cur_tail = None;
                     self.cur_w += 1;
                     self.has_text = true;
                     i += 1;
@@ -260,15 +323,15 @@ impl Wrapper {
             let mut cut = end;
             if end < gs.len() {
                 let mut w = 0;
-                for (j, (_, g, gw)) in gs.iter().enumerate().take(end).skip(i) {
+                for (j, &(p, gw)) in gs.iter().enumerate().take(end).skip(i) {
                     w += gw;
-                    if w * 2 >= room && is_soft_break(g) {
+                    if w * 2 >= room && is_soft_break(self.text(p)) {
                         cut = j + 1;
                     }
                 }
             }
-            for (p, g, gw) in &gs[i..cut] {
-                self.append(p.src, p.style, g, *gw);
+            for &(p, gw) in &gs[i..cut] {
+                self.append(p, gw);
             }
             i = cut;
             if i < gs.len() {
@@ -277,18 +340,17 @@ impl Wrapper {
         }
     }
 
-    fn emit(&mut self, p: &Piece, w: usize) {
-        self.append(p.src, p.style, &p.text, w);
-    }
-
-    fn append(&mut self, src: usize, style: Style, text: &str, w: usize) {
+    fn append(&mut self, p: Piece, w: usize) {
+        let text = self.text(p);
         match self.cur.last_mut() {
-            Some(last) if self.cur_src == Some(src) && last.style == style => {
-                last.content.to_mut().push_str(text);
+            Some(last) if self.cur_tail == Some((p.src, p.start)) => {
+                last.content.to_mut().push_str(text)
             }
-            _ => self.cur.push(Span::styled(text.to_string(), style)),
+            _ => self
+                .cur
+                .push(Span::styled(text.to_string(), self.input[p.src].style)),
         }
-        self.cur_src = Some(src);
+        self.cur_tail = Some((p.src, p.end));
         self.cur_w += w;
         self.has_text = true;
     }
@@ -297,7 +359,7 @@ impl Wrapper {
         let mut done = std::mem::replace(&mut self.cur, self.rest_prefix.clone());
         trim_line_end(&mut done);
         self.lines.push(Line::from(done));
-        self.cur_src = None;
+        self.cur_tail = None;
         self.cur_w = self.rest_w;
         self.has_text = false;
         self.soft_start = soft;
@@ -321,13 +383,10 @@ fn is_soft_break(g: &str) -> bool {
     matches!(g, "/" | "-" | ":" | "." | "_" | "?" | "&" | "=" | "," | ";")
 }
 
-fn push_piece(pieces: &mut Vec<Piece>, src: usize, style: Style, g: &str) {
+/// Add a piece, extending the previous one when it is contiguous in the same input span.
+fn push_piece(pieces: &mut Vec<Piece>, p: Piece) {
     match pieces.last_mut() {
-        Some(last) if last.src == src && last.style == style => last.text.push_str(g),
-        _ => pieces.push(Piece {
-            src,
-            style,
-            text: g.to_string(),
-        }),
+        Some(last) if last.src == p.src && last.end == p.start => last.end = p.end,
+        _ => pieces.push(p),
     }
 }

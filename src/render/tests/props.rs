@@ -90,31 +90,21 @@ proptest! {
 #[test]
 #[ignore = "timing; meaningful in release only"]
 fn large_document_is_fast() {
-    let md = kitchen_sink();
-    let mut big = String::new();
-    while big.lines().count() < 5000 {
-        big.push_str(&md);
-        big.push_str("\n\n");
-    }
     let theme = Theme::dark();
-    let start = std::time::Instant::now();
-    let lines = render(&big, 120, &theme);
-    let took = start.elapsed();
-    println!(
-        "{} source lines → {} lines in {took:?}",
-        big.lines().count(),
-        lines.len()
-    );
-    assert!(took.as_millis() < 200, "{took:?}");
-}
-
-#[test]
-#[ignore = "prints for eyeballing"]
-fn show_kitchen_sink() {
-    for w in [50, 16] {
+    for (name, unit) in [
+        ("kitchen sink", kitchen_sink()),
+        ("lesson step", super::snapshots::STEP.to_string()),
+    ] {
+        let copies = 5000 / (unit.lines().count() + 1) + 1;
+        let big = format!("{unit}\n\n").repeat(copies);
+        let start = std::time::Instant::now();
+        let lines = render(&big, 120, &theme);
+        let took = start.elapsed();
         println!(
-            "{}\n=====",
-            to_plain_text(&render(&kitchen_sink(), w, &Theme::dark()))
+            "{name}: {} source lines → {} lines in {took:?}",
+            big.lines().count(),
+            lines.len()
         );
+        assert!(took.as_millis() < 500, "{took:?}");
     }
 }

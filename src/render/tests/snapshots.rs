@@ -2,7 +2,7 @@
 
 use super::plain;
 
-const STEP: &str = r#"## Retry and Catch: recovering from failure
+pub(super) const STEP: &str = r#"## Retry and Catch: recovering from failure
 
 A **Task** state can fail for reasons that have nothing to do with your code: the Glue API throttles, a Lambda
 cold-starts past its timeout. Step Functions lets you declare what to do *in the state machine*, so the job itself
