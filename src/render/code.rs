@@ -5,7 +5,7 @@
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::wrap::{display_width, grapheme_width, spaces, take_width};
+use super::wrap::{display_width, grapheme_width, spaces, take_width, trim_line_end};
 use crate::theme::Theme;
 
 const BAR: &str = "│ ";
@@ -36,10 +36,9 @@ pub(crate) fn render(
         } else {
             lang.to_string()
         };
-        out.push(Line::from(take_width(
-            &[Span::styled(label, theme.dim)],
-            width,
-        )));
+        let mut spans = take_width(&[Span::styled(label, theme.dim)], width);
+        trim_line_end(&mut spans);
+        out.push(Line::from(spans));
     }
     let start = out.len();
     for src in text.lines() {
@@ -49,6 +48,7 @@ pub(crate) fn render(
             if !src.is_empty() {
                 spans.push(Span::styled(src.to_string(), theme.code_block));
             }
+            trim_line_end(&mut spans);
             out.push(Line::from(spans));
             continue;
         }
@@ -75,7 +75,12 @@ pub(crate) fn render(
                 }
                 avail - cont_indent - marker_w
             };
-            let (chunk, tail) = split_at_width(rest, room);
+            let (mut chunk, mut tail) = split_at_width(rest, room);
+            // Spaces at a cut move to the continuation, after the marker, where they stay visible.
+            let kept = chunk.trim_end_matches(' ').len();
+            if kept > 0 && !tail.is_empty() {
+                (chunk, tail) = rest.split_at(kept);
+            }
             if chunk.is_empty() {
                 // Not even one grapheme fits: show a placeholder and move on, so the loop always progresses.
                 let g_len = rest.graphemes(true).next().map_or(rest.len(), str::len);
@@ -85,12 +90,15 @@ pub(crate) fn render(
                 spans.push(Span::styled(chunk.to_string(), theme.code_block));
                 rest = tail;
             }
+            trim_line_end(&mut spans);
             out.push(Line::from(spans));
             first = false;
         }
     }
     if out.len() == start {
-        out.push(Line::from(bar()));
+        let mut spans = bar();
+        trim_line_end(&mut spans);
+        out.push(Line::from(spans));
     }
 }
 

@@ -169,6 +169,14 @@ fn code_continuation_keeps_the_indent() {
 }
 
 #[test]
+fn code_cut_at_spaces_keeps_them_on_the_continuation() {
+    assert_eq!(
+        plain("```\naaaa    bbbb\n```", 8),
+        "│ aaaa\n│ ↪    b\n│ ↪bbb"
+    );
+}
+
+#[test]
 fn indented_code_and_tabs() {
     assert_eq!(plain("    let x\tbe;\n", 30), "│ let x   be;");
 }

@@ -27,7 +27,8 @@ pub(super) fn drawn_width(line: &Line<'_>) -> usize {
     usize::from(x)
 }
 
-/// Every line fits `width` as ratatui draws it, agrees with our own measurement, and carries no control character.
+/// Every line fits `width` as ratatui draws it, agrees with our own measurement, carries no control character
+/// or VS16, and does not end in whitespace.
 pub(super) fn assert_fits(lines: &[Line<'_>], width: u16) {
     let width = usize::from(width.max(1));
     for (i, line) in lines.iter().enumerate() {
@@ -40,6 +41,11 @@ pub(super) fn assert_fits(lines: &[Line<'_>], width: u16) {
         assert!(
             drawn <= width,
             "line {i} is {drawn} wide at width {width}: {line:?}"
+        );
+        let last = line.spans.last().map_or("", |s| &*s.content);
+        assert!(
+            !last.ends_with(char::is_whitespace),
+            "trailing space in line {i}: {line:?}"
         );
         for span in &line.spans {
             assert!(
