@@ -15,6 +15,9 @@ use crate::theme::Theme;
 /// even that does not fit, cell text would be chopped every few letters, and the stacked layout reads better.
 const MIN_COL: usize = 8;
 
+/// One row's cells, borrowed from the tree.
+type Row<'a> = Vec<&'a [Span<'static>]>;
+
 pub(crate) fn render(table: &Table, width: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
     let ncols = table
         .rows
@@ -26,10 +29,14 @@ pub(crate) fn render(table: &Table, width: usize, theme: &Theme, out: &mut Vec<L
     if ncols == 0 {
         return;
     }
-    let cell = |row: &'_ [Inline], c: usize| -> Inline { row.get(c).cloned().unwrap_or_default() };
-    let rows: Vec<Vec<Inline>> = std::iter::once(&table.header)
+    // Header first, every row padded to `ncols` (GFM lets body rows be short).
+    let rows: Vec<Row> = std::iter::once(&table.header)
         .chain(&table.rows)
-        .map(|r| (0..ncols).map(|c| cell(r, c)).collect())
+        .map(|r| {
+            (0..ncols)
+                .map(|c| r.get(c).map_or(&[][..], Vec::as_slice))
+                .collect()
+        })
         .collect();
     let mut natural = vec![1usize; ncols];
     let mut longest_word = vec![1usize; ncols];
@@ -129,22 +136,22 @@ fn fill(w: &mut [usize], target: &[usize], rem: &mut usize) {
 }
 
 fn boxed(
-    rows: &[Vec<Inline>],
+    rows: &[Row<'_>],
     widths: &[usize],
     aligns: &[Alignment],
     theme: &Theme,
     out: &mut Vec<Line<'static>>,
 ) {
     let b = theme.border;
-    let rule = |l: &str, m: &str, r: &str| {
-        let mut spans = vec![Span::styled(l.to_string(), b)];
+    let rule = |l: &'static str, m: &'static str, r: &'static str| {
+        let mut spans = vec![Span::styled(l, b)];
         for (i, w) in widths.iter().enumerate() {
             if i > 0 {
-                spans.push(Span::styled(m.to_string(), b));
+                spans.push(Span::styled(m, b));
             }
             spans.push(repeat("─", w + 2, b));
         }
-        spans.push(Span::styled(r.to_string(), b));
+        spans.push(Span::styled(r, b));
         Line::from(spans)
     };
     let wrapped: Vec<Vec<Vec<Line<'static>>>> = rows
@@ -190,7 +197,7 @@ fn boxed(
 }
 
 /// One `Header: value` line (wrapped, hanging indent) per cell, a thin rule between rows.
-fn stacked(rows: &[Vec<Inline>], width: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
+fn stacked(rows: &[Row<'_>], width: usize, theme: &Theme, out: &mut Vec<Line<'static>>) {
     let (header, body) = rows
         .split_first()
         .map_or((&[][..], &[][..]), |(h, b)| (&h[..], b));
