@@ -177,6 +177,18 @@ fn code_cut_at_spaces_keeps_them_on_the_continuation() {
 }
 
 #[test]
+fn code_with_inner_spaces_at_tiny_width() {
+    // Found by proptest: chunks of only spaces must not leave trailing whitespace.
+    let lines = render("    - a a  aa      a", 0, &Theme::dark());
+    assert_fits(&lines, 1);
+    assert_eq!(
+        lines.len(),
+        16,
+        "one line per column of \"- a a  aa      a\""
+    );
+}
+
+#[test]
 fn indented_code_and_tabs() {
     assert_eq!(plain("    let x\tbe;\n", 30), "│ let x   be;");
 }
