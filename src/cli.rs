@@ -38,6 +38,13 @@ pub struct Global {
     /// Plain text over stdin/stdout: no full-screen interface (screen readers, scripts)
     #[arg(long, global = true)]
     pub plain: bool,
+    /// Projector layout for a class: high contrast, wide margins, a big step counter, quiz answers hidden until
+    /// revealed (the `present` command toggles it)
+    #[arg(long, global = true)]
+    pub present: bool,
+    /// Colour theme: dark, light or high-contrast (NO_COLOR turns colour off whatever the theme)
+    #[arg(long, value_name = "NAME", global = true, default_value = "dark")]
+    pub theme: String,
     /// Your exam day (YYYY-MM-DD): reviews are scheduled so every item comes back before it
     #[arg(long, value_name = "DATE", global = true)]
     pub exam_date: Option<NaiveDate>,

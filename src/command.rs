@@ -15,6 +15,8 @@ pub enum Command {
     Quit,
     Quiz,
     Stats,
+    /// Toggle the projector layout.
+    Present,
     /// `/redrive`, `search redrive`, `find redrive`.
     Search(String),
     Empty,
@@ -70,13 +72,15 @@ const WORDS: &[(&str, Command)] = &[
     ("drill", Command::Quiz),
     ("test me", Command::Quiz),
     ("stats", Command::Stats),
+    ("present", Command::Present),
+    ("projector", Command::Present),
     ("progress", Command::Stats),
 ];
 
 /// Words offered as suggestions (the canonical names).
 const CANONICAL: &[&str] = &[
     "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit",
-    "quiz", "stats",
+    "quiz", "stats", "present",
 ];
 
 pub fn parse(input: &str) -> Command {

@@ -170,6 +170,12 @@ impl<'c> Session<'c> {
             Command::Quiz => return Outcome::Quiz(self.topic),
             Command::Stats => return Outcome::Stats,
             Command::Empty => {}
+            Command::Present => {
+                self.message = Some(
+                    "The projector layout is part of the full-screen tutor (dea-tutor --present)."
+                        .into(),
+                );
+            }
             Command::Unknown { input, suggestion } => {
                 self.message = Some(command::unknown_message(&input, suggestion));
             }

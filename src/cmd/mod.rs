@@ -33,6 +33,28 @@ pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {
     }
 }
 
+/// The theme asked for, or monochrome when colour is off; an unknown name is a usage error.
+pub fn theme_for(global: &crate::cli::Global) -> Result<crate::theme::Theme, ExitCode> {
+    let theme = crate::theme::Theme::named(&global.theme).map_err(|e| {
+        eprintln!("dea-tutor: {e}");
+        ExitCode::from(2)
+    })?;
+    Ok(if use_color() {
+        theme
+    } else {
+        crate::theme::Theme::monochrome()
+    })
+}
+
+/// The projector's theme: high contrast, unless colour is off.
+pub fn projector_theme() -> crate::theme::Theme {
+    if use_color() {
+        crate::theme::Theme::named("high-contrast").unwrap_or_default()
+    } else {
+        crate::theme::Theme::monochrome()
+    }
+}
+
 /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
 pub fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())

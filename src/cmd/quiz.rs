@@ -67,7 +67,11 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
             course: &course,
             exam_date: global.exam_date,
         };
-        tui::quiz_only(&course, &opts, &mut host, theme())
+        let theme = match super::theme_for(global) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        tui::quiz_only(&course, &opts, &mut host, theme, global.present)
     };
     match result {
         Ok(_) => {
@@ -135,12 +139,4 @@ fn stats_text(course: &Course, learner: &Learner, color: bool) -> String {
         &theme,
     );
     plain::ansi::write_lines(&lines, color)
-}
-
-fn theme() -> Theme {
-    if use_color() {
-        Theme::dark()
-    } else {
-        Theme::monochrome()
-    }
 }

@@ -64,15 +64,15 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     }
 
     let color = use_color();
-    let theme = if color {
-        Theme::dark()
-    } else {
-        Theme::monochrome()
+    let theme = match super::theme_for(global) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let result = if plain_mode {
         run_plain(global, &mut session, &mut learner, color)
     } else {
         let mut app = App::new(session, theme.clone());
+        app.set_present(global.present, Some(super::projector_theme()));
         app.warning = learner.load_warning.clone();
         let mut host = LearnerHost {
             learner: &mut learner,

@@ -63,6 +63,12 @@ pub struct App<'c> {
     pub quiz_only: bool,
     /// Scroll to the first match once the opened hit is wrapped.
     prepare_pending_find: bool,
+    /// The projector layout: high contrast, wide margins, a big step counter, the hint hidden until `?`.
+    pub present: bool,
+    pub show_hint: bool,
+    /// The theme to go back to when the projector layout is turned off.
+    normal_theme: Theme,
+    present_theme: Theme,
 }
 
 struct Pending<'c> {
@@ -74,11 +80,29 @@ struct Pending<'c> {
 }
 
 impl<'c> App<'c> {
+    /// Turns the projector layout on or off; `projector_theme` is used while it is on.
+    pub fn set_present(&mut self, on: bool, projector_theme: Option<Theme>) {
+        if let Some(t) = projector_theme {
+            self.present_theme = t;
+        }
+        self.present = on;
+        self.show_hint = !on;
+        self.theme = if on {
+            self.present_theme.clone()
+        } else {
+            self.normal_theme.clone()
+        };
+        self.wrapped = Wrapped::default();
+        if let Some(q) = self.quiz.as_mut() {
+            q.set_present(on);
+        }
+    }
+
     pub fn new(session: Session<'c>, theme: Theme) -> Self {
         let menu_cursor = session.topic;
         Self {
             session,
-            theme,
+            theme: theme.clone(),
             input: String::new(),
             scroll: 0,
             wrapped: Wrapped::default(),
@@ -94,13 +118,17 @@ impl<'c> App<'c> {
             quiz_results: QuizSummary::default(),
             quiz_only: false,
             prepare_pending_find: false,
+            present: false,
+            show_hint: true,
+            normal_theme: theme.clone(),
+            present_theme: theme,
         }
     }
 
     /// Brings the wrapped lines and the scroll position up to date for a frame of `area`. Called before each draw,
     /// so drawing itself stays a pure function of the state.
     pub fn prepare(&mut self, area: Rect) {
-        let areas = layout(area);
+        let areas = layout(area, self.present);
         let width = areas.text.width;
         let doc = if let Some(q) = &self.quiz {
             DocKey::Quiz(q.version)
@@ -156,7 +184,8 @@ impl<'c> App<'c> {
         }
     }
 
-    pub fn start_quiz(&mut self, quiz: QuizState<'c>) {
+    pub fn start_quiz(&mut self, mut quiz: QuizState<'c>) {
+        quiz.set_present(self.present);
         self.quiz = Some(quiz);
         self.overlay = None;
     }
@@ -295,6 +324,10 @@ impl<'c> App<'c> {
                 self.find_next(ch == 'n');
             }
             KeyCode::Char(ch) if !ctrl && self.input.is_empty() => {
+                if ch == '?' && self.present {
+                    self.show_hint = !self.show_hint;
+                    return None;
+                }
                 if let Some(cmd) = single_key(ch) {
                     return self.single(ch, cmd);
                 }
@@ -422,6 +455,11 @@ impl<'c> App<'c> {
     pub fn run(&mut self, cmd: Command) -> Option<Outcome> {
         let before = self.session.doc_key();
         self.warning = None;
+        if cmd == Command::Present {
+            let on = !self.present;
+            self.set_present(on, None);
+            return None;
+        }
         let outcome = self.session.apply(cmd);
         if self.session.doc_key() != before {
             self.scroll = 0;

@@ -192,3 +192,26 @@ fn search_lists_hits_opens_one_and_marks_matches() {
         "without a search, n is continue again"
     );
 }
+
+#[test]
+fn the_projector_layout_toggles_and_hides_the_hint_until_asked() {
+    let course = mini_course();
+    let mut a = app(&course);
+    let hc = Theme::named("high-contrast").unwrap();
+    a.set_present(true, Some(hc.clone()));
+    assert!(a.present && !a.show_hint);
+    assert_eq!(a.theme, hc);
+    typed(&mut a, "?");
+    assert!(a.show_hint, "? shows the commands");
+    assert_eq!(
+        a.session.screen,
+        Screen::Step(0),
+        "and opens no help screen in the projector layout"
+    );
+    typed(&mut a, "?");
+    assert!(!a.show_hint);
+    typed(&mut a, "present");
+    a.on_event(&key(KeyCode::Enter));
+    assert!(!a.present && a.show_hint);
+    assert_eq!(a.theme, Theme::monochrome());
+}

@@ -144,9 +144,11 @@ pub fn quiz_only(
     opts: &QuizOptions,
     host: &mut dyn Host,
     theme: crate::theme::Theme,
+    present: bool,
 ) -> io::Result<crate::quiz::QuizSummary> {
     let mut app = App::new(Session::new(course, None), theme);
     app.quiz_only = true;
+    app.set_present(present, Some(crate::cmd::projector_theme()));
     app.start_quiz(QuizState::new(
         &course.banks,
         topic_infos(course),

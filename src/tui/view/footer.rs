@@ -39,6 +39,12 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     ]);
     Paragraph::new(input).render(areas.input, buf);
 
+    if !app.show_hint {
+        if app.present {
+            Paragraph::new(Line::styled(" ? shows the commands", t.dim)).render(areas.hint, buf);
+        }
+        return;
+    }
     if app.quiz.is_some() || app.overlay.is_some() {
         let hint = if app.quiz.is_some() {
             " letters answer · Enter next · 1–4 re-rate · ↑/↓ scroll · Esc leaves the quiz"
