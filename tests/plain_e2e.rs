@@ -199,3 +199,23 @@ fn topic_and_step_open_straight_there() {
     let out = plain(&progress, "", &["--step", "2"]);
     assert_eq!(out.status.code(), Some(2), "--step needs --topic");
 }
+
+#[test]
+fn a_read_only_progress_place_warns_at_start_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let out = plain(&blocker.join("p.toml"), "continue\ndone\n", &[]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("progress will NOT be saved"), "{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a session whose progress was lost does not exit 0"
+    );
+    assert!(
+        text(&out.stdout).contains("Warning: progress NOT saved"),
+        "{}",
+        text(&out.stdout)
+    );
+}

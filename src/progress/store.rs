@@ -66,7 +66,13 @@ impl Store {
     pub fn load(&self) -> Result<(Progress, LoadReport), StoreError> {
         let text = match fs::read(&self.path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // Nothing saved yet (or a path through a file, which the writability check then reports).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
                 return Ok((Progress::default(), LoadReport::default()));
             }
             Err(e) => return Err(self.io(e)),
@@ -93,6 +99,27 @@ impl Store {
                 ))
             }
         }
+    }
+
+    /// Whether a save could succeed now: the folder can be made and written to. Checked at start so a read-only
+    /// place is announced before the learner does any work, not after.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        let dir = match self.path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let probe = dir.join(format!(".dea-tutor-probe-{}", std::process::id()));
+        fs::create_dir_all(&dir)
+            .and_then(|_| File::create(&probe))
+            .and_then(|_| fs::remove_file(&probe))
+            .map_err(|e| self.io(e))?;
+        if self.path.exists() {
+            OpenOptions::new()
+                .append(true)
+                .open(&self.path)
+                .map_err(|e| self.io(e))?;
+        }
+        Ok(())
     }
 
     fn corrupt_name(&self) -> PathBuf {
