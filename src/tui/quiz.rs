@@ -137,6 +137,22 @@ impl<'c> QuizState<'c> {
         format!("**Class votes:** {}", votes.join(" · "))
     }
 
+    /// The one-line hint of the keys that work now.
+    pub fn hint(&self) -> &'static str {
+        match &self.stage {
+            Stage::Practice { .. } if self.present => {
+                " letters count votes · space reveals · Enter next · ↑/↓ scroll · Esc leaves the quiz"
+            }
+            Stage::Practice { .. } => {
+                " letters answer · Enter next · 1–4 re-rate · ↑/↓ scroll · Esc leaves the quiz"
+            }
+            Stage::Exam { .. } => {
+                " letters choose · ←/→ move · f flag · 7 Enter jumps to 7 · s submit · ↑/↓ scroll"
+            }
+            Stage::Review(_) | Stage::Finished(_) => " ↑/↓ scroll · Enter or Esc to leave",
+        }
+    }
+
     /// Whether a countdown is on screen (the loop then wakes once a second).
     pub fn is_timed(&self) -> bool {
         matches!(self.stage, Stage::Exam { .. })

@@ -46,8 +46,8 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     }
     if app.quiz.is_some() || app.overlay.is_some() {
-        let hint = if app.quiz.is_some() {
-            " letters answer · Enter next · 1–4 re-rate · ↑/↓ scroll · Esc leaves the quiz"
+        let hint = if let Some(q) = &app.quiz {
+            q.hint()
         } else {
             " ↑/↓ scroll · Esc, Enter or b to go back"
         };

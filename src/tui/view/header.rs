@@ -22,8 +22,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             t.dim,
         ),
     ]);
+    // A quiz's title names its own scope; the lesson's topic number would only confuse it.
+    let number = if app.quiz.is_some() {
+        " ".to_string()
+    } else {
+        format!(" {} ", h.topic_number)
+    };
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", h.topic_number), t.accent),
+        Span::styled(number, t.accent),
         Span::styled(h.title.clone(), t.heading1),
     ]);
     if app.present && inner.height >= 5 {
