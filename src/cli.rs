@@ -66,6 +66,12 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
+    /// The five-minute revision sheet: taglines, memory hacks, exam signals and comparisons of every topic
+    Revise(crate::cmd::revise::ReviseArgs),
+    /// Export the quizzes for another tool: `export anki` writes a file Anki imports
+    Export(crate::cmd::export::ExportArgs),
+    /// Scaffold a topic for a course author: lessons/NN-slug.md and quizzes/NN-slug.toml, listed in course.toml
+    NewTopic(crate::cmd::new_topic::NewTopicArgs),
 }
 
 #[derive(Debug, Args)]

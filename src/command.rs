@@ -15,6 +15,8 @@ pub enum Command {
     Quit,
     Quiz,
     Stats,
+    /// The revision sheet of the current topic.
+    Revise,
     /// Toggle the projector layout.
     Present,
     /// `/redrive`, `search redrive`, `find redrive`.
@@ -73,6 +75,9 @@ const WORDS: &[(&str, Command)] = &[
     ("test me", Command::Quiz),
     ("stats", Command::Stats),
     ("present", Command::Present),
+    ("revise", Command::Revise),
+    ("cheat sheet", Command::Revise),
+    ("sheet", Command::Revise),
     ("projector", Command::Present),
     ("progress", Command::Stats),
 ];
@@ -80,7 +85,7 @@ const WORDS: &[(&str, Command)] = &[
 /// Words offered as suggestions (the canonical names).
 const CANONICAL: &[&str] = &[
     "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit",
-    "quiz", "stats", "present",
+    "quiz", "stats", "present", "revise",
 ];
 
 pub fn parse(input: &str) -> Command {

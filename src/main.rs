@@ -24,5 +24,8 @@ fn main() -> ExitCode {
         Some(Cmd::Check { dir, strict }) => {
             cmd::check::run(dir.as_deref().or(cli.global.content.as_deref()), *strict)
         }
+        Some(Cmd::Revise(args)) => cmd::revise::run(&cli.global, args),
+        Some(Cmd::Export(args)) => cmd::export::run(&cli.global, args),
+        Some(Cmd::NewTopic(args)) => cmd::new_topic::run(&cli.global, args),
     }
 }

@@ -39,6 +39,8 @@ pub enum Outcome {
     /// `quiz`: drill this topic (index), then come back.
     Quiz(usize),
     Stats,
+    /// `revise`: the revision sheet of this topic (index).
+    Revise(usize),
 }
 
 /// Where a learner stopped, as saved in the progress file.
@@ -169,6 +171,7 @@ impl<'c> Session<'c> {
             Command::Quit => return Outcome::Quit,
             Command::Quiz => return Outcome::Quiz(self.topic),
             Command::Stats => return Outcome::Stats,
+            Command::Revise => return Outcome::Revise(self.topic),
             Command::Empty => {}
             Command::Present => {
                 self.message = Some(
@@ -485,6 +488,9 @@ Type a word and press Enter. Nothing moves on unless you say so.
 | `goto 12` | `12` | open a topic by number or slug |
 | `quiz` | | drill this topic's trigger words |
 | `stats` | | mastery, accuracy, reviews due |
+| `revise` | `sheet` | this topic's revision sheet: memory hack, signals, comparison |
+| `/retry` | `search retry` | search every lesson; n/N step through the matches |
+| `present` | | the projector layout on or off |
 | `help` | `?` | this screen |
 | `quit` | `q` | save and leave without the summary |
 

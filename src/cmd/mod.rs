@@ -1,8 +1,11 @@
 //! What each command-line entry point does, once the arguments are parsed.
 
 pub mod check;
+pub mod export;
 pub mod learner;
+pub mod new_topic;
 pub mod quiz;
+pub mod revise;
 pub mod study;
 pub mod topics;
 

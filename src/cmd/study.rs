@@ -146,6 +146,17 @@ fn run_plain<'c>(
                 quizzes.answered += s.answered;
                 quizzes.per_topic.extend(s.per_topic);
             }
+            Outcome::Revise(t) => {
+                let sheet = crate::course::cheatsheet::cheatsheet(session.course, Some(t));
+                let theme = if color {
+                    Theme::dark()
+                } else {
+                    Theme::monochrome()
+                };
+                let lines = render::render(&sheet, opts.width, &theme);
+                use io::Write;
+                write!(out, "{}", plain::ansi::write_lines(&lines, color))?;
+            }
             Outcome::Stats => {
                 let lines = render::render(
                     &stats_markdown(session.course, learner),

@@ -1,10 +1,12 @@
 //! The course model: lessons (front matter, steps, named sections) and their quizzes, loaded from the built-in
 //! copy or from a folder, and checked.
 
+pub mod cheatsheet;
 pub mod diagnostic;
 pub mod lesson;
 pub mod load;
 pub mod minimums;
+pub mod scaffold;
 pub mod search;
 
 pub use diagnostic::Diagnostic;

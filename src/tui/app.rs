@@ -59,8 +59,8 @@ pub struct App<'c> {
     pub saves: Vec<(String, ItemState)>,
     /// What the quizzes of this run added up to, for the phase summary.
     pub quiz_results: QuizSummary,
-    /// `dea-tutor quiz`: leaving the quiz ends the program.
-    pub quiz_only: bool,
+    /// `dea-tutor quiz` / `revise`: leaving the quiz or the sheet ends the program.
+    pub standalone: bool,
     /// Scroll to the first match once the opened hit is wrapped.
     prepare_pending_find: bool,
     /// The projector layout: high contrast, wide margins, a big step counter, the hint hidden until `?`.
@@ -116,7 +116,7 @@ impl<'c> App<'c> {
             overlay_version: 0,
             saves: Vec::new(),
             quiz_results: QuizSummary::default(),
-            quiz_only: false,
+            standalone: false,
             prepare_pending_find: false,
             present: false,
             show_hint: true,
@@ -215,7 +215,7 @@ impl<'c> App<'c> {
                 Effect::Leave(summary) => {
                     self.quiz = None;
                     merge(&mut self.quiz_results, summary);
-                    if self.quiz_only {
+                    if self.standalone {
                         outcome = Some(Outcome::Quit);
                     }
                 }
@@ -240,7 +240,12 @@ impl<'c> App<'c> {
             }
             Event::Key(key) if key.kind == KeyEventKind::Press && self.overlay.is_some() => {
                 match key.code {
-                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('b' | 'q') => self.overlay = None,
+                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('b' | 'q') => {
+                        self.overlay = None;
+                        if self.standalone {
+                            return Some(Outcome::Quit);
+                        }
+                    }
                     KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                         return Some(Outcome::Quit);
                     }

@@ -131,6 +131,10 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
                 app.start_quiz(quiz);
             }
             Some(Outcome::Stats) => app.show_overlay("Stats", host.stats_markdown()),
+            Some(Outcome::Revise(t)) => {
+                let sheet = crate::course::cheatsheet::cheatsheet(app.session.course, Some(t));
+                app.show_overlay("Revision sheet", sheet);
+            }
             Some(Outcome::Redraw) | None => {}
         }
     };
@@ -147,7 +151,7 @@ pub fn quiz_only(
     present: bool,
 ) -> io::Result<crate::quiz::QuizSummary> {
     let mut app = App::new(Session::new(course, None), theme);
-    app.quiz_only = true;
+    app.standalone = true;
     app.set_present(present, Some(crate::cmd::projector_theme()));
     app.start_quiz(QuizState::new(
         &course.banks,
@@ -158,6 +162,43 @@ pub fn quiz_only(
     ));
     let (app, _) = run(app, &mut QuizOnly(host))?;
     Ok(app.quiz_results)
+}
+
+/// `dea-tutor revise` in the TUI: one scrollable document; leaving it ends the program.
+pub fn overlay_only(
+    course: &Course,
+    title: &str,
+    markdown: String,
+    theme: crate::theme::Theme,
+    present: bool,
+) -> io::Result<()> {
+    let mut app = App::new(Session::new(course, None), theme);
+    app.standalone = true;
+    app.set_present(present, Some(crate::cmd::projector_theme()));
+    app.show_overlay(title, markdown);
+    run(app, &mut ReadOnly).map(|_| ())
+}
+
+/// A host for screens that record nothing.
+struct ReadOnly;
+
+impl Host for ReadOnly {
+    fn save_lesson(&mut self, _: &Session) -> Option<String> {
+        None
+    }
+    fn save_item(&mut self, _: &str, _: &ItemState) -> Option<String> {
+        None
+    }
+    fn histories(&self) -> &BTreeMap<String, ItemState> {
+        static EMPTY: BTreeMap<String, ItemState> = BTreeMap::new();
+        &EMPTY
+    }
+    fn stats_markdown(&self) -> String {
+        String::new()
+    }
+    fn exam_date(&self) -> Option<NaiveDate> {
+        None
+    }
 }
 
 /// A host that keeps the lesson position untouched: a quiz from the shell is not a lesson move.
