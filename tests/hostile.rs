@@ -361,20 +361,26 @@ fn deeply_nested_toml_is_an_error_not_a_crash() {
     }
 }
 
-/// Every control character a hostile file might carry: ESC sequences (CSI, OSC with BEL and ST, DCS), the other C0
-/// controls, DEL, and C1 controls including the one-byte CSI U+009B.
+/// Every control character a hostile file might carry on one line: ESC sequences (CSI, OSC with BEL and ST, DCS),
+/// the other C0 controls, DEL, and C1 controls including the one-byte CSI U+009B. Not `\r`: a lone CR is a line
+/// break to the sanitiser (as to a terminal), which would split table rows; see [`hostile_lines`].
 fn hostile_text() -> String {
     let mut s = String::from(
         "\x1b[2J\x1b[H\x1b[31mred\x1b[0m \x1b]0;pwned title\x07 \x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\ \
-         \x1bP+q\x1b\\ \u{9b}31m c1-csi \u{9d}osc\u{9c} \x07bell \x08back \x7fdel \x00nul \r\rcr ",
+         \x1bP+q\x1b\\ \u{9b}31m c1-csi \u{9d}osc\u{9c} \x07bell \x08back \x7fdel \x00nul ",
     );
     for c in (0u32..0x20).chain(0x7f..0xa0) {
-        if c != u32::from(b'\n') {
+        if c != u32::from(b'\n') && c != u32::from(b'\r') {
             s.push(char::from_u32(c).unwrap());
         }
         s.push('x');
     }
     s
+}
+
+/// Hostile text that also breaks lines in odd ways: lone CRs, CR LF, and the Unicode line and paragraph separators.
+fn hostile_lines() -> String {
+    hostile_text() + "\rcr\r\rcr-lf\r\nls\u{2028}ps\u{2029}end"
 }
 
 fn assert_no_controls(what: &str, s: &str) {
@@ -399,8 +405,9 @@ fn escape_sequences_and_controls_never_reach_the_screen() {
         "+++\nnumber = 1\nslug = \"alpha\"\ntitle = \"Topic {esc} Alpha\"\ntagline = \"Tag {esc}\"\n\
          tasks = [\"1.1 {esc}\"]\n\n[[sources]]\ntitle = \"Src {esc}\"\nurl = \"https://docs.aws.amazon.com/{esc}\"\n+++\n"
     );
+    let lines = hostile_lines();
     let body = format!(
-        "\n# Lesson\n\n## Step {h} one\n\n{h}\n\n- {h}\n\n> {h}\n\n| a | b |\n| --- | --- |\n| {h} | `{h}` |\n\n\
+        "\n# Lesson\n\n## Step {h} one\n\n{lines}\n\n- {h}\n\n> {h}\n\n| a | b |\n| --- | --- |\n| {h} | `{h}` |\n\n\
          ```\n{h}\n```\n\n    {h}\n\n[{h}](https://x/{h})\n\n---\n\n## Two\n\n*{h}* **{h}**\n\n# Another angle\n\n{h}\n\n\
          # Exam scenarios\n\n## Scenario {h}\n\n{h}\n\n# Exam signals\n\n| Trigger phrase | Answer |\n| --- | --- |\n\
          | {h} | {h} |\n\n# Comparison\n\n| | A {h} | B |\n| --- | --- | --- |\n| {h} | x | y |\n\n# Memory hack\n\n{h}\n"
@@ -434,7 +441,7 @@ fn escape_sequences_and_controls_never_reach_the_screen() {
     assert_no_controls("source title", &m.sources[0].title);
     assert_no_controls("source url", &m.sources[0].url);
     assert_eq!(m.title, "Topic ]0;pwned2J Alpha");
-    let quiz = topic.quiz.as_ref().unwrap();
+    let quiz = course.quiz_of(topic).unwrap();
     let t = &quiz.triggers[0];
     for s in [&t.cue, &t.answer, &t.accept[0], &t.decoys[0], &t.why] {
         assert_no_controls("trigger field", s);
@@ -455,7 +462,11 @@ fn escape_sequences_and_controls_never_reach_the_screen() {
     assert_lines_clean("wrap-up", &render_mono(&l.wrap_up(), 80));
     // The renderer cleans on its own too: raw hostile text straight in.
     assert_lines_clean("raw", &render_mono(&h, 80));
-    assert_no_controls("sanitize::clean", &sanitize::clean(&h).replace('\n', ""));
+    assert_lines_clean("raw lines", &render_mono(&hostile_lines(), 80));
+    assert_no_controls(
+        "sanitize::clean",
+        &sanitize::clean(&hostile_lines()).replace('\n', ""),
+    );
 
     // What the binary prints about this course.
     let bin = env!("CARGO_BIN_EXE_dea-tutor");

@@ -39,7 +39,11 @@ fn text(b: &[u8]) -> String {
 fn continue_repeat_example_done_then_resume() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
-    let out = plain(&progress, "continue\nrepeat\nexample\ndone\n", &[]);
+    let out = plain(
+        &progress,
+        "continue\ncontinue\nrepeat\nexample\ndone\n",
+        &[],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -74,7 +78,7 @@ fn goto_the_next_topic_through_the_complete_screen() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-    let out = plain(&progress, "c\nc\nc\nc\ndone\n", &["--content", fixture]);
+    let out = plain(&progress, "c\nc\nc\nc\nc\ndone\n", &["--content", fixture]);
     let stdout = text(&out.stdout);
     assert!(stdout.contains("Topic 1 complete: Topic Alpha"), "{stdout}");
     assert!(stdout.contains("Next: Topic 2 — Topic Beta"), "{stdout}");
@@ -174,5 +178,44 @@ fn a_missing_content_folder_is_a_clear_error() {
         text(&out.stderr).contains("/no/such/dir: no such course folder"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+#[test]
+fn topic_and_step_open_straight_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let out = plain(&progress, "done\n", &["--topic", "14", "--step", "3"]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Topic 4 of 10 · 14 "), "{stdout}");
+    assert!(stdout.contains("· Step 3 of"), "{stdout}");
+    let out = plain(&progress, "", &["--topic", "14", "--step", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("topic 14 has steps 1 to"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = plain(&progress, "", &["--step", "2"]);
+    assert_eq!(out.status.code(), Some(2), "--step needs --topic");
+}
+
+#[test]
+fn a_read_only_progress_place_warns_at_start_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let out = plain(&blocker.join("p.toml"), "continue\ndone\n", &[]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("progress will NOT be saved"), "{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a session whose progress was lost does not exit 0"
+    );
+    assert!(
+        text(&out.stdout).contains("Warning: progress NOT saved"),
+        "{}",
+        text(&out.stdout)
     );
 }

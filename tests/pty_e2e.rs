@@ -23,6 +23,9 @@ fn typing_continue_shows_the_next_step_and_done_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
     let mut p = tutor(&progress);
+    p.exp_string("Welcome").unwrap();
+    p.send("c").unwrap();
+    p.flush().unwrap();
     p.exp_string("first").unwrap();
     p.send("continue").unwrap();
     p.flush().unwrap();
@@ -47,6 +50,9 @@ fn sigterm_restores_the_terminal_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
     let mut p = tutor(&progress);
+    p.exp_string("Welcome").unwrap();
+    p.send("c").unwrap();
+    p.flush().unwrap();
     p.exp_string("first").unwrap();
     p.send("c").unwrap();
     p.flush().unwrap();

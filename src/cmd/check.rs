@@ -21,13 +21,9 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
     let lessons = course.topics.len();
     let steps: usize = course.topics.iter().map(|t| t.step_count()).sum();
     let scenarios: usize = course.topics.iter().map(|t| t.lesson.scenarios.len()).sum();
-    let (triggers, questions) = course
-        .topics
-        .iter()
-        .filter_map(|t| t.quiz.as_ref())
-        .fold((0, 0), |(a, b), q| {
-            (a + q.triggers.len(), b + q.questions.len())
-        });
+    let (triggers, questions) = course.banks.iter().fold((0, 0), |(a, b), q| {
+        (a + q.triggers.len(), b + q.questions.len())
+    });
     println!(
         "ok: {} ({}) — {lessons} topics, {steps} steps, {scenarios} scenarios, {triggers} triggers, {questions} questions",
         course.origin, course.phase

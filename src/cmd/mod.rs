@@ -1,6 +1,11 @@
 //! What each command-line entry point does, once the arguments are parsed.
 
 pub mod check;
+pub mod export;
+pub mod learner;
+pub mod new_topic;
+pub mod quiz;
+pub mod revise;
 pub mod study;
 pub mod topics;
 
@@ -28,6 +33,28 @@ pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {
             }
             _ => eprintln!("{d}"),
         }
+    }
+}
+
+/// The theme asked for, or monochrome when colour is off; an unknown name is a usage error.
+pub fn theme_for(global: &crate::cli::Global) -> Result<crate::theme::Theme, ExitCode> {
+    let theme = crate::theme::Theme::named(&global.theme).map_err(|e| {
+        eprintln!("dea-tutor: {e}");
+        ExitCode::from(2)
+    })?;
+    Ok(if use_color() {
+        theme
+    } else {
+        crate::theme::Theme::monochrome()
+    })
+}
+
+/// The projector's theme: high contrast, unless colour is off.
+pub fn projector_theme() -> crate::theme::Theme {
+    if use_color() {
+        crate::theme::Theme::named("high-contrast").unwrap_or_default()
+    } else {
+        crate::theme::Theme::monochrome()
     }
 }
 

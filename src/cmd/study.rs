@@ -2,22 +2,24 @@
 
 use std::{
     io::{self, IsTerminal},
-    path::PathBuf,
     process::ExitCode,
 };
 
-use super::{load_course, use_color};
+use super::{
+    learner::{Learner, LearnerHost, stats_markdown},
+    load_course, quiz, use_color,
+};
 use crate::{
     cli::Global,
     plain,
-    progress::{Progress, store::Store},
+    quiz::{Mode, QuizOptions, QuizSummary, report},
     render,
-    session::Session,
+    session::{Outcome, Session},
     theme::Theme,
-    tui::{self, Ending, app::App},
+    tui::{self, Ending, app::App, topic_infos},
 };
 
-pub fn run(global: &Global) -> ExitCode {
+pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCode {
     let plain_mode = global.plain;
     let has_terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     // Everything fallible happens before the terminal changes mode.
@@ -32,84 +34,70 @@ pub fn run(global: &Global) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let Some(path) = progress_path(global) else {
-        eprintln!("dea-tutor: no data folder for this user; pass --progress FILE");
-        return ExitCode::from(2);
+    let mut learner = match Learner::open(global) {
+        Ok(l) => l,
+        Err(code) => return code,
     };
-    let store = Store::new(path);
-    let (mut progress, report) = match store.load() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("dea-tutor: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    if let Some(w) = &report.warning {
-        eprintln!("dea-tutor: warning: {w}");
-    }
-    let mut session = Session::new(&course, progress.position().as_ref());
+    let mut session = Session::new(&course, learner.progress.position().as_ref());
     session
         .visited
-        .extend(progress.lesson.visited.iter().cloned());
+        .extend(learner.progress.lesson.visited.iter().cloned());
     session
         .completed
-        .extend(progress.lesson.completed.iter().cloned());
-
-    let mut save_failed = None;
-    let mut save = |s: &Session| -> Option<String> {
-        record(&mut progress, s);
-        match store.save(&progress) {
-            Ok(merged) => {
-                progress = merged;
-                None
-            }
-            Err(e) => {
-                let w = format!("progress NOT saved: {e}");
-                save_failed = Some(w.clone());
-                Some(w)
-            }
+        .extend(learner.progress.lesson.completed.iter().cloned());
+    if let Some(q) = topic {
+        let Some(t) = course.find_topic(q) else {
+            eprintln!("dea-tutor: no topic \"{q}\"; `dea-tutor topics` lists them");
+            return ExitCode::from(2);
+        };
+        let count = course.topics[t].step_count();
+        let step = step.unwrap_or(1);
+        if step == 0 || step > count {
+            eprintln!(
+                "dea-tutor: topic {} has steps 1 to {count}",
+                course.topics[t].number()
+            );
+            return ExitCode::from(2);
         }
-    };
+        session.open_topic(t, step - 1);
+        session.message = None;
+    }
 
     let color = use_color();
-    let result = if plain_mode {
-        let width = terminal_width();
-        let opts = plain::lesson::Options { width, color };
-        let stdin = io::stdin();
-        let mut input = stdin.lock();
-        let mut out = io::stdout().lock();
-        plain::lesson::run(&mut session, &mut input, &mut out, &opts, &mut save)
-            .map(|e| (session, e))
-    } else {
-        let theme = if color {
-            Theme::dark()
-        } else {
-            Theme::monochrome()
-        };
-        let mut app = App::new(session, theme);
-        app.warning = report.warning.clone();
-        tui::run(app, &mut save).map(|(app, e)| (app.session, e))
+    let theme = match super::theme_for(global) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
-    let (session, ending) = match result {
+    let result = if plain_mode {
+        run_plain(global, &mut session, &mut learner, color)
+    } else {
+        let mut app = App::new(session, theme.clone());
+        app.set_present(global.present, Some(super::projector_theme()));
+        app.warning = learner.load_warning.clone();
+        let mut host = LearnerHost {
+            learner: &mut learner,
+            course: &course,
+            exam_date: global.exam_date,
+        };
+        tui::run(app, &mut host).map(|(app, e)| (app.session, app.quiz_results, e))
+    };
+    let (session, quizzes, ending) = match result {
         Ok(r) => r,
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             return ExitCode::from(1);
         }
     };
-    let saved = match &save_failed {
-        Some(w) => format!("Warning: {w}"),
-        None => format!("Progress saved to {}.", store.path().display()),
-    };
+    let saved = learner.saved_line();
     match ending {
         Ending::Done => {
-            let width = terminal_width();
-            let theme = if color {
-                Theme::dark()
-            } else {
-                Theme::monochrome()
-            };
-            let lines = render::render(&session.summary(), width, &theme);
+            let mut md = session.summary();
+            let q = report::session_markdown(&quizzes, &topic_infos(&course));
+            if !q.is_empty() {
+                md.push('\n');
+                md.push_str(&q);
+            }
+            let lines = render::render(&md, terminal_width(), &theme);
             print!("{}", plain::ansi::write_lines(&lines, color));
             println!("\n{saved}");
         }
@@ -119,24 +107,71 @@ pub fn run(global: &Global) -> ExitCode {
             return ExitCode::from(128 + sig as u8);
         }
     }
-    if save_failed.is_some() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    learner.exit_code()
+}
+
+/// The lesson loop in plain text; `quiz` and `stats` run in between and come back to the lesson.
+fn run_plain<'c>(
+    global: &Global,
+    session: &mut Session<'c>,
+    learner: &mut Learner,
+    color: bool,
+) -> io::Result<(Session<'c>, QuizSummary, Ending)> {
+    let opts = plain::lesson::Options {
+        width: terminal_width(),
+        color,
+    };
+    let stdin = io::stdin();
+    let mut input = stdin.lock();
+    let mut out = io::stdout().lock();
+    let mut quizzes = QuizSummary::default();
+    loop {
+        let mut save = |s: &Session| learner.record_lesson(s);
+        let outcome = plain::lesson::run(session, &mut input, &mut out, &opts, &mut save)?;
+        match outcome {
+            Outcome::Done | Outcome::Redraw => return Ok((session.clone(), quizzes, Ending::Done)),
+            Outcome::Quit => return Ok((session.clone(), quizzes, Ending::Quit)),
+            Outcome::Quiz(t) => {
+                let course = session.course;
+                let quiz_opts = QuizOptions {
+                    mode: Mode::Drill,
+                    topic: Some(course.topics[t].slug().to_string()),
+                    count: None,
+                    seed: None,
+                    exam_date: global.exam_date,
+                    typed: false,
+                };
+                let s = quiz::run_plain(course, &quiz_opts, learner, &mut input, &mut out)?;
+                quizzes.right += s.right;
+                quizzes.answered += s.answered;
+                quizzes.per_topic.extend(s.per_topic);
+            }
+            Outcome::Revise(t) => {
+                let sheet = crate::course::cheatsheet::cheatsheet(session.course, Some(t));
+                let theme = if color {
+                    Theme::dark()
+                } else {
+                    Theme::monochrome()
+                };
+                let lines = render::render(&sheet, opts.width, &theme);
+                use io::Write;
+                write!(out, "{}", plain::ansi::write_lines(&lines, color))?;
+            }
+            Outcome::Stats => {
+                let lines = render::render(
+                    &stats_markdown(session.course, learner),
+                    opts.width,
+                    &if color {
+                        Theme::dark()
+                    } else {
+                        Theme::monochrome()
+                    },
+                );
+                use io::Write;
+                write!(out, "{}", plain::ansi::write_lines(&lines, color))?;
+            }
+        }
     }
-}
-
-fn record(progress: &mut Progress, s: &Session) {
-    progress.set_position(&s.position());
-    progress.lesson.visited.extend(s.visited.iter().cloned());
-    progress
-        .lesson
-        .completed
-        .extend(s.completed.iter().cloned());
-}
-
-pub fn progress_path(global: &Global) -> Option<PathBuf> {
-    global.progress.clone().or_else(Store::default_path)
 }
 
 /// The width to wrap plain text at: the terminal's, `COLUMNS`, or 80; kept between 20 and 120 for readability.

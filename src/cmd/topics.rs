@@ -16,9 +16,8 @@ pub fn table(course: &Course) -> String {
         "#", "Title", "Steps", "Scenarios", "Quiz"
     ));
     for t in &course.topics {
-        let quiz = t
-            .quiz
-            .as_ref()
+        let quiz = course
+            .quiz_of(t)
             .map(|q| q.triggers.len() + q.questions.len())
             .unwrap_or(0);
         out.push_str(&format!(

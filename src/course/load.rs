@@ -16,7 +16,10 @@ use super::{
     diagnostic::{LineIndex, line_of},
     lesson,
 };
-use crate::{quiz::bank, render::sanitize};
+use crate::{
+    quiz::bank::{self, QuizBank},
+    render::sanitize,
+};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
@@ -259,23 +262,27 @@ impl CourseFiles {
             .map(|s| s.get_ref().clone())
             .collect();
         diags.extend(bank::check_course(&banks, &slugs));
-        let topic_at: HashMap<String, usize> = topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.lesson.meta.slug.clone(), i))
-            .collect();
+        // Banks in topic order, each topic pointing at its own (grouped first: no topics × banks scan).
+        let mut by_topic: HashMap<String, Vec<QuizBank>> = HashMap::new();
         for b in banks {
-            if let Some(&i) = topic_at.get(&b.topic) {
-                let t = &mut topics[i];
-                if t.quiz.is_some() {
-                    diags.push(Diagnostic::new(
-                        &b.path,
-                        1,
-                        format!("a second quiz file for topic `{}`", b.topic),
-                    ));
-                } else {
-                    t.quiz = Some(b);
-                }
+            by_topic.entry(b.topic.clone()).or_default().push(b);
+        }
+        let mut ordered = Vec::new();
+        for t in topics.iter_mut() {
+            let Some(mine) = by_topic.remove(&t.lesson.meta.slug) else {
+                continue;
+            };
+            let mut mine = mine.into_iter();
+            if let Some(b) = mine.next() {
+                t.quiz = Some(ordered.len());
+                ordered.push(b);
+            }
+            for extra in mine {
+                diags.push(Diagnostic::new(
+                    &extra.path,
+                    1,
+                    format!("a second quiz file for topic `{}`", extra.topic),
+                ));
             }
         }
         if topics.is_empty() && diags.is_empty() {
@@ -291,6 +298,7 @@ impl CourseFiles {
             phase: super::clean_line(&course_toml.phase),
             origin: self.origin.clone(),
             topics,
+            banks: ordered,
         })
     }
 }

@@ -36,7 +36,7 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
         if l.meta.sources.is_empty() {
             short("no `sources` in the front matter".into());
         }
-        match &t.quiz {
+        match course.quiz_of(t) {
             None => short(format!(
                 "no quiz file (quizzes/{:02}-{}.toml)",
                 t.number(),

@@ -1,10 +1,13 @@
 //! The course model: lessons (front matter, steps, named sections) and their quizzes, loaded from the built-in
 //! copy or from a folder, and checked.
 
+pub mod cheatsheet;
 pub mod diagnostic;
 pub mod lesson;
 pub mod load;
 pub mod minimums;
+pub mod scaffold;
+pub mod search;
 
 pub use diagnostic::Diagnostic;
 pub use lesson::{Lesson, Part};
@@ -31,12 +34,15 @@ pub struct Course {
     /// "built-in" or the folder it was read from.
     pub origin: String,
     pub topics: Vec<Topic>,
+    /// Every quiz file, in topic order; topics point into it (the quiz engine works on one slice).
+    pub banks: Vec<QuizBank>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Topic {
     pub lesson: Lesson,
-    pub quiz: Option<QuizBank>,
+    /// Index of this topic's quiz in `Course::banks`.
+    pub quiz: Option<usize>,
 }
 
 impl Topic {
@@ -58,6 +64,10 @@ impl Topic {
 impl Course {
     pub fn built_in() -> Result<Self, Vec<Diagnostic>> {
         CourseFiles::built_in().parse()
+    }
+
+    pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {
+        topic.quiz.map(|i| &self.banks[i])
     }
 
     /// A topic by number (`12`), slug (`lake-formation`) or a unique slug prefix (`lake`).

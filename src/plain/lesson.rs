@@ -8,7 +8,6 @@ use crate::{
     command, render,
     session::{Outcome, Session},
     theme::Theme,
-    tui::Ending,
 };
 
 pub struct Options {
@@ -16,14 +15,15 @@ pub struct Options {
     pub color: bool,
 }
 
-/// Runs until `done`, `quit` or end of input; `save` is called after each command that moved the learner.
+/// Runs until `done`, `quit`, `quiz`, `stats` or end of input (which is `done`); `save` is called after each
+/// command that moved the learner. The caller runs a quiz or shows stats and calls this again to come back.
 pub fn run(
     session: &mut Session,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     opts: &Options,
     save: &mut dyn FnMut(&Session) -> Option<String>,
-) -> io::Result<Ending> {
+) -> io::Result<Outcome> {
     let theme = if opts.color {
         Theme::dark()
     } else {
@@ -43,7 +43,7 @@ pub fn run(
         if input.read_line(&mut line)? == 0 {
             writeln!(out)?;
             save(session);
-            return Ok(Ending::Done);
+            return Ok(Outcome::Done);
         }
         let before = (session.doc_key(), session.position());
         let outcome = session.apply(command::parse(&line));
@@ -53,10 +53,8 @@ pub fn run(
         {
             writeln!(out, "warning: {w}")?;
         }
-        match outcome {
-            Outcome::Done => return Ok(Ending::Done),
-            Outcome::Quit => return Ok(Ending::Quit),
-            Outcome::Redraw | Outcome::Quiz(_) | Outcome::Stats => {}
+        if outcome != Outcome::Redraw {
+            return Ok(outcome);
         }
     }
 }
@@ -92,7 +90,7 @@ mod tests {
     use super::*;
     use crate::course::load::mini_course;
 
-    fn drive(script: &str) -> (String, Ending, usize) {
+    fn drive(script: &str) -> (String, Outcome, usize) {
         let course = mini_course();
         let mut s = Session::new(&course, None);
         let mut out = Vec::new();
@@ -116,22 +114,22 @@ mod tests {
 
     #[test]
     fn continue_repeat_example_done() {
-        let (out, ending, saves) = drive("continue\nrepeat\nexample\ndone\n");
-        assert_eq!(ending, Ending::Done);
+        let (out, ending, saves) = drive("continue\ncontinue\nrepeat\nexample\ndone\n");
+        assert_eq!(ending, Outcome::Done);
         assert!(out.contains("Step 1 of 3"));
         assert!(out.contains("The first alpha step."));
         assert!(out.contains("The second alpha step."));
         assert!(out.contains("First alpha angle."));
         assert!(out.contains("First alpha scenario."));
         assert!(!out.contains('\x1b'));
-        // One save for the move to step 2, one at done.
+        // Welcome → step 1 keeps the saved position (topic 1, step 1); step 1 → 2 saves; done saves.
         assert_eq!(saves, 2);
     }
 
     #[test]
     fn end_of_input_is_done_and_unknown_words_get_a_line() {
         let (out, ending, _) = drive("blah\n");
-        assert_eq!(ending, Ending::Done);
+        assert_eq!(ending, Outcome::Done);
         assert!(out.contains("\"blah\" is not a command."));
     }
 }

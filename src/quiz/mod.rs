@@ -1,11 +1,14 @@
 //! The quiz engine: quiz files, item selection, options, grading, modes and FSRS scheduling. Nothing here knows
 //! of terminals; time and randomness are passed in.
 
+pub mod anki;
 pub mod bank;
 pub mod exam;
 pub mod grade;
 pub mod mode;
 pub mod options;
+pub mod present;
+pub mod report;
 pub mod schedule;
 pub mod select;
 pub mod session;

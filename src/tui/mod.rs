@@ -1,17 +1,30 @@
 //! The terminal front end. One loop owns the terminal; it blocks until something happens (a key, a resize, a
-//! signal), updates the state and redraws. Nothing runs while the learner reads.
+//! signal) and only then updates the state and redraws. The one timer is the mock exam's countdown, which wakes the
+//! loop once a second while an exam is on screen. Nothing runs while the learner reads.
 
 pub mod app;
+pub mod quiz;
 pub mod terminal;
 pub mod view;
 
-use std::{io, sync::mpsc, thread};
+use std::{
+    collections::BTreeMap,
+    io,
+    sync::mpsc::{self, RecvTimeoutError},
+    thread,
+    time::Duration,
+};
 
+use chrono::{NaiveDate, Utc};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
-use self::app::App;
-use crate::session::{Outcome, Session};
+use self::{app::App, quiz::QuizState};
+use crate::{
+    course::Course,
+    quiz::{ItemState, Mode, QuizOptions, TopicInfo},
+    session::{Outcome, Session},
+};
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,17 +35,25 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// What the loop needs from the rest of the program: saving, the learner's history, the stats text.
+pub trait Host {
+    /// Saves the lesson position; returns a warning to show if saving failed.
+    fn save_lesson(&mut self, s: &Session) -> Option<String>;
+    /// Saves one quiz answer; returns a warning to show if saving failed.
+    fn save_item(&mut self, id: &str, state: &ItemState) -> Option<String>;
+    fn histories(&self) -> &BTreeMap<String, ItemState>;
+    fn stats_markdown(&self) -> String;
+    fn exam_date(&self) -> Option<NaiveDate>;
+}
+
 enum Msg {
     Term(Event),
     Signal(i32),
     InputFailed(io::Error),
 }
 
-/// Called after every command with the session, to save progress; returns a warning to show if saving failed.
-pub type Saver<'a> = dyn FnMut(&Session) -> Option<String> + 'a;
-
-/// Runs the lesson loop until `done`, `quit` or a signal. The terminal is restored on every path out.
-pub fn run<'c>(mut app: App<'c>, save: &mut Saver) -> io::Result<(App<'c>, Ending)> {
+/// Runs the loop until `done`, `quit` or a signal. The terminal is restored on every path out.
+pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, Ending)> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx)?;
@@ -41,13 +62,28 @@ pub fn run<'c>(mut app: App<'c>, save: &mut Saver) -> io::Result<(App<'c>, Endin
         let size = guard.terminal.size()?;
         app.prepare(size.into());
         guard.terminal.draw(|f| f.render_widget(&app, f.area()))?;
-        let msg = rx
-            .recv()
-            .map_err(|_| io::Error::other("input thread ended"))?;
+        let timed = app.quiz.as_ref().is_some_and(|q| q.is_timed());
+        let msg = if timed {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => {
+                    app.tick();
+                    flush_saves(&mut app, host);
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(io::Error::other("input thread ended"));
+                }
+            }
+        } else {
+            rx.recv()
+                .map_err(|_| io::Error::other("input thread ended"))?
+        };
         let event = match msg {
             Msg::Term(e) => e,
             Msg::Signal(sig) => {
-                save(&app.session);
+                flush_saves(&mut app, host);
+                host.save_lesson(&app.session);
                 break Ending::Signal(sig);
             }
             Msg::InputFailed(e) => return Err(e),
@@ -57,28 +93,153 @@ pub fn run<'c>(mut app: App<'c>, save: &mut Saver) -> io::Result<(App<'c>, Endin
             && k.code == KeyCode::Char('z')
             && k.modifiers.contains(KeyModifiers::CONTROL)
         {
-            save(&app.session);
+            host.save_lesson(&app.session);
             guard.suspend();
-            // Stops the process like Ctrl-Z would outside raw mode; execution resumes here after `fg`.
+            // Stops the process as Ctrl-Z would outside raw mode; execution resumes here after `fg`.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
             guard.resume()?;
             continue;
         }
         let before = app.session.position();
         let outcome = app.on_event(&event);
+        flush_saves(&mut app, host);
         if (app.session.position() != before || outcome.is_some())
-            && let Some(w) = save(&app.session)
+            && let Some(w) = host.save_lesson(&app.session)
         {
             app.warning = Some(w);
         }
         match outcome {
             Some(Outcome::Done) => break Ending::Done,
             Some(Outcome::Quit) => break Ending::Quit,
-            Some(Outcome::Quiz(_)) | Some(Outcome::Stats) | Some(Outcome::Redraw) | None => {}
+            Some(Outcome::Quiz(topic)) => {
+                let course = app.session.course;
+                let opts = QuizOptions {
+                    mode: Mode::Drill,
+                    topic: Some(course.topics[topic].slug().to_string()),
+                    count: None,
+                    seed: None,
+                    exam_date: host.exam_date(),
+                    typed: false,
+                };
+                let quiz = QuizState::new(
+                    &course.banks,
+                    topic_infos(course),
+                    &opts,
+                    host.histories(),
+                    Utc::now,
+                );
+                app.start_quiz(quiz);
+            }
+            Some(Outcome::Stats) => app.show_overlay("Stats", host.stats_markdown()),
+            Some(Outcome::Revise(t)) => {
+                let sheet = crate::course::cheatsheet::cheatsheet(app.session.course, Some(t));
+                app.show_overlay("Revision sheet", sheet);
+            }
+            Some(Outcome::Redraw) | None => {}
         }
     };
     drop(guard);
     Ok((app, ending))
+}
+
+/// `dea-tutor quiz` in the TUI: the quiz alone; leaving it ends the program.
+pub fn quiz_only(
+    course: &Course,
+    opts: &QuizOptions,
+    host: &mut dyn Host,
+    theme: crate::theme::Theme,
+    present: bool,
+) -> io::Result<crate::quiz::QuizSummary> {
+    let mut app = App::new(Session::new(course, None), theme);
+    app.standalone = true;
+    app.set_present(present, Some(crate::cmd::projector_theme()));
+    app.start_quiz(QuizState::new(
+        &course.banks,
+        topic_infos(course),
+        opts,
+        host.histories(),
+        Utc::now,
+    ));
+    let (app, _) = run(app, &mut QuizOnly(host))?;
+    Ok(app.quiz_results)
+}
+
+/// `dea-tutor revise` in the TUI: one scrollable document; leaving it ends the program.
+pub fn overlay_only(
+    course: &Course,
+    title: &str,
+    markdown: String,
+    theme: crate::theme::Theme,
+    present: bool,
+) -> io::Result<()> {
+    let mut app = App::new(Session::new(course, None), theme);
+    app.standalone = true;
+    app.set_present(present, Some(crate::cmd::projector_theme()));
+    app.show_overlay(title, markdown);
+    run(app, &mut ReadOnly).map(|_| ())
+}
+
+/// A host for screens that record nothing.
+struct ReadOnly;
+
+impl Host for ReadOnly {
+    fn save_lesson(&mut self, _: &Session) -> Option<String> {
+        None
+    }
+    fn save_item(&mut self, _: &str, _: &ItemState) -> Option<String> {
+        None
+    }
+    fn histories(&self) -> &BTreeMap<String, ItemState> {
+        static EMPTY: BTreeMap<String, ItemState> = BTreeMap::new();
+        &EMPTY
+    }
+    fn stats_markdown(&self) -> String {
+        String::new()
+    }
+    fn exam_date(&self) -> Option<NaiveDate> {
+        None
+    }
+}
+
+/// A host that keeps the lesson position untouched: a quiz from the shell is not a lesson move.
+struct QuizOnly<'h>(&'h mut dyn Host);
+
+impl Host for QuizOnly<'_> {
+    fn save_lesson(&mut self, _: &Session) -> Option<String> {
+        None
+    }
+    fn save_item(&mut self, id: &str, state: &ItemState) -> Option<String> {
+        self.0.save_item(id, state)
+    }
+    fn histories(&self) -> &BTreeMap<String, ItemState> {
+        self.0.histories()
+    }
+    fn stats_markdown(&self) -> String {
+        self.0.stats_markdown()
+    }
+    fn exam_date(&self) -> Option<NaiveDate> {
+        self.0.exam_date()
+    }
+}
+
+fn flush_saves(app: &mut App, host: &mut dyn Host) {
+    for (id, state) in std::mem::take(&mut app.saves) {
+        if let Some(w) = host.save_item(&id, &state) {
+            app.warning = Some(w);
+        }
+    }
+}
+
+pub fn topic_infos(course: &Course) -> Vec<TopicInfo> {
+    course
+        .topics
+        .iter()
+        .map(|t| TopicInfo {
+            slug: t.slug().to_string(),
+            number: t.number(),
+            title: t.title().to_string(),
+        })
+        .collect()
 }
 
 fn spawn_input(tx: mpsc::Sender<Msg>) {

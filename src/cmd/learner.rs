@@ -1,0 +1,140 @@
+//! The learner's progress for one run of a command: loaded once before any terminal mode, saved after every change
+//! (every lesson move, every quiz answer) through the atomic, merging store.
+
+use std::{collections::BTreeMap, path::PathBuf, process::ExitCode};
+
+use chrono::NaiveDate;
+
+use crate::{
+    cli::Global,
+    course::Course,
+    progress::{Progress, store::Store},
+    quiz::{ItemState, report, stats},
+    session::Session,
+    tui::{Host, topic_infos},
+};
+
+pub struct Learner {
+    pub store: Store,
+    pub progress: Progress,
+    /// Set once a save failed; shown at exit and makes the exit status non-zero.
+    pub save_failed: Option<String>,
+    /// A warning from loading (a corrupt file moved aside), shown at start.
+    pub load_warning: Option<String>,
+}
+
+impl Learner {
+    pub fn open(global: &Global) -> Result<Self, ExitCode> {
+        let Some(path) = progress_path(global) else {
+            eprintln!("dea-tutor: no data folder for this user; pass --progress FILE");
+            return Err(ExitCode::from(2));
+        };
+        let store = Store::new(path);
+        let (progress, report) = store.load().map_err(|e| {
+            eprintln!("dea-tutor: {e}");
+            ExitCode::from(1)
+        })?;
+        let mut warning = report.warning;
+        if let Err(e) = store.check_writable() {
+            let w = format!(
+                "progress will NOT be saved: {e}. Use --progress FILE to keep it somewhere writable."
+            );
+            warning = Some(match warning {
+                Some(first) => format!("{first}; {w}"),
+                None => w,
+            });
+        }
+        if let Some(w) = &warning {
+            eprintln!("dea-tutor: warning: {w}");
+        }
+        Ok(Self {
+            store,
+            progress,
+            save_failed: None,
+            load_warning: warning,
+        })
+    }
+
+    /// Saves now; returns a warning for the screen if it failed.
+    pub fn save(&mut self) -> Option<String> {
+        match self.store.save(&self.progress) {
+            Ok(merged) => {
+                self.progress = merged;
+                None
+            }
+            Err(e) => {
+                let w = format!("progress NOT saved: {e}");
+                self.save_failed = Some(w.clone());
+                Some(w)
+            }
+        }
+    }
+
+    pub fn record_lesson(&mut self, s: &Session) -> Option<String> {
+        self.progress.set_position(&s.position());
+        self.progress
+            .lesson
+            .visited
+            .extend(s.visited.iter().cloned());
+        self.progress
+            .lesson
+            .completed
+            .extend(s.completed.iter().cloned());
+        self.save()
+    }
+
+    pub fn record_item(&mut self, id: &str, state: &ItemState) -> Option<String> {
+        self.progress.items.insert(id.to_string(), state.clone());
+        self.save()
+    }
+
+    /// The line printed at exit: where progress went, or loudly that it did not.
+    pub fn saved_line(&self) -> String {
+        match &self.save_failed {
+            Some(w) => format!("Warning: {w}"),
+            None => format!("Progress saved to {}.", self.store.path().display()),
+        }
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        if self.save_failed.is_some() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+pub fn progress_path(global: &Global) -> Option<PathBuf> {
+    global.progress.clone().or_else(Store::default_path)
+}
+
+/// The TUI's view of the learner: progress to save, history to schedule from, stats to show.
+pub struct LearnerHost<'a> {
+    pub learner: &'a mut Learner,
+    pub course: &'a Course,
+    pub exam_date: Option<NaiveDate>,
+}
+
+impl Host for LearnerHost<'_> {
+    fn save_lesson(&mut self, s: &Session) -> Option<String> {
+        self.learner.record_lesson(s)
+    }
+    fn save_item(&mut self, id: &str, state: &ItemState) -> Option<String> {
+        self.learner.record_item(id, state)
+    }
+    fn histories(&self) -> &BTreeMap<String, ItemState> {
+        &self.learner.progress.items
+    }
+    fn stats_markdown(&self) -> String {
+        stats_markdown(self.course, self.learner)
+    }
+    fn exam_date(&self) -> Option<NaiveDate> {
+        self.exam_date
+    }
+}
+
+pub fn stats_markdown(course: &Course, learner: &Learner) -> String {
+    let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
+    report::stats_markdown(&s, &topic_infos(course))
+}

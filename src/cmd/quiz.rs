@@ -1,0 +1,142 @@
+//! `dea-tutor quiz` and `dea-tutor stats`.
+
+use std::{
+    io::{self, IsTerminal},
+    process::ExitCode,
+};
+
+use super::{
+    learner::{Learner, LearnerHost, stats_markdown},
+    load_course, use_color,
+};
+use crate::{
+    cli::{Global, QuizArgs},
+    course::Course,
+    plain,
+    quiz::{QuizOptions, QuizSummary},
+    render,
+    theme::Theme,
+    tui::{self, topic_infos},
+};
+
+pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
+    let has_terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
+    if !global.plain && !has_terminal {
+        eprintln!(
+            "dea-tutor: the full-screen quiz needs a terminal. Use `dea-tutor --plain quiz ...` for plain text."
+        );
+        return ExitCode::from(2);
+    }
+    let course = match load_course(global.content.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let topic = match &args.topic {
+        None => None,
+        Some(q) => match course.find_topic(q) {
+            Some(i) => Some(course.topics[i].slug().to_string()),
+            None => {
+                eprintln!("dea-tutor: no topic \"{q}\"; `dea-tutor topics` lists them");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let mut learner = match Learner::open(global) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let opts = QuizOptions {
+        mode: args.mode,
+        topic,
+        count: args.count,
+        seed: args.seed,
+        exam_date: global.exam_date,
+        typed: args.typed,
+    };
+    let result = if global.plain {
+        run_plain(
+            &course,
+            &opts,
+            &mut learner,
+            &mut io::stdin().lock(),
+            &mut io::stdout().lock(),
+        )
+    } else {
+        let mut host = LearnerHost {
+            learner: &mut learner,
+            course: &course,
+            exam_date: global.exam_date,
+        };
+        let theme = match super::theme_for(global) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        tui::quiz_only(&course, &opts, &mut host, theme, global.present)
+    };
+    match result {
+        Ok(_) => {
+            println!("{}", learner.saved_line());
+            learner.exit_code()
+        }
+        Err(e) => {
+            eprintln!("dea-tutor: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A quiz in plain text; every answer is saved as soon as it is given.
+pub fn run_plain(
+    course: &Course,
+    opts: &QuizOptions,
+    learner: &mut Learner,
+    input: &mut dyn io::BufRead,
+    out: &mut dyn io::Write,
+) -> io::Result<QuizSummary> {
+    let topics = topic_infos(course);
+    let mut histories = learner.progress.items.clone();
+    let mut sink = |id: &str, state: &crate::quiz::ItemState| -> io::Result<()> {
+        if let Some(w) = learner.record_item(id, state) {
+            eprintln!("dea-tutor: warning: {w}");
+        }
+        Ok(())
+    };
+    let mut clock = chrono::Utc::now;
+    plain::quiz::run(
+        input,
+        out,
+        &course.banks,
+        &topics,
+        opts,
+        &mut histories,
+        &mut sink,
+        &mut clock,
+    )
+}
+
+pub fn stats(global: &Global) -> ExitCode {
+    let course = match load_course(global.content.as_deref()) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let learner = match Learner::open(global) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    print!("{}", stats_text(&course, &learner, use_color()));
+    ExitCode::SUCCESS
+}
+
+fn stats_text(course: &Course, learner: &Learner, color: bool) -> String {
+    let theme = if color {
+        Theme::dark()
+    } else {
+        Theme::monochrome()
+    };
+    let lines = render::render(
+        &stats_markdown(course, learner),
+        super::study::terminal_width(),
+        &theme,
+    );
+    plain::ansi::write_lines(&lines, color)
+}
