@@ -1023,3 +1023,17 @@ fn fifo_inside_lessons_does_not_block() {
         &["DIR/lessons/03-pipe.md: cannot read: not a regular file"],
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn lessons_folder_is_a_symlink_loop() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("course");
+    fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink("lessons", dir.join("lessons")).unwrap();
+    assert_fails(
+        &dir,
+        &check_dir(&dir),
+        &["DIR/lessons: cannot read folder: Too many levels of symbolic links (os error 40)"],
+    );
+}
