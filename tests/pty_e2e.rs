@@ -27,6 +27,8 @@ fn typing_continue_shows_the_next_step_and_done_exits_cleanly() {
     p.send("c").unwrap();
     p.flush().unwrap();
     p.exp_string("first").unwrap();
+    // A letter right after a single-key command counts as typing a word; a reader pauses longer than that.
+    std::thread::sleep(std::time::Duration::from_millis(800));
     p.send("continue").unwrap();
     p.flush().unwrap();
     p.send("\r").unwrap();
@@ -43,6 +45,23 @@ fn typing_continue_shows_the_next_step_and_done_exits_cleanly() {
     p.exp_eof().unwrap();
     let saved = std::fs::read_to_string(&progress).unwrap();
     assert!(saved.contains("step = 1"), "{saved}");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let mut p = tutor(&progress);
+    p.exp_string("Welcome").unwrap();
+    p.send("c").unwrap();
+    p.flush().unwrap();
+    p.exp_string("first").unwrap();
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGHUP)
+        .unwrap();
+    p.exp_string("\x1b[?1049l").unwrap();
+    let saved = std::fs::read_to_string(&progress).unwrap();
+    assert!(saved.contains("topic = \"alpha\""), "{saved}");
 }
 
 #[test]
@@ -64,4 +83,30 @@ fn sigterm_restores_the_terminal_and_saves() {
     p.exp_eof().unwrap();
     let saved = std::fs::read_to_string(&progress).unwrap();
     assert!(saved.contains("step = 1"), "{saved}");
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let mut p = tutor(&progress);
+    p.exp_string("Welcome").unwrap();
+    p.send("\x1a").unwrap(); // Ctrl-Z
+    p.flush().unwrap();
+    // The alternate screen is left before the process stops.
+    p.exp_string("\x1b[?1049l").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGCONT)
+        .unwrap();
+    // Back in the alternate screen, everything drawn again.
+    p.exp_string("\x1b[?1049h").unwrap();
+    p.exp_string("Welcome").unwrap();
+    p.send("c").unwrap();
+    p.flush().unwrap();
+    p.exp_string("first").unwrap();
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGTERM)
+        .unwrap();
+    p.exp_eof().unwrap();
 }

@@ -291,9 +291,11 @@ impl<'c> App<'c> {
                 }
                 // A letter right after (typing speed), or one that continues a command word: the learner was
                 // typing a word, so the single-key action is undone and both letters go to the command line.
+                // (The same key again is that command again: c c c skips ahead.)
                 KeyCode::Char(ch)
                     if !ctrl
                         && ch.is_alphanumeric()
+                        && ch != p.key
                         && (p.at.elapsed() < TYPING_GAP
                             || command::is_word_prefix(&format!("{}{ch}", p.key))) =>
                 {

@@ -232,3 +232,12 @@ fn any_word_typed_at_speed_goes_to_the_command_line() {
             .starts_with("\"blorp\" is not a command.")
     );
 }
+
+#[test]
+fn the_same_key_again_is_the_command_again() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "cc");
+    assert_eq!(a.session.screen, Screen::Step(2));
+    assert!(a.input.is_empty());
+}
