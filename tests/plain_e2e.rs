@@ -219,3 +219,33 @@ fn a_read_only_progress_place_warns_at_start_and_exits_non_zero() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    for args in [
+        &["topics"][..],
+        &["--plain", "quiz", "--count", "3"],
+        &["--plain"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = bin()
+            .arg("--progress")
+            .arg(dir.path().join("p.toml"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader is gone before anything is written
+        let _ = child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"A\n\nB\n\ncontinue\n");
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
