@@ -86,6 +86,8 @@ impl Store {
             Err(why) => {
                 let aside = self.corrupt_name();
                 fs::rename(&self.path, &aside).map_err(|e| self.io(e))?;
+                // The reason may quote the file (a key, a value): never let it carry control characters.
+                let why = crate::render::sanitize::clean(&why).replace('\n', " ");
                 let warning = format!(
                     "{}:{why}; it was moved aside to {} and a fresh progress file will be started",
                     self.shown(),
@@ -122,11 +124,23 @@ impl Store {
         Ok(())
     }
 
+    /// `progress.toml.corrupt-<time>`, or `…-2`, `…-3` if that is taken: a second corrupt file within the same
+    /// second must not be renamed over the first (rename replaces its target, which would delete it).
     fn corrupt_name(&self) -> PathBuf {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".corrupt-{stamp}"));
-        self.path.with_file_name(name)
+        let name = |n: u32| {
+            let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".corrupt-{stamp}"));
+            if n > 1 {
+                name.push(format!("-{n}"));
+            }
+            self.path.with_file_name(name)
+        };
+        // `symlink_metadata`, so that even a dangling symlink counts as taken.
+        (1..=u32::MAX)
+            .map(name)
+            .find(|p| fs::symlink_metadata(p).is_err())
+            .unwrap_or_else(|| name(u32::MAX))
     }
 
     /// Saves atomically, merging in whatever another instance saved since. Returns the merged progress, which the

@@ -1,14 +1,17 @@
 //! Quiz files (`quizzes/NN-slug.toml`) parsed into a `QuizBank`, with every rule of docs/course-format.md checked.
 //! All problems are reported at once so an author fixes a file in one pass.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::grade::normalize;
-use crate::course::diagnostic::{Diagnostic, line_of};
+use crate::course::{
+    clean_value,
+    diagnostic::{Diagnostic, LineIndex, line_of},
+};
 
 /// One topic's quiz: trigger cues and exam-style questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,20 +113,21 @@ struct RawQuestion {
     id: Text,
     stem: Text,
     choices: Spanned<Vec<Text>>,
-    correct: Spanned<Vec<Spanned<usize>>>,
+    /// Signed, so a negative index is reported as out of range rather than as a TOML type error.
+    correct: Spanned<Vec<Spanned<i64>>>,
     explain: Spanned<Vec<Text>>,
 }
 
 /// Collects diagnostics for one file.
 struct Checker<'a> {
     path: &'a str,
-    text: &'a str,
+    lines: LineIndex,
     diags: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn line(&self, span: &Range<usize>) -> usize {
-        line_of(self.text, span.start)
+        self.lines.line_of(span.start)
     }
 
     fn report(&mut self, span: &Range<usize>, message: String) {
@@ -132,11 +136,14 @@ impl Checker<'_> {
     }
 
     /// A required text field: reports when blank.
+    /// The value is cleaned of control characters first (TOML escapes can encode them), so a field made only of
+    /// them counts as empty.
     fn text(&mut self, label: &str, field: &str, value: &Text) -> String {
-        if value.get_ref().trim().is_empty() {
+        let cleaned = clean_value(value.get_ref());
+        if cleaned.trim().is_empty() {
             self.report(&value.span(), format!("{label}: `{field}` is empty"));
         }
-        value.get_ref().clone()
+        cleaned
     }
 
     /// A list of text fields: reports each blank entry by its 0-based index.
@@ -223,12 +230,14 @@ impl Checker<'_> {
         }
         let mut correct = Vec::new();
         for index in raw.correct.get_ref() {
-            let i = *index.get_ref();
-            if i >= n {
+            let Some(i) = usize::try_from(*index.get_ref()).ok().filter(|&i| i < n) else {
+                let i = index.get_ref();
                 let message =
                     format!("{label}: `correct` index {i} is out of range ({n} choices, 0-based)");
                 self.report(&index.span(), message);
-            } else if correct.contains(&i) {
+                continue;
+            };
+            if correct.contains(&i) {
                 self.report(
                     &index.span(),
                     format!("{label}: `correct` lists index {i} twice"),
@@ -290,11 +299,11 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
     })?;
     let mut checker = Checker {
         path,
-        text,
+        lines: LineIndex::new(text),
         diags: Vec::new(),
     };
     let topic_line = checker.line(&raw.topic.span());
-    let topic = raw.topic.get_ref().trim().to_string();
+    let topic = clean_value(raw.topic.get_ref()).trim().to_string();
     if topic.is_empty() {
         checker.report(&raw.topic.span(), "`topic` is empty".into());
     }
@@ -323,8 +332,9 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
 pub fn check_course(banks: &[QuizBank], topic_slugs: &[String]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    let slugs: BTreeSet<&str> = topic_slugs.iter().map(String::as_str).collect();
     for bank in banks {
-        if !topic_slugs.iter().any(|s| s == &bank.topic) {
+        if !slugs.contains(bank.topic.as_str()) {
             let message = format!("topic `{}` is not a lesson of the course", bank.topic);
             diags.push(Diagnostic::new(&bank.path, bank.topic_line, message));
         }
