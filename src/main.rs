@@ -13,10 +13,7 @@ fn main() -> ExitCode {
     match &cli.command {
         None => cmd::study::run(&cli.global, cli.topic.as_deref(), cli.step),
         Some(Cmd::Topics) => match cmd::load_course(cli.global.content.as_deref()) {
-            Ok(course) => {
-                print!("{}", cmd::topics::table(&course));
-                ExitCode::SUCCESS
-            }
+            Ok(course) => cmd::revise::write_stdout(&cmd::topics::table(&course)),
             Err(code) => code,
         },
         Some(Cmd::Quiz(args)) => cmd::quiz::run(&cli.global, args),

@@ -339,12 +339,7 @@ impl<'c> Session<'c> {
         }
         for (i, h) in self.hits.iter().enumerate() {
             let t = &self.course.topics[h.topic];
-            let place = match h.place {
-                Place::Step(k) if k == t.lesson.steps.len() => "wrap-up".to_string(),
-                Place::Step(k) => format!("step {}", k + 1),
-                Place::Angle(k) => format!("another angle {}", k + 1),
-                Place::Scenario(k) => format!("scenario {}", k + 1),
-            };
+            let place = h.place.label(t.lesson.steps.len());
             s.push_str(&format!(
                 "{}. **{} {}** · {place}  \n   {}\n",
                 i + 1,

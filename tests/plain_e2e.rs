@@ -219,3 +219,83 @@ fn a_read_only_progress_place_warns_at_start_and_exits_non_zero() {
         text(&out.stdout)
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    for args in [
+        &["topics"][..],
+        &["--plain", "quiz", "--count", "3"],
+        &["--plain"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = bin()
+            .arg("--progress")
+            .arg(dir.path().join("p.toml"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader is gone before anything is written
+        let _ = child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"A\n\nB\n\ncontinue\n");
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
+/// The whole phase as a learner walks it: every topic from 11 to 20 with `continue`, and `repeat`, `example` and a
+/// one-item `quiz` on each.
+#[test]
+fn walk_the_whole_phase_with_repeat_example_and_quiz_on_every_topic() {
+    let course = dea_tutor::course::Course::built_in().unwrap();
+    let mut script = String::from("continue\n");
+    for t in &course.topics {
+        script.push_str("repeat\nexample\nquiz\nA\n\nquit\n");
+        // Every step, then past "Topic complete" into the next topic.
+        script.push_str(&"continue\n".repeat(t.step_count() + 1));
+    }
+    script.push_str("done\n");
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let out = plain(&progress, &script, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for t in &course.topics {
+        let n = t.number();
+        assert!(
+            stdout.contains(&format!("· {n} {} · Another angle 1 of", t.title())),
+            "{n}"
+        );
+        assert!(
+            stdout.contains(&format!("· {n} {} · Exam scenario 1 of", t.title())),
+            "{n}"
+        );
+        assert!(
+            stdout.contains(&format!("Trigger drill · Topic {n} · ")),
+            "{n}"
+        );
+        assert!(stdout.contains(&format!("Topic {n} complete")), "{n}");
+    }
+    assert!(
+        stdout.contains("That was the last topic of the phase"),
+        "the phase ends after topic 20"
+    );
+    assert!(stdout.contains("20 Catalog governance and data quality — complete"));
+    assert!(
+        stdout.contains("Quiz this session:"),
+        "the summary includes the quiz results"
+    );
+    let saved = std::fs::read_to_string(&progress).unwrap();
+    assert_eq!(
+        saved.matches("last_review").count(),
+        10,
+        "one drill answer per topic, saved"
+    );
+}

@@ -1,5 +1,20 @@
 //! What each command-line entry point does, once the arguments are parsed.
 
+/// `println!`/`print!` that ignore a closed stdout (`dea-tutor topics | head`): a reader that stops early is not
+/// an error, and must not turn into a panic.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 pub mod check;
 pub mod export;
 pub mod learner;

@@ -57,16 +57,16 @@ pub fn run(global: &Global, args: &NewTopicArgs) -> ExitCode {
     };
     match write(dir, &plan) {
         Ok(()) => {
-            println!("Wrote {}", dir.join(&plan.lesson_path).display());
-            println!("Wrote {}", dir.join(&plan.quiz_path).display());
+            outln!("Wrote {}", dir.join(&plan.lesson_path).display());
+            outln!("Wrote {}", dir.join(&plan.quiz_path).display());
             if plan.course_toml.is_some() {
-                println!(
+                outln!(
                     "Listed `{}` in {}",
                     args.slug,
                     dir.join(COURSE_TOML).display()
                 );
             }
-            println!(
+            outln!(
                 "Replace the TODOs, then run `dea-tutor check {}`.",
                 dir.display()
             );

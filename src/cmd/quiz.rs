@@ -75,9 +75,11 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
     };
     match result {
         Ok(_) => {
-            println!("{}", learner.saved_line());
+            outln!("{}", learner.saved_line());
             learner.exit_code()
         }
+        // The reader went away (`| head`): every answer given was saved; nothing to report.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => learner.exit_code(),
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             ExitCode::from(1)
@@ -123,7 +125,7 @@ pub fn stats(global: &Global) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    print!("{}", stats_text(&course, &learner, use_color()));
+    out!("{}", stats_text(&course, &learner, use_color()));
     ExitCode::SUCCESS
 }
 

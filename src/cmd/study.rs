@@ -83,6 +83,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     };
     let (session, quizzes, ending) = match result {
         Ok(r) => r,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return learner.exit_code(),
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             return ExitCode::from(1);
@@ -98,10 +99,10 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
                 md.push_str(&q);
             }
             let lines = render::render(&md, terminal_width(), &theme);
-            print!("{}", plain::ansi::write_lines(&lines, color));
-            println!("\n{saved}");
+            out!("{}", plain::ansi::write_lines(&lines, color));
+            outln!("\n{saved}");
         }
-        Ending::Quit => println!("{saved} Run dea-tutor again to resume."),
+        Ending::Quit => outln!("{saved} Run dea-tutor again to resume."),
         Ending::Signal(sig) => {
             eprintln!("dea-tutor: stopped by signal {sig}. {saved}");
             return ExitCode::from(128 + sig as u8);

@@ -12,6 +12,18 @@ pub enum Place {
     Scenario(usize),
 }
 
+impl Place {
+    /// "step 3", "wrap-up", "another angle 2", "scenario 1" — for a topic of `steps` teaching steps.
+    pub fn label(self, steps: usize) -> String {
+        match self {
+            Place::Step(k) if k == steps => "wrap-up".to_string(),
+            Place::Step(k) => format!("step {}", k + 1),
+            Place::Angle(k) => format!("another angle {}", k + 1),
+            Place::Scenario(k) => format!("scenario {}", k + 1),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub topic: usize,

@@ -183,11 +183,7 @@ pub fn exam_review(r: &ExamReport, topics: &[TopicInfo]) -> String {
         "\n*The real exam is scaled 100–1,000 with 720 to pass; this is a raw percentage.*\n",
     );
     for item in &r.items {
-        let verdict = match (item.answered, item.right) {
-            (false, _) => "— not answered",
-            (true, true) => "✓ right",
-            (true, false) => "✗ wrong",
-        };
+        let verdict = item.verdict();
         let flag = if item.flagged { " · ⚑" } else { "" };
         let _ = write!(
             md,

@@ -71,8 +71,12 @@ pub struct App<'c> {
     present_theme: Theme,
 }
 
+/// Two keys closer than this are typing, not two single-key commands.
+const TYPING_GAP: std::time::Duration = std::time::Duration::from_millis(700);
+
 struct Pending<'c> {
     key: char,
+    at: std::time::Instant,
     before: Session<'c>,
     scroll: usize,
     /// `d` and `q` only ask; a second `d`/`q` or Enter confirms.
@@ -279,21 +283,26 @@ impl<'c> App<'c> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if let Some(p) = self.pending.take() {
             match key.code {
+                KeyCode::Char(ch) if !ctrl && ch == p.key && p.confirm.is_some() => {
+                    return self.run(p.confirm.unwrap_or(Command::Empty));
+                }
+                KeyCode::Enter if p.confirm.is_some() => {
+                    return self.run(p.confirm.unwrap_or(Command::Empty));
+                }
+                // A letter right after (typing speed), or one that continues a command word: the learner was
+                // typing a word, so the single-key action is undone and both letters go to the command line.
+                // (The same key again is that command again: c c c skips ahead.)
                 KeyCode::Char(ch)
-                    if !ctrl && command::is_word_prefix(&format!("{}{ch}", p.key)) =>
+                    if !ctrl
+                        && ch.is_alphanumeric()
+                        && ch != p.key
+                        && (p.at.elapsed() < TYPING_GAP
+                            || command::is_word_prefix(&format!("{}{ch}", p.key))) =>
                 {
                     self.session = p.before;
                     self.scroll = p.scroll;
                     self.input = format!("{}{ch}", p.key);
                     return None;
-                }
-                KeyCode::Enter => {
-                    if let Some(cmd) = p.confirm {
-                        return self.run(cmd);
-                    }
-                }
-                KeyCode::Char(ch) if Some(ch) == Some(p.key) && p.confirm.is_some() => {
-                    return self.run(p.confirm.unwrap_or(Command::Empty));
                 }
                 _ if p.confirm.is_some() => self.session.message = None,
                 _ => {}
@@ -372,6 +381,7 @@ impl<'c> App<'c> {
         };
         self.pending = Some(Pending {
             key,
+            at: std::time::Instant::now(),
             before,
             scroll,
             confirm,

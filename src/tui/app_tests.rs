@@ -215,3 +215,29 @@ fn the_projector_layout_toggles_and_hides_the_hint_until_asked() {
     assert!(!a.present && a.show_hint);
     assert_eq!(a.theme, Theme::monochrome());
 }
+
+#[test]
+fn any_word_typed_at_speed_goes_to_the_command_line() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "blorp");
+    assert_eq!(a.input, "blorp");
+    assert_eq!(a.session.screen, Screen::Step(0), "the b (back) was undone");
+    a.on_event(&key(KeyCode::Enter));
+    assert!(
+        a.session
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("\"blorp\" is not a command.")
+    );
+}
+
+#[test]
+fn the_same_key_again_is_the_command_again() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "cc");
+    assert_eq!(a.session.screen, Screen::Step(2));
+    assert!(a.input.is_empty());
+}

@@ -17,7 +17,7 @@ use std::{
 
 use chrono::{NaiveDate, Utc};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
 
 use self::{app::App, quiz::QuizState};
 use crate::{
@@ -58,6 +58,7 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
     spawn_input(tx.clone());
     spawn_signals(tx)?;
     let mut guard = terminal::Guard::enter()?;
+    let mut suspended = false;
     let ending = loop {
         let size = guard.terminal.size()?;
         app.prepare(size.into());
@@ -81,6 +82,13 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
         };
         let event = match msg {
             Msg::Term(e) => e,
+            // `fg` after Ctrl-Z: take the terminal back and redraw everything.
+            Msg::Signal(SIGCONT) => {
+                if std::mem::take(&mut suspended) {
+                    guard.resume()?;
+                }
+                continue;
+            }
             Msg::Signal(sig) => {
                 flush_saves(&mut app, host);
                 host.save_lesson(&app.session);
@@ -95,9 +103,9 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
         {
             host.save_lesson(&app.session);
             guard.suspend();
-            // Stops the process as Ctrl-Z would outside raw mode; execution resumes here after `fg`.
+            suspended = true;
+            // Stops the process as Ctrl-Z would outside raw mode; `fg` sends SIGCONT, handled above.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-            guard.resume()?;
             continue;
         }
         let before = app.session.position();
@@ -261,7 +269,7 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

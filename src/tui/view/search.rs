@@ -7,7 +7,7 @@ use ratatui::{
     widgets::{Paragraph, Widget},
 };
 
-use crate::{course::search::Place, tui::app::App};
+use crate::tui::app::App;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -29,12 +29,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     for (i, h) in s.hits.iter().enumerate() {
         let topic = &s.course.topics[h.topic];
-        let place = match h.place {
-            Place::Step(k) if k == topic.lesson.steps.len() => "wrap-up".to_string(),
-            Place::Step(k) => format!("step {}", k + 1),
-            Place::Angle(k) => format!("another angle {}", k + 1),
-            Place::Scenario(k) => format!("scenario {}", k + 1),
-        };
+        let place = h.place.label(topic.lesson.steps.len());
         let style = if i == app.hit_cursor {
             t.selected
         } else {

@@ -99,8 +99,13 @@ fn every_size_draws_without_panic() {
                 ));
             }
         }
-        for w in (0..=250).step_by(7).chain([1, 2, 29, 30, 31, 79, 80, 81]) {
-            for h in (0..=80).step_by(5).chain([1, 7, 8, 9]) {
+        // Every width at a few heights, and every height at a few widths (all 20,000 sizes per screen would make
+        // this test minutes long in a debug build without finding more: layout depends on each axis alone).
+        let sizes = (0..=250u16)
+            .flat_map(|w| [0, 1, 7, 8, 9, 24, 80].map(move |h| (w, h)))
+            .chain((0..=80u16).flat_map(|h| [0, 1, 29, 30, 31, 80, 250].map(move |w| (w, h))));
+        for (w, h) in sizes {
+            {
                 let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
                 app.prepare(ratatui::layout::Rect::new(0, 0, w, h));
                 terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
