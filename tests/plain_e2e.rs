@@ -299,3 +299,28 @@ fn walk_the_whole_phase_with_repeat_example_and_quiz_on_every_topic() {
         "one drill answer per topic, saved"
     );
 }
+
+#[test]
+fn check_names_files_under_the_folder_given_however_it_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("l");
+    std::fs::create_dir_all(course.join("lessons")).unwrap();
+    std::fs::write(
+        course.join("lessons/course.toml"),
+        "title = \"T\"\nphase = \"P\"\nbad\n",
+    )
+    .unwrap();
+    for arg in ["l", "l/"] {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", arg])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            text(&out.stderr),
+            "l/lessons/course.toml:3: key with no value, expected `=`\n",
+            "{arg}"
+        );
+    }
+}

@@ -43,8 +43,14 @@ pub fn load_course(dir: Option<&Path>) -> Result<Course, ExitCode> {
 pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {
     for d in diags {
         match dir {
-            Some(dir) if !d.path.starts_with(&dir.display().to_string()) => {
-                eprintln!("{}/{d}", dir.display())
+            // Paths inside the course are relative to it; compare by component, not by text ("l" is no prefix
+            // of "lessons/...").
+            Some(dir) if !Path::new(&d.path).starts_with(dir) => {
+                let shown = Diagnostic {
+                    path: dir.join(&d.path).display().to_string(),
+                    ..d.clone()
+                };
+                eprintln!("{shown}");
             }
             _ => eprintln!("{d}"),
         }

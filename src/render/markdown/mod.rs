@@ -51,7 +51,8 @@ struct Builder<'t> {
     theme: &'t Theme,
     stack: Vec<Open>,
     spans: Inline,
-    /// Inline style roles in effect (emphasis, strong, link, ...), patched over the base style in order.
+    /// Inline style roles in effect (emphasis, strong, link, ...). Each entry is already combined with the ones
+    /// below it, so the style of a text costs one patch however deep the nesting (`push_role`).
     roles: Vec<Style>,
     /// Open links: destination and where their text starts in `spans`.
     links: Vec<(String, usize)>,
@@ -109,7 +110,19 @@ impl<'t> Builder<'t> {
     }
 
     fn style(&self) -> Style {
-        self.roles.iter().fold(self.base(), |s, r| s.patch(*r))
+        match self.roles.last() {
+            Some(r) => self.base().patch(*r),
+            None => self.base(),
+        }
+    }
+
+    /// Opens an inline role on top of the ones in effect.
+    fn push_role(&mut self, role: Style) {
+        let combined = match self.roles.last() {
+            Some(below) => below.patch(role),
+            None => role,
+        };
+        self.roles.push(combined);
     }
 
     fn text(&mut self, text: &str, style: Style) {

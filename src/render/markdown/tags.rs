@@ -72,14 +72,12 @@ impl Builder<'_> {
                 }
             }
             Tag::TableCell => self.spans.clear(),
-            Tag::Emphasis => self.roles.push(t.emphasis),
-            Tag::Strong => self.roles.push(t.strong),
-            Tag::Strikethrough => self
-                .roles
-                .push(Style::new().add_modifier(Modifier::CROSSED_OUT)),
-            Tag::Superscript | Tag::Subscript => self.roles.push(Style::new()),
+            Tag::Emphasis => self.push_role(t.emphasis),
+            Tag::Strong => self.push_role(t.strong),
+            Tag::Strikethrough => self.push_role(Style::new().add_modifier(Modifier::CROSSED_OUT)),
+            Tag::Superscript | Tag::Subscript => self.push_role(Style::new()),
             Tag::Link { dest_url, .. } => {
-                self.roles.push(t.link);
+                self.push_role(t.link);
                 self.links.push((dest_url.to_string(), self.spans.len()));
             }
             Tag::Image { .. } => {
