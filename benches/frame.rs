@@ -1,43 +1,48 @@
 //! One keypress end to end, as the event loop runs it: `App::on_event`, `App::prepare` (re-wraps the document when
 //! it changed) and a full frame drawn into a ratatui `Terminal<TestBackend>`.
 //!
-//! - `keypress/example_back/WxH`: alternately `e` (an exam scenario) and `b` (back to the step): every press
-//!   changes the document, so every frame re-renders it;
+//! Keys are pressed as a learner would, so the app's rules for single keys hold: the same key again repeats its
+//! command, while a different letter soon after is taken as typing a word. So every bench presses one key over and
+//! over, or pairs a letter with a non-letter key.
+//!
 //! - `keypress/continue/WxH`: `c` again and again, walking through every step of the built-in course;
+//! - `keypress/example/WxH`: `e` again and again, cycling through the exam scenarios;
+//! - `keypress/topics_enter/WxH`: `t` (the topic menu) then Enter (back into the topic), in turn;
 //! - `keypress/scroll/WxH`: `j`/`k` on the longest step: the frame alone, no re-wrap;
-//! - `keypress_1000/...`: the same on the 1,000-topic course, plus `t`/`b` (the topic menu lists 1,000 topics);
-//! - `long_lesson/...`: a 5,000-line document: End/Home (a frame at its bottom, then its top) and opening it.
+//! - `keypress_1000/...`: the same on the 1,000-topic course, plus Down/Up in its 1,000-line topic menu;
+//! - `long_lesson/...`: a 5,000-line document: End/Home (a frame at its bottom, then its top), and Enter from the
+//!   topic menu (opening it: the whole document is wrapped; only the Enter is timed).
+//!
+//! Every document change re-renders through `dea_tutor::render::render`, whichever renderer the tree has.
 //!
 //! `cargo bench --bench frame -- --warm-up-time 1 --measurement-time 3`
 
 mod support;
 
-use std::{hint::black_box, time::Duration};
+use std::{
+    hint::black_box,
+    time::{Duration, Instant},
+};
 
 use criterion::{
     BenchmarkGroup, Criterion, criterion_group, criterion_main, measurement::WallTime,
 };
-use dea_tutor::{
-    command::Command,
-    course::Course,
-    render,
-    session::Screen,
-    theme::Theme,
-    tui::{app::App, view::layout},
-};
+use dea_tutor::{command::Command, course::Course, session::Screen, tui::app::App};
 use ratatui::{crossterm::event::KeyCode, layout::Rect};
-use support::{Shape, char_key, frame, key, terminal};
+use support::{Shape, frame, key, terminal};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
 
-/// Benches pressing the keys of `keys` in turn, each followed by a full frame.
+/// Benches pressing `keys` in turn, each followed by a full frame; only the presses marked `true` are timed (the
+/// others set the next one up). `before` runs untimed before every press.
 fn presses(
     group: &mut BenchmarkGroup<WallTime>,
     name: &str,
     course: &Course,
     (w, h): (u16, u16),
-    keys: &[KeyCode],
+    keys: &[(KeyCode, bool)],
     setup: impl Fn(&mut App),
+    before: impl Fn(&mut App),
 ) {
     let mut app = support::app(course);
     setup(&mut app);
@@ -45,64 +50,103 @@ fn presses(
     frame(&mut app, &mut term);
     let mut i = 0;
     group.bench_function(format!("{name}/{w}x{h}"), |b| {
-        b.iter(|| {
-            let event = key(keys[i % keys.len()]);
-            i += 1;
-            black_box(app.on_event(&event));
-            frame(&mut app, &mut term);
+        b.iter_custom(|iters| {
+            let mut timed = Duration::ZERO;
+            let mut done = 0;
+            while done < iters {
+                before(&mut app);
+                let (code, counted) = keys[i % keys.len()];
+                i += 1;
+                let start = Instant::now();
+                black_box(app.on_event(&key(code)));
+                frame(&mut app, &mut term);
+                if counted {
+                    timed += start.elapsed();
+                    done += 1;
+                }
+            }
+            timed
         })
     });
 }
 
-/// Moves the app to the step that wraps to the most lines at this terminal size.
+/// Presses `keys` once each on a fresh app and returns the screens shown after each: a check that the keys do what
+/// the bench says they do.
+fn screens(course: &Course, keys: &[KeyCode]) -> Vec<Screen> {
+    let mut app = support::app(course);
+    keys.iter()
+        .map(|&k| {
+            app.on_event(&key(k));
+            app.session.screen
+        })
+        .collect()
+}
+
+/// Moves the app to the step that wraps to the most lines at this terminal size (measured through `App::prepare`,
+/// so the bench needs nothing of the view's layout).
 fn open_longest_step(app: &mut App, (w, h): (u16, u16)) {
-    let width = layout(Rect::new(0, 0, w, h)).text.width;
-    let theme = Theme::monochrome();
+    let area = Rect::new(0, 0, w, h);
     let course = app.session.course;
     let mut best = (0, 0, 0);
     for (t, topic) in course.topics.iter().enumerate() {
-        for (s, step) in topic.lesson.steps.iter().enumerate() {
-            let lines = render::render(&step.markdown, width, &theme).len();
-            if lines > best.0 {
-                best = (lines, t, s);
+        for s in 0..topic.lesson.steps.len() {
+            app.session.open_topic(t, s);
+            app.prepare(area);
+            if app.wrapped.lines.len() > best.0 {
+                best = (app.wrapped.lines.len(), t, s);
             }
         }
     }
     app.session.open_topic(best.1, best.2);
 }
 
+/// Back to the first topic once the last one is complete, so `c` can go on for ever.
+fn wrap_around(app: &mut App) {
+    let course = app.session.course;
+    if app.session.topic + 1 == course.topics.len() && app.session.screen == Screen::Complete {
+        app.run(Command::Goto(course.topics[0].number().to_string()));
+    }
+}
+
+const C: KeyCode = KeyCode::Char('c');
+const E: KeyCode = KeyCode::Char('e');
+const T: KeyCode = KeyCode::Char('t');
+
+fn common(group: &mut BenchmarkGroup<WallTime>, course: &Course, size: (u16, u16)) {
+    let none = |_: &mut App| {};
+    presses(
+        group,
+        "continue",
+        course,
+        size,
+        &[(C, true)],
+        none,
+        wrap_around,
+    );
+    presses(group, "example", course, size, &[(E, true)], none, none);
+    let keys = [(T, true), (KeyCode::Enter, true)];
+    presses(group, "topics_enter", course, size, &keys, none, none);
+}
+
 fn built_in(c: &mut Criterion) {
     let course = Course::built_in().expect("the built-in course is valid");
+    assert_eq!(
+        screens(&course, &[C, C, E, E, T, KeyCode::Enter]),
+        [
+            Screen::Step(1),
+            Screen::Step(2),
+            Screen::Scenario(0),
+            Screen::Scenario(1),
+            Screen::Topics,
+            Screen::Step(0)
+        ]
+    );
     let mut group = c.benchmark_group("keypress");
     for size in SIZES {
-        // Check once that the two keys really alternate documents (a pending single key must not swallow them).
-        let mut app = support::app(&course);
-        app.on_event(&char_key('e'));
-        assert!(matches!(app.session.screen, Screen::Scenario(_)));
-        app.on_event(&char_key('b'));
-        assert_eq!(app.session.screen, Screen::Step(0));
-
-        let keys = [KeyCode::Char('e'), KeyCode::Char('b')];
-        presses(&mut group, "example_back", &course, size, &keys, |_| {});
-
-        let mut app = support::app(&course);
-        let mut term = terminal(size.0, size.1);
-        frame(&mut app, &mut term);
-        let last = course.topics.len() - 1;
-        group.bench_function(format!("continue/{}x{}", size.0, size.1), |b| {
-            b.iter(|| {
-                if app.session.topic == last && app.session.screen == Screen::Complete {
-                    app.run(Command::Goto(course.topics[0].number().to_string()));
-                }
-                black_box(app.on_event(&char_key('c')));
-                frame(&mut app, &mut term);
-            })
-        });
-
-        let keys = [KeyCode::Char('j'), KeyCode::Char('k')];
-        presses(&mut group, "scroll", &course, size, &keys, |app| {
-            open_longest_step(app, size);
-        });
+        common(&mut group, &course, size);
+        let keys = [(KeyCode::Char('j'), true), (KeyCode::Char('k'), true)];
+        let longest = |app: &mut App| open_longest_step(app, size);
+        presses(&mut group, "scroll", &course, size, &keys, longest, |_| {});
     }
     group.finish();
 }
@@ -112,14 +156,20 @@ fn thousand_topics(c: &mut Criterion) {
     let course = support::load(dir.path());
     let mut group = c.benchmark_group("keypress_1000");
     let size = (200, 60);
-    let keys = [KeyCode::Char('e'), KeyCode::Char('b')];
-    presses(&mut group, "example_back", &course, size, &keys, |_| {});
-    let keys = [KeyCode::Char('t'), KeyCode::Char('b')];
-    presses(&mut group, "topics_back", &course, size, &keys, |_| {});
-    let keys = [KeyCode::Down, KeyCode::Up];
-    presses(&mut group, "menu_cursor", &course, size, &keys, |app| {
+    common(&mut group, &course, size);
+    let keys = [(KeyCode::Down, true), (KeyCode::Up, true)];
+    let menu = |app: &mut App| {
         app.run(Command::Topics);
-    });
+    };
+    presses(
+        &mut group,
+        "menu_cursor",
+        &course,
+        size,
+        &keys,
+        menu,
+        |_| {},
+    );
     group.finish();
 }
 
@@ -129,16 +179,20 @@ fn long_lesson(c: &mut Criterion) {
     let doc = &course.topics[0].lesson.steps[0].markdown;
     let mut group = c.benchmark_group("long_lesson");
     for size in SIZES {
-        let width = layout(Rect::new(0, 0, size.0, size.1)).text.width;
+        let mut app = support::app(&course);
+        app.prepare(Rect::new(0, 0, size.0, size.1));
         println!(
-            "long lesson: {} source lines, {} lines wrapped at {width} columns",
+            "long lesson: {} source lines, {} lines on a {}x{} screen",
             doc.lines().count(),
-            render::render(doc, width, &Theme::monochrome()).len()
+            app.wrapped.lines.len(),
+            size.0,
+            size.1
         );
-        let keys = [KeyCode::End, KeyCode::Home];
-        presses(&mut group, "end_home", &course, size, &keys, |_| {});
-        let keys = [KeyCode::Char('r'), KeyCode::Char('b')];
-        presses(&mut group, "angle_back", &course, size, &keys, |_| {});
+        let none = |_: &mut App| {};
+        let keys = [(KeyCode::End, true), (KeyCode::Home, true)];
+        presses(&mut group, "end_home", &course, size, &keys, none, none);
+        let keys = [(T, false), (KeyCode::Enter, true)];
+        presses(&mut group, "open", &course, size, &keys, none, none);
     }
     group.finish();
 }

@@ -17,6 +17,12 @@ use crate::quiz::Mode;
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
+    /// Open this topic (number or slug) instead of where you stopped — for a class resuming mid-topic
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// With --topic: open at this step (1 = the first)
+    #[arg(long, value_name = "N", requires = "topic")]
+    pub step: Option<usize>,
     #[command(subcommand)]
     pub command: Option<Cmd>,
 }
@@ -32,6 +38,13 @@ pub struct Global {
     /// Plain text over stdin/stdout: no full-screen interface (screen readers, scripts)
     #[arg(long, global = true)]
     pub plain: bool,
+    /// Projector layout for a class: high contrast, wide margins, a big step counter, quiz answers hidden until
+    /// revealed (the `present` command toggles it)
+    #[arg(long, global = true)]
+    pub present: bool,
+    /// Colour theme: dark, light or high-contrast (NO_COLOR turns colour off whatever the theme)
+    #[arg(long, value_name = "NAME", global = true, default_value = "dark")]
+    pub theme: String,
     /// Your exam day (YYYY-MM-DD): reviews are scheduled so every item comes back before it
     #[arg(long, value_name = "DATE", global = true)]
     pub exam_date: Option<NaiveDate>,
@@ -53,6 +66,12 @@ pub enum Cmd {
         #[arg(long)]
         strict: bool,
     },
+    /// The five-minute revision sheet: taglines, memory hacks, exam signals and comparisons of every topic
+    Revise(crate::cmd::revise::ReviseArgs),
+    /// Export the quizzes for another tool: `export anki` writes a file Anki imports
+    Export(crate::cmd::export::ExportArgs),
+    /// Scaffold a topic for a course author: lessons/NN-slug.md and quizzes/NN-slug.toml, listed in course.toml
+    NewTopic(crate::cmd::new_topic::NewTopicArgs),
 }
 
 #[derive(Debug, Args)]

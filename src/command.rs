@@ -15,6 +15,12 @@ pub enum Command {
     Quit,
     Quiz,
     Stats,
+    /// The revision sheet of the current topic.
+    Revise,
+    /// Toggle the projector layout.
+    Present,
+    /// `/redrive`, `search redrive`, `find redrive`.
+    Search(String),
     Empty,
     Unknown {
         input: String,
@@ -68,19 +74,29 @@ const WORDS: &[(&str, Command)] = &[
     ("drill", Command::Quiz),
     ("test me", Command::Quiz),
     ("stats", Command::Stats),
+    ("present", Command::Present),
+    ("revise", Command::Revise),
+    ("cheat sheet", Command::Revise),
+    ("sheet", Command::Revise),
+    ("projector", Command::Present),
     ("progress", Command::Stats),
 ];
 
 /// Words offered as suggestions (the canonical names).
 const CANONICAL: &[&str] = &[
     "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit",
-    "quiz", "stats",
+    "quiz", "stats", "present", "revise",
 ];
 
 pub fn parse(input: &str) -> Command {
     let text = normalize(input);
     if text.is_empty() {
         return Command::Empty;
+    }
+    for prefix in ["/", "search ", "find "] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            return Command::Search(rest.trim().to_string());
+        }
     }
     if let Some((_, cmd)) = WORDS.iter().find(|(w, _)| *w == text) {
         return cmd.clone();
@@ -242,6 +258,12 @@ mod tests {
         );
         assert_eq!(parse("topic 13"), Command::Goto("13".into()));
         assert_eq!(parse("14"), Command::Goto("14".into()));
+        assert_eq!(parse("/Redrive"), Command::Search("redrive".into()));
+        assert_eq!(
+            parse("search map state"),
+            Command::Search("map state".into())
+        );
+        assert_eq!(parse("/"), Command::Search(String::new()));
         assert!(matches!(
             parse("goto"),
             Command::Unknown {

@@ -5,12 +5,17 @@ use std::{borrow::Cow, collections::BTreeSet};
 
 use crate::{
     command::{self, Command},
-    course::{Course, Topic},
+    course::{
+        Course, Topic,
+        search::{self, Hit, Place},
+    },
 };
 
 /// What the learner is looking at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
+    /// The phase start screen: what the phase covers and how the loop works (first start only).
+    Welcome,
     /// A teaching step; index `steps.len()` is the wrap-up.
     Step(usize),
     Angle(usize),
@@ -19,6 +24,8 @@ pub enum Screen {
     Complete,
     Topics,
     Help,
+    /// Search results; a number opens a hit.
+    Search,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +39,8 @@ pub enum Outcome {
     /// `quiz`: drill this topic (index), then come back.
     Quiz(usize),
     Stats,
+    /// `revise`: the revision sheet of this topic (index).
+    Revise(usize),
 }
 
 /// Where a learner stopped, as saved in the progress file.
@@ -55,6 +64,9 @@ pub struct Session<'c> {
     pub completed: BTreeSet<String>,
     /// One line for the status bar: feedback on the last command.
     pub message: Option<String>,
+    /// The last search: its query and hits (the TUI highlights the query after a hit is opened).
+    pub find: Option<String>,
+    pub hits: Vec<Hit>,
 }
 
 /// The header's facts, for any front end to lay out.
@@ -76,12 +88,14 @@ impl<'c> Session<'c> {
             course,
             topic: 0,
             step: 0,
-            screen: Screen::Step(0),
+            screen: Screen::Welcome,
             next_angle: 0,
             next_scenario: 0,
             visited: BTreeSet::new(),
             completed: BTreeSet::new(),
             message: None,
+            find: None,
+            hits: Vec::new(),
         };
         if let Some(p) = resume
             && let Some(t) = course.topics.iter().position(|t| t.slug() == p.topic)
@@ -135,6 +149,20 @@ impl<'c> Session<'c> {
             Command::Back => self.screen = Screen::Step(self.step),
             Command::Topics => self.screen = Screen::Topics,
             Command::Help => self.screen = Screen::Help,
+            Command::Search(query) if query.is_empty() => {
+                self.message = Some("Type what to find after the slash: /redrive".into());
+            }
+            Command::Search(query) => {
+                self.hits = search::search(self.course, &query);
+                self.find = Some(query);
+                self.screen = Screen::Search;
+            }
+            Command::Goto(n) if self.screen == Screen::Search && n.parse::<usize>().is_ok() => {
+                let i: usize = n.parse().unwrap_or(0);
+                if !self.open_hit(i.wrapping_sub(1)) {
+                    self.message = Some(format!("Hits are numbered 1 to {}.", self.hits.len()));
+                }
+            }
             Command::Goto(query) => match self.course.find_topic(&query) {
                 Some(t) => self.open_topic(t, 0),
                 None => self.message = Some(self.no_such_topic(&query)),
@@ -143,12 +171,45 @@ impl<'c> Session<'c> {
             Command::Quit => return Outcome::Quit,
             Command::Quiz => return Outcome::Quiz(self.topic),
             Command::Stats => return Outcome::Stats,
+            Command::Revise => return Outcome::Revise(self.topic),
             Command::Empty => {}
+            Command::Present => {
+                self.message = Some(
+                    "The projector layout is part of the full-screen tutor (dea-tutor --present)."
+                        .into(),
+                );
+            }
             Command::Unknown { input, suggestion } => {
                 self.message = Some(command::unknown_message(&input, suggestion));
             }
         }
         Outcome::Redraw
+    }
+
+    /// Opens search hit `i` (0-based); false when there is none.
+    pub fn open_hit(&mut self, i: usize) -> bool {
+        let Some(hit) = self.hits.get(i).cloned() else {
+            return false;
+        };
+        match hit.place {
+            Place::Step(s) => self.open_topic(hit.topic, s),
+            Place::Angle(a) => {
+                self.open_topic(hit.topic, self.step_if_same(hit.topic));
+                self.screen = Screen::Angle(a);
+                self.next_angle = a + 1;
+            }
+            Place::Scenario(e) => {
+                self.open_topic(hit.topic, self.step_if_same(hit.topic));
+                self.screen = Screen::Scenario(e);
+                self.next_scenario = e + 1;
+            }
+        }
+        true
+    }
+
+    /// The current step when staying in the same topic, else the first.
+    fn step_if_same(&self, t: usize) -> usize {
+        if t == self.topic { self.step } else { 0 }
     }
 
     /// Opens topic `t` at `step` (clamped), as `goto` and the topic menu do.
@@ -166,7 +227,9 @@ impl<'c> Session<'c> {
     /// `continue`: from a step or from an aside (angle, scenario, menu) it moves on from the current step; past the
     /// wrap-up it shows "Topic complete"; only from there does it open the next topic.
     fn advance(&mut self) {
-        if self.screen == Screen::Complete {
+        if self.screen == Screen::Welcome {
+            self.screen = Screen::Step(self.step);
+        } else if self.screen == Screen::Complete {
             if self.topic + 1 < self.course.topics.len() {
                 self.open_topic(self.topic + 1, 0);
             } else {
@@ -220,6 +283,8 @@ impl<'c> Session<'c> {
             Screen::Complete => "Complete".to_string(),
             Screen::Topics => "Topics".to_string(),
             Screen::Help => "Help".to_string(),
+            Screen::Search => format!("Search · {} hits", self.hits.len()),
+            Screen::Welcome => "Welcome".to_string(),
         };
         Header {
             phase: self.course.phase.clone(),
@@ -260,7 +325,62 @@ impl<'c> Session<'c> {
             Screen::Complete => Cow::Owned(self.complete_text()),
             Screen::Topics => Cow::Owned(self.topics_text()),
             Screen::Help => Cow::Borrowed(HELP),
+            Screen::Welcome => Cow::Owned(self.welcome_text()),
+            Screen::Search => Cow::Owned(self.search_text()),
         }
+    }
+
+    fn search_text(&self) -> String {
+        let query = self.find.as_deref().unwrap_or_default();
+        let mut s = format!("# Search: “{query}”\n\n");
+        if self.hits.is_empty() {
+            s.push_str("Nothing found. Try a shorter word, or `topics` to browse.\n");
+            return s;
+        }
+        for (i, h) in self.hits.iter().enumerate() {
+            let t = &self.course.topics[h.topic];
+            let place = h.place.label(t.lesson.steps.len());
+            s.push_str(&format!(
+                "{}. **{} {}** · {place}  \n   {}\n",
+                i + 1,
+                t.number(),
+                t.title(),
+                h.context.replace(['*', '`', '_', '#', '|'], "")
+            ));
+        }
+        s.push_str(
+            "\nType a hit's number to open it (↑/↓ and Enter in the full screen), or `back`.\n",
+        );
+        s
+    }
+
+    fn welcome_text(&self) -> String {
+        let banner = crate::course::CourseFiles::asset("assets/banner.txt").unwrap_or_default();
+        let mut s = format!(
+            "```\n{}\n```\n\n# {}\n\n*{}*\n\nThis phase teaches what the exam tests about running pipelines: who orchestrates, \
+             what starts them, who may touch the data, and how you prove it. {} topics:\n\n",
+            banner.trim_end(),
+            self.course.phase,
+            self.course.title,
+            self.course.topics.len()
+        );
+        for t in &self.course.topics {
+            s.push_str(&format!(
+                "- **{}** {} — *{}*\n",
+                t.number(),
+                t.title(),
+                t.lesson.meta.tagline
+            ));
+        }
+        s.push_str(
+            "\n## How it works\n\nOne step at a time, and nothing moves on until you say so:\n\n\
+             - `continue` → the next step (and, after a topic, the next topic)\n\
+             - `repeat` → the same ideas from another angle\n\
+             - `example` → another exam scenario\n\
+             - `done` → stop the phase: a summary, and your place is saved\n\n\
+             Also `quiz`, `topics`, `goto 14` and `help`. Say **continue** to begin.\n",
+        );
+        s
     }
 
     fn complete_text(&self) -> String {
@@ -363,6 +483,9 @@ Type a word and press Enter. Nothing moves on unless you say so.
 | `goto 12` | `12` | open a topic by number or slug |
 | `quiz` | | drill this topic's trigger words |
 | `stats` | | mastery, accuracy, reviews due |
+| `revise` | `sheet` | this topic's revision sheet: memory hack, signals, comparison |
+| `/retry` | `search retry` | search every lesson; n/N step through the matches |
+| `present` | | the projector layout on or off |
 | `help` | `?` | this screen |
 | `quit` | `q` | save and leave without the summary |
 

@@ -1,5 +1,37 @@
 use super::*;
+use crate::command::Command;
 use crate::course::load::mini_course;
+
+/// A new learner's session, past the welcome screen.
+fn started(course: &crate::course::Course) -> Session<'_> {
+    let mut s = Session::new(course, None);
+    assert_eq!(s.screen, Screen::Welcome);
+    s.apply(Command::Continue);
+    assert_eq!(s.screen, Screen::Step(0));
+    s
+}
+
+#[test]
+fn the_first_start_welcomes_with_the_phase_and_the_loop() {
+    let course = mini_course();
+    let s = Session::new(&course, None);
+    assert_eq!(s.header().place, "Welcome");
+    let doc = s.document();
+    assert!(doc.contains("# Phase 0 — Fixture"), "{doc}");
+    assert!(
+        doc.contains("- **1** Topic Alpha — *The alpha tagline*"),
+        "{doc}"
+    );
+    assert!(doc.contains("`continue` → the next step"), "{doc}");
+    assert!(doc.contains("`done` → stop the phase"), "{doc}");
+    assert_eq!(
+        s.position(),
+        Position {
+            topic: "alpha".into(),
+            step: 0
+        }
+    );
+}
 
 fn run(s: &mut Session, words: &[&str]) -> Outcome {
     let mut last = Outcome::Redraw;
@@ -12,7 +44,7 @@ fn run(s: &mut Session, words: &[&str]) -> Outcome {
 #[test]
 fn continue_walks_steps_then_wrap_up_then_complete_then_next_topic() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     assert_eq!(s.screen, Screen::Step(0));
     assert!(s.document().contains("first alpha step"));
     assert_eq!(s.header().place, "Step 1 of 3");
@@ -37,7 +69,7 @@ fn continue_walks_steps_then_wrap_up_then_complete_then_next_topic() {
 #[test]
 fn last_topic_complete_says_so() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     run(&mut s, &["goto 2", "c", "c", "c"]);
     assert_eq!(s.screen, Screen::Complete);
     assert!(s.document().contains("last topic of the phase"));
@@ -49,7 +81,7 @@ fn last_topic_complete_says_so() {
 #[test]
 fn repeat_and_example_cycle_and_continue_moves_on_from_the_step() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     run(&mut s, &["repeat"]);
     assert_eq!(s.screen, Screen::Angle(0));
     assert!(s.document().contains("First alpha angle"));
@@ -73,7 +105,7 @@ fn repeat_and_example_cycle_and_continue_moves_on_from_the_step() {
 #[test]
 fn goto_by_number_slug_and_prefix_and_bad_topic() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     run(&mut s, &["goto beta"]);
     assert_eq!(s.topic, 1);
     run(&mut s, &["1"]);
@@ -91,7 +123,7 @@ fn goto_by_number_slug_and_prefix_and_bad_topic() {
 #[test]
 fn unknown_words_set_a_message_and_change_nothing() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     assert_eq!(run(&mut s, &["banana"]), Outcome::Redraw);
     assert_eq!(s.screen, Screen::Step(0));
     assert!(s.message.as_deref().unwrap().contains("is not a command"));
@@ -102,7 +134,7 @@ fn unknown_words_set_a_message_and_change_nothing() {
 #[test]
 fn done_quit_quiz_outcomes() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     assert_eq!(run(&mut s, &["done"]), Outcome::Done);
     assert_eq!(run(&mut s, &["quit"]), Outcome::Quit);
     assert_eq!(run(&mut s, &["goto 2", "quiz"]), Outcome::Quiz(1));
@@ -111,7 +143,7 @@ fn done_quit_quiz_outcomes() {
 #[test]
 fn position_round_trips_through_resume() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     run(&mut s, &["c"]);
     let p = s.position();
     assert_eq!(
@@ -139,13 +171,13 @@ fn position_round_trips_through_resume() {
         topic: "gone".into(),
         step: 4,
     };
-    assert_eq!(Session::new(&course, Some(&stale)).screen, Screen::Step(0));
+    assert_eq!(Session::new(&course, Some(&stale)).screen, Screen::Welcome);
 }
 
 #[test]
 fn summary_lists_covered_topics_resume_point_and_next() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     run(&mut s, &["c", "c", "c", "c"]);
     let sum = s.summary();
     assert!(sum.contains("- 1 Topic Alpha — complete"), "{sum}");
@@ -157,7 +189,7 @@ fn summary_lists_covered_topics_resume_point_and_next() {
 #[test]
 fn help_and_topics_screens() {
     let course = mini_course();
-    let mut s = Session::new(&course, None);
+    let mut s = started(&course);
     run(&mut s, &["help"]);
     assert!(s.document().contains("| `continue` |"));
     run(&mut s, &["menu"]);

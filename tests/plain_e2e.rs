@@ -39,7 +39,11 @@ fn text(b: &[u8]) -> String {
 fn continue_repeat_example_done_then_resume() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
-    let out = plain(&progress, "continue\nrepeat\nexample\ndone\n", &[]);
+    let out = plain(
+        &progress,
+        "continue\ncontinue\nrepeat\nexample\ndone\n",
+        &[],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
@@ -74,7 +78,7 @@ fn goto_the_next_topic_through_the_complete_screen() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini");
-    let out = plain(&progress, "c\nc\nc\nc\ndone\n", &["--content", fixture]);
+    let out = plain(&progress, "c\nc\nc\nc\nc\ndone\n", &["--content", fixture]);
     let stdout = text(&out.stdout);
     assert!(stdout.contains("Topic 1 complete: Topic Alpha"), "{stdout}");
     assert!(stdout.contains("Next: Topic 2 — Topic Beta"), "{stdout}");
@@ -175,4 +179,148 @@ fn a_missing_content_folder_is_a_clear_error() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn topic_and_step_open_straight_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let out = plain(&progress, "done\n", &["--topic", "14", "--step", "3"]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("Topic 4 of 10 · 14 "), "{stdout}");
+    assert!(stdout.contains("· Step 3 of"), "{stdout}");
+    let out = plain(&progress, "", &["--topic", "14", "--step", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("topic 14 has steps 1 to"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = plain(&progress, "", &["--step", "2"]);
+    assert_eq!(out.status.code(), Some(2), "--step needs --topic");
+}
+
+#[test]
+fn a_read_only_progress_place_warns_at_start_and_exits_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "").unwrap();
+    let out = plain(&blocker.join("p.toml"), "continue\ndone\n", &[]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("progress will NOT be saved"), "{stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a session whose progress was lost does not exit 0"
+    );
+    assert!(
+        text(&out.stdout).contains("Warning: progress NOT saved"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    for args in [
+        &["topics"][..],
+        &["--plain", "quiz", "--count", "3"],
+        &["--plain"],
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = bin()
+            .arg("--progress")
+            .arg(dir.path().join("p.toml"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader is gone before anything is written
+        let _ = child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"A\n\nB\n\ncontinue\n");
+        let out = child.wait_with_output().unwrap();
+        let stderr = text(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
+/// The whole phase as a learner walks it: every topic from 11 to 20 with `continue`, and `repeat`, `example` and a
+/// one-item `quiz` on each.
+#[test]
+fn walk_the_whole_phase_with_repeat_example_and_quiz_on_every_topic() {
+    let course = dea_tutor::course::Course::built_in().unwrap();
+    let mut script = String::from("continue\n");
+    for t in &course.topics {
+        script.push_str("repeat\nexample\nquiz\nA\n\nquit\n");
+        // Every step, then past "Topic complete" into the next topic.
+        script.push_str(&"continue\n".repeat(t.step_count() + 1));
+    }
+    script.push_str("done\n");
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let out = plain(&progress, &script, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for t in &course.topics {
+        let n = t.number();
+        assert!(
+            stdout.contains(&format!("· {n} {} · Another angle 1 of", t.title())),
+            "{n}"
+        );
+        assert!(
+            stdout.contains(&format!("· {n} {} · Exam scenario 1 of", t.title())),
+            "{n}"
+        );
+        assert!(
+            stdout.contains(&format!("Trigger drill · Topic {n} · ")),
+            "{n}"
+        );
+        assert!(stdout.contains(&format!("Topic {n} complete")), "{n}");
+    }
+    assert!(
+        stdout.contains("That was the last topic of the phase"),
+        "the phase ends after topic 20"
+    );
+    assert!(stdout.contains("20 Catalog governance and data quality — complete"));
+    assert!(
+        stdout.contains("Quiz this session:"),
+        "the summary includes the quiz results"
+    );
+    let saved = std::fs::read_to_string(&progress).unwrap();
+    assert_eq!(
+        saved.matches("last_review").count(),
+        10,
+        "one drill answer per topic, saved"
+    );
+}
+
+#[test]
+fn check_names_files_under_the_folder_given_however_it_is_spelled() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("l");
+    std::fs::create_dir_all(course.join("lessons")).unwrap();
+    std::fs::write(
+        course.join("lessons/course.toml"),
+        "title = \"T\"\nphase = \"P\"\nbad\n",
+    )
+    .unwrap();
+    for arg in ["l", "l/"] {
+        let out = bin()
+            .current_dir(dir.path())
+            .args(["check", arg])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            text(&out.stderr),
+            "l/lessons/course.toml:3: key with no value, expected `=`\n",
+            "{arg}"
+        );
+    }
 }

@@ -18,21 +18,33 @@ fn tutor(progress: &std::path::Path) -> rexpect::session::PtySession {
     spawn_command(cmd, Some(Duration::from_secs(20).as_millis() as u64)).expect("spawn in a pty")
 }
 
+/// Types `keys` and sends them at once (rexpect buffers writes).
+fn send(p: &mut rexpect::session::PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+/// Starts the tutor on the fixture course and moves past the welcome screen to the first step.
+fn at_first_step(progress: &std::path::Path) -> rexpect::session::PtySession {
+    let mut p = tutor(progress);
+    p.exp_string("Welcome").unwrap();
+    send(&mut p, "c");
+    p.exp_string("first").unwrap();
+    p
+}
+
 #[test]
 fn typing_continue_shows_the_next_step_and_done_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
-    let mut p = tutor(&progress);
-    p.exp_string("first").unwrap();
-    p.send("continue").unwrap();
-    p.flush().unwrap();
-    p.send("\r").unwrap();
-    p.flush().unwrap();
+    let mut p = at_first_step(&progress);
+    // A letter right after a single-key command counts as typing a word; a reader pauses longer than that.
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    send(&mut p, "continue");
+    send(&mut p, "\r");
     p.exp_string("second").unwrap();
-    p.send("done").unwrap();
-    p.flush().unwrap();
-    p.send("\r").unwrap();
-    p.flush().unwrap();
+    send(&mut p, "done");
+    send(&mut p, "\r");
     // The summary is printed after the terminal is restored (leaving the alternate screen: ESC [?1049l).
     p.exp_string("\x1b[?1049l").unwrap();
     p.exp_string("Resume:").unwrap();
@@ -43,13 +55,24 @@ fn typing_continue_shows_the_next_step_and_done_exits_cleanly() {
 }
 
 #[test]
+fn sighup_restores_the_terminal_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let mut p = at_first_step(&progress);
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGHUP)
+        .unwrap();
+    p.exp_string("\x1b[?1049l").unwrap();
+    let saved = std::fs::read_to_string(&progress).unwrap();
+    assert!(saved.contains("topic = \"alpha\""), "{saved}");
+}
+
+#[test]
 fn sigterm_restores_the_terminal_and_saves() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
-    let mut p = tutor(&progress);
-    p.exp_string("first").unwrap();
-    p.send("c").unwrap();
-    p.flush().unwrap();
+    let mut p = at_first_step(&progress);
+    send(&mut p, "c");
     p.exp_string("second").unwrap();
     p.process_mut()
         .signal(rexpect::process::Signal::SIGTERM)
@@ -58,4 +81,28 @@ fn sigterm_restores_the_terminal_and_saves() {
     p.exp_eof().unwrap();
     let saved = std::fs::read_to_string(&progress).unwrap();
     assert!(saved.contains("step = 1"), "{saved}");
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_redraws() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let mut p = tutor(&progress);
+    p.exp_string("Welcome").unwrap();
+    send(&mut p, "\x1a"); // Ctrl-Z
+    // The alternate screen is left before the process stops.
+    p.exp_string("\x1b[?1049l").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGCONT)
+        .unwrap();
+    // Back in the alternate screen, everything drawn again.
+    p.exp_string("\x1b[?1049h").unwrap();
+    p.exp_string("Welcome").unwrap();
+    send(&mut p, "c");
+    p.exp_string("first").unwrap();
+    p.process_mut()
+        .signal(rexpect::process::Signal::SIGTERM)
+        .unwrap();
+    p.exp_eof().unwrap();
 }

@@ -24,9 +24,10 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
     let (triggers, questions) = course.banks.iter().fold((0, 0), |(a, b), q| {
         (a + q.triggers.len(), b + q.questions.len())
     });
-    println!(
+    outln!(
         "ok: {} ({}) — {lessons} topics, {steps} steps, {scenarios} scenarios, {triggers} triggers, {questions} questions",
-        course.origin, course.phase
+        course.origin,
+        course.phase
     );
     ExitCode::SUCCESS
 }

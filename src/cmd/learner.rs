@@ -34,14 +34,24 @@ impl Learner {
             eprintln!("dea-tutor: {e}");
             ExitCode::from(1)
         })?;
-        if let Some(w) = &report.warning {
+        let mut warning = report.warning;
+        if let Err(e) = store.check_writable() {
+            let w = format!(
+                "progress will NOT be saved: {e}. Use --progress FILE to keep it somewhere writable."
+            );
+            warning = Some(match warning {
+                Some(first) => format!("{first}; {w}"),
+                None => w,
+            });
+        }
+        if let Some(w) = &warning {
             eprintln!("dea-tutor: warning: {w}");
         }
         Ok(Self {
             store,
             progress,
             save_failed: None,
-            load_warning: report.warning,
+            load_warning: warning,
         })
     }
 

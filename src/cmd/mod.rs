@@ -1,8 +1,26 @@
 //! What each command-line entry point does, once the arguments are parsed.
 
+/// `println!`/`print!` that ignore a closed stdout (`dea-tutor topics | head`): a reader that stops early is not
+/// an error, and must not turn into a panic.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 pub mod check;
+pub mod export;
 pub mod learner;
+pub mod new_topic;
 pub mod quiz;
+pub mod revise;
 pub mod study;
 pub mod topics;
 
@@ -25,11 +43,39 @@ pub fn load_course(dir: Option<&Path>) -> Result<Course, ExitCode> {
 pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {
     for d in diags {
         match dir {
-            Some(dir) if !d.path.starts_with(&dir.display().to_string()) => {
-                eprintln!("{}/{d}", dir.display())
+            // Paths inside the course are relative to it; compare by component, not by text ("l" is no prefix
+            // of "lessons/...").
+            Some(dir) if !Path::new(&d.path).starts_with(dir) => {
+                let shown = Diagnostic {
+                    path: dir.join(&d.path).display().to_string(),
+                    ..d.clone()
+                };
+                eprintln!("{shown}");
             }
             _ => eprintln!("{d}"),
         }
+    }
+}
+
+/// The theme asked for, or monochrome when colour is off; an unknown name is a usage error.
+pub fn theme_for(global: &crate::cli::Global) -> Result<crate::theme::Theme, ExitCode> {
+    let theme = crate::theme::Theme::named(&global.theme).map_err(|e| {
+        eprintln!("dea-tutor: {e}");
+        ExitCode::from(2)
+    })?;
+    Ok(if use_color() {
+        theme
+    } else {
+        crate::theme::Theme::monochrome()
+    })
+}
+
+/// The projector's theme: high contrast, unless colour is off.
+pub fn projector_theme() -> crate::theme::Theme {
+    if use_color() {
+        crate::theme::Theme::named("high-contrast").unwrap_or_default()
+    } else {
+        crate::theme::Theme::monochrome()
     }
 }
 

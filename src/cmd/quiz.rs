@@ -67,13 +67,19 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
             course: &course,
             exam_date: global.exam_date,
         };
-        tui::quiz_only(&course, &opts, &mut host, theme())
+        let theme = match super::theme_for(global) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        tui::quiz_only(&course, &opts, &mut host, theme, global.present)
     };
     match result {
         Ok(_) => {
-            println!("{}", learner.saved_line());
+            outln!("{}", learner.saved_line());
             learner.exit_code()
         }
+        // The reader went away (`| head`): every answer given was saved; nothing to report.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => learner.exit_code(),
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             ExitCode::from(1)
@@ -119,7 +125,7 @@ pub fn stats(global: &Global) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    print!("{}", stats_text(&course, &learner, use_color()));
+    out!("{}", stats_text(&course, &learner, use_color()));
     ExitCode::SUCCESS
 }
 
@@ -135,12 +141,4 @@ fn stats_text(course: &Course, learner: &Learner, color: bool) -> String {
         &theme,
     );
     plain::ansi::write_lines(&lines, color)
-}
-
-fn theme() -> Theme {
-    if use_color() {
-        Theme::dark()
-    } else {
-        Theme::monochrome()
-    }
 }

@@ -19,7 +19,7 @@ use crate::{
     tui::{self, Ending, app::App, topic_infos},
 };
 
-pub fn run(global: &Global) -> ExitCode {
+pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCode {
     let plain_mode = global.plain;
     let has_terminal = io::stdin().is_terminal() && io::stdout().is_terminal();
     // Everything fallible happens before the terminal changes mode.
@@ -45,17 +45,34 @@ pub fn run(global: &Global) -> ExitCode {
     session
         .completed
         .extend(learner.progress.lesson.completed.iter().cloned());
+    if let Some(q) = topic {
+        let Some(t) = course.find_topic(q) else {
+            eprintln!("dea-tutor: no topic \"{q}\"; `dea-tutor topics` lists them");
+            return ExitCode::from(2);
+        };
+        let count = course.topics[t].step_count();
+        let step = step.unwrap_or(1);
+        if step == 0 || step > count {
+            eprintln!(
+                "dea-tutor: topic {} has steps 1 to {count}",
+                course.topics[t].number()
+            );
+            return ExitCode::from(2);
+        }
+        session.open_topic(t, step - 1);
+        session.message = None;
+    }
 
     let color = use_color();
-    let theme = if color {
-        Theme::dark()
-    } else {
-        Theme::monochrome()
+    let theme = match super::theme_for(global) {
+        Ok(t) => t,
+        Err(code) => return code,
     };
     let result = if plain_mode {
         run_plain(global, &mut session, &mut learner, color)
     } else {
         let mut app = App::new(session, theme.clone());
+        app.set_present(global.present, Some(super::projector_theme()));
         app.warning = learner.load_warning.clone();
         let mut host = LearnerHost {
             learner: &mut learner,
@@ -66,6 +83,7 @@ pub fn run(global: &Global) -> ExitCode {
     };
     let (session, quizzes, ending) = match result {
         Ok(r) => r,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return learner.exit_code(),
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             return ExitCode::from(1);
@@ -81,10 +99,10 @@ pub fn run(global: &Global) -> ExitCode {
                 md.push_str(&q);
             }
             let lines = render::render(&md, terminal_width(), &theme);
-            print!("{}", plain::ansi::write_lines(&lines, color));
-            println!("\n{saved}");
+            out!("{}", plain::ansi::write_lines(&lines, color));
+            outln!("\n{saved}");
         }
-        Ending::Quit => println!("{saved} Run dea-tutor again to resume."),
+        Ending::Quit => outln!("{saved} Run dea-tutor again to resume."),
         Ending::Signal(sig) => {
             eprintln!("dea-tutor: stopped by signal {sig}. {saved}");
             return ExitCode::from(128 + sig as u8);
@@ -128,6 +146,17 @@ fn run_plain<'c>(
                 quizzes.right += s.right;
                 quizzes.answered += s.answered;
                 quizzes.per_topic.extend(s.per_topic);
+            }
+            Outcome::Revise(t) => {
+                let sheet = crate::course::cheatsheet::cheatsheet(session.course, Some(t));
+                let theme = if color {
+                    Theme::dark()
+                } else {
+                    Theme::monochrome()
+                };
+                let lines = render::render(&sheet, opts.width, &theme);
+                use io::Write;
+                write!(out, "{}", plain::ansi::write_lines(&lines, color))?;
             }
             Outcome::Stats => {
                 let lines = render::render(

@@ -4,7 +4,10 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
-use super::diagnostic::{Diagnostic, LineIndex, line_of};
+use super::{
+    clean_line,
+    diagnostic::{Diagnostic, LineIndex, line_of},
+};
 
 /// The section headings, in the order a lesson must give them.
 pub const SECTIONS: [&str; 6] = [
@@ -26,6 +29,27 @@ pub struct FrontMatter {
     pub tasks: Vec<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
+}
+
+impl FrontMatter {
+    /// Every text field cleaned of control characters (see [`super::clean_value`]) and kept to one line.
+    fn cleaned(self) -> Self {
+        Self {
+            number: self.number,
+            slug: clean_line(&self.slug),
+            title: clean_line(&self.title),
+            tagline: clean_line(&self.tagline),
+            tasks: self.tasks.iter().map(|t| clean_line(t)).collect(),
+            sources: self
+                .sources
+                .iter()
+                .map(|s| Source {
+                    title: clean_line(&s.title),
+                    url: clean_line(&s.url),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -92,7 +116,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
         Err(d) => return Err(vec![d]),
     };
     let meta = match toml::from_str::<FrontMatter>(meta) {
-        Ok(m) => Some(m),
+        Ok(m) => Some(m.cleaned()),
         Err(e) => {
             // The front matter starts on line 2 (after the opening `+++`).
             let line = e.span().map(|s| line_of(meta, s.start) + 1).unwrap_or(2);
@@ -105,18 +129,19 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
         }
     };
     if let Some(m) = &meta {
-        check_front_matter(path, m, &mut diags);
+        check_front_matter(path, text, m, &mut diags);
     }
     let lines = LineIndex::new(text);
-    let at = |offset: usize| lines.line(body_offset + offset);
+    let at = |offset: usize| lines.line_of(body_offset + offset);
     let sections = scan_sections(body);
 
     if let Some(first) = sections.first()
         && !body[..first.heading_at].trim().is_empty()
     {
+        let stray = body.len() - body.trim_start().len();
         diags.push(Diagnostic::new(
             path,
-            at(0),
+            at(stray),
             "text before the first section: start the body with `# Lesson`",
         ));
     }
@@ -139,13 +164,14 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
                 format!("section `# {}` appears twice", s.name),
             )),
             Some(i) => {
-                if last_index.is_some_and(|l| i < l) {
+                if let Some(l) = last_index.filter(|&l| i < l) {
                     diags.push(Diagnostic::new(
                         path,
                         at(s.heading_at),
                         format!(
-                            "section `# {}` is out of order; the order is {}",
+                            "section `# {}` is out of order: it comes after `# {}`; the order is {}",
                             s.name,
+                            SECTIONS[l],
                             SECTIONS.join(" → ")
                         ),
                     ));
@@ -157,13 +183,25 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
     }
     let end_line = text.lines().count().max(1);
     for (i, name) in SECTIONS.iter().enumerate() {
-        if found[i].is_none() {
-            diags.push(Diagnostic::new(
-                path,
-                end_line,
-                format!("missing section `# {name}`"),
-            ));
+        if found[i].is_some() {
+            continue;
         }
+        // Reported where it belongs: at the next section present, or at the end of the file.
+        let next = (i + 1..SECTIONS.len()).find_map(|j| found[j].map(|s| (j, s)));
+        let (line, message) = match next {
+            Some((j, s)) => (
+                at(s.heading_at),
+                format!(
+                    "missing section `# {name}`: it goes before `# {}`",
+                    SECTIONS[j]
+                ),
+            ),
+            None => (
+                end_line,
+                format!("missing section `# {name}`: it goes at the end"),
+            ),
+        };
+        diags.push(Diagnostic::new(path, line, message));
     }
 
     let parts_of = |i: usize, what: &str, diags: &mut Vec<Diagnostic>| -> Vec<Part> {
@@ -176,15 +214,24 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
                 format!("section `# {}` has no {what}", s.name),
             ));
         }
+        let count = parts.len();
         parts
             .into_iter()
-            .filter_map(|(start, end)| {
+            .enumerate()
+            .filter_map(|(k, (start, end))| {
                 let md = body[start..end].trim();
                 if md.is_empty() {
+                    // Point at the `---` to delete: the one closing the empty part, or for the last part the one
+                    // opening it. (A section with no text at all was reported above and has no parts.)
+                    let (rule_at, where_) = match k {
+                        0 => (end, "between the heading and this `---`"),
+                        k if k + 1 == count => (s.rules[k - 1].0, "after this `---`"),
+                        _ => (end, "between this `---` and the one before it"),
+                    };
                     diags.push(Diagnostic::new(
                         path,
-                        at(start),
-                        format!("empty {what} in `# {}` (two `---` in a row?)", s.name),
+                        at(rule_at),
+                        format!("empty {what} in `# {}`: nothing {where_}", s.name),
                     ));
                     return None;
                 }
@@ -276,6 +323,13 @@ fn split_front_matter<'a>(
     path: &str,
     text: &'a str,
 ) -> Result<(&'a str, &'a str, usize), Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(
+            path,
+            1,
+            "the lesson file is empty: it needs TOML front matter between `+++` lines, then the six sections",
+        ));
+    }
     let Some(rest) = text.strip_prefix("+++\n") else {
         return Err(Diagnostic::new(
             path,
@@ -301,20 +355,26 @@ fn split_front_matter<'a>(
     Ok((&rest[..close], &text[body_start..], body_start))
 }
 
-fn check_front_matter(path: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) {
+fn check_front_matter(path: &str, text: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) {
     let file = path.rsplit('/').next().unwrap_or(path);
     let expected = format!("{:02}-{}.md", m.number, m.slug);
     if file != expected {
+        // Point at the field that disagrees with the name: the number if the `NN-` part differs, else the slug.
+        let key = if file.starts_with(&format!("{:02}-", m.number)) {
+            "slug"
+        } else {
+            "number"
+        };
         diags.push(Diagnostic::new(
             path,
-            2,
+            key_line(text, key),
             format!("front matter says number {} and slug `{}`, so the file should be named `{expected}`", m.number, m.slug),
         ));
     }
     if !is_slug(&m.slug) {
         diags.push(Diagnostic::new(
             path,
-            2,
+            key_line(text, "slug"),
             format!("slug `{}` must be lower-case words joined by `-`", m.slug),
         ));
     }
@@ -322,7 +382,7 @@ fn check_front_matter(path: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) 
         if value.trim().is_empty() {
             diags.push(Diagnostic::new(
                 path,
-                2,
+                key_line(text, field),
                 format!("front matter: `{field}` is empty"),
             ));
         }
@@ -330,15 +390,27 @@ fn check_front_matter(path: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) 
     if m.tasks.is_empty() {
         diags.push(Diagnostic::new(
             path,
-            2,
+            key_line(text, "tasks"),
             "front matter: `tasks` lists no exam task",
         ));
     }
-    for s in &m.sources {
-        if !s.url.starts_with("https://") {
+    for (i, task) in m.tasks.iter().enumerate() {
+        if task.trim().is_empty() {
             diags.push(Diagnostic::new(
                 path,
-                2,
+                key_line(text, "tasks"),
+                format!("front matter: `tasks[{i}]` is empty"),
+            ));
+        }
+    }
+    for s in &m.sources {
+        if !s.url.starts_with("https://") {
+            let line = front_matter_lines(text)
+                .find(|(_, l)| l.trim_start().starts_with("url") && l.contains(s.url.as_str()))
+                .map_or(2, |(n, _)| n);
+            diags.push(Diagnostic::new(
+                path,
+                line,
                 format!(
                     "front matter: source `{}` needs an https:// address",
                     s.title
@@ -346,6 +418,28 @@ fn check_front_matter(path: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) 
             ));
         }
     }
+}
+
+/// The front matter's lines with their 1-based line numbers in the file (the opening `+++` is line 1).
+fn front_matter_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .take_while(|(_, l)| *l != "+++")
+        .map(|(i, l)| (i + 1, l))
+}
+
+/// The line of a top-level front-matter `key = ...` (before any `[table]`), or 2 (the first field line) when the
+/// key cannot be found, e.g. because it is missing or written as a dotted or quoted key.
+pub fn key_line(text: &str, key: &str) -> usize {
+    front_matter_lines(text)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(2, |(n, _)| n)
 }
 
 pub fn is_slug(s: &str) -> bool {

@@ -151,12 +151,12 @@ fn missing_and_unknown_sections_are_all_reported() {
     );
     assert!(
         errs.iter()
-            .any(|e| e.ends_with("missing section `# Comparison`")),
+            .any(|e| e.ends_with("missing section `# Comparison`: it goes at the end")),
         "{errs:?}"
     );
     assert!(
         errs.iter()
-            .any(|e| e.ends_with("missing section `# Memory hack`")),
+            .any(|e| e.ends_with("missing section `# Memory hack`: it goes at the end")),
         "{errs:?}"
     );
 }

@@ -3,16 +3,22 @@
 
 use std::{
     borrow::Cow,
-    collections::{HashMap, HashSet, VecDeque},
+    collections::{HashMap, HashSet},
     fs,
+    io::{self, Read},
     path::Path,
 };
 
 use serde::Deserialize;
+use toml::Spanned;
 
-use super::{Course, Diagnostic, Topic, diagnostic::line_of, lesson};
+use super::{
+    Course, Diagnostic, Lesson, Topic,
+    diagnostic::{LineIndex, line_of},
+    lesson,
+};
 use crate::{
-    quiz::{QuizBank, bank},
+    quiz::bank::{self, QuizBank},
     render::sanitize,
 };
 
@@ -42,10 +48,14 @@ pub struct CourseFiles {
 struct CourseToml {
     title: String,
     phase: String,
-    topics: Vec<String>,
+    topics: Vec<Spanned<String>>,
 }
 
 pub const COURSE_TOML: &str = "lessons/course.toml";
+
+/// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
+/// before it is read, so a stray video renamed `.md` or `/dev/zero` behind a symlink cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl CourseFiles {
     /// The course compiled into the binary.
@@ -105,6 +115,14 @@ impl CourseFiles {
             let entries = match fs::read_dir(&folder) {
                 Ok(e) => e,
                 Err(_) if sub == "quizzes" => continue,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    diags.push(Diagnostic::new(
+                        format!("{shown}/{sub}"),
+                        0,
+                        "missing: a course folder holds lessons/ (course.toml and one NN-slug.md a topic) and quizzes/",
+                    ));
+                    continue;
+                }
                 Err(e) => {
                     diags.push(Diagnostic::new(
                         format!("{shown}/{sub}"),
@@ -114,28 +132,20 @@ impl CourseFiles {
                     continue;
                 }
             };
+            // Only the names are listed here; nothing is followed into sub-folders, so a symlinked folder (even
+            // one that points back at its parent) is never walked.
             let mut names: Vec<_> = entries
                 .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| n.ends_with(".md") || n.ends_with(".toml"))
                 .collect();
             names.sort();
             for name in names {
                 let rel = format!("{sub}/{name}");
-                match fs::read(folder.join(&name)) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => files.add(rel, text),
-                        Err(e) => {
-                            let offset = e.utf8_error().valid_up_to();
-                            let line = line_of(
-                                &String::from_utf8_lossy(&e.into_bytes()[..offset]),
-                                offset,
-                            );
-                            diags.push(Diagnostic::new(rel, line, "not valid UTF-8 text"));
-                        }
-                    },
-                    Err(e) => diags.push(Diagnostic::new(rel, 0, format!("cannot read: {e}"))),
+                match read_course_file(&folder.join(&name)) {
+                    Ok(Some(text)) => files.add(rel, text),
+                    Ok(None) => {}
+                    Err((line, message)) => diags.push(Diagnostic::new(rel, line, message)),
                 }
             }
         }
@@ -184,94 +194,96 @@ impl CourseFiles {
         let Some(course_toml) = course_toml else {
             return Err(diags);
         };
-        let order_line = |slug: &str| {
-            self.course_toml
-                .as_ref()
-                .and_then(|f| {
-                    f.text
-                        .find(&format!("\"{slug}\""))
-                        .map(|o| line_of(&f.text, o))
-                })
-                .unwrap_or(1)
-        };
-        // Look-ups by slug and number go through maps: a course of a thousand topics must not cost a million
-        // comparisons.
-        let mut by_slug: HashMap<&str, VecDeque<usize>> = HashMap::new();
+        // Everything below is linear (maps, not nested scans): a course.toml may list 100,000 topics.
+        let course_lines =
+            LineIndex::new(self.course_toml.as_ref().map_or("", |f| f.text.as_str()));
+        let order_line = |slug: &Spanned<String>| course_lines.line_of(slug.span().start);
+        let mut by_slug: HashMap<String, usize> = HashMap::new();
         for (i, l) in lessons.iter().enumerate() {
-            by_slug
-                .entry(l.meta.slug.as_str())
-                .or_default()
-                .push_back(i);
+            by_slug.entry(l.meta.slug.clone()).or_insert(i);
         }
+        // File names of lessons that failed to parse still tell which slugs have a file.
+        let named: HashSet<&str> = self
+            .lessons
+            .iter()
+            .filter_map(|f| f.path.strip_suffix(".md"))
+            .filter_map(|p| p.rsplit('/').next())
+            .filter_map(|name| name.split_once('-').map(|(_, slug)| slug))
+            .collect();
+        let mut lessons: Vec<Option<Lesson>> = lessons.into_iter().map(Some).collect();
         let mut listed = HashSet::new();
-        let mut taken = Vec::new();
-        for slug in &course_toml.topics {
+        let mut topics = Vec::new();
+        for spanned in &course_toml.topics {
+            let slug = spanned.get_ref();
             if !listed.insert(slug.as_str()) {
                 diags.push(Diagnostic::new(
                     COURSE_TOML,
-                    order_line(slug),
+                    order_line(spanned),
                     format!("topic `{slug}` is listed twice"),
                 ));
                 continue;
             }
-            match by_slug.get_mut(slug.as_str()).and_then(VecDeque::pop_front) {
-                Some(at) => taken.push(at),
-                None if self
-                    .lessons
-                    .iter()
-                    .any(|f| f.path.ends_with(&format!("-{slug}.md"))) => {}
+            match by_slug.get(slug).and_then(|&i| lessons[i].take()) {
+                Some(lesson) => topics.push(Topic { lesson, quiz: None }),
+                None if named.contains(slug.as_str()) => {}
                 None => diags.push(Diagnostic::new(
                     COURSE_TOML,
-                    order_line(slug),
+                    order_line(spanned),
                     format!("topic `{slug}` has no lesson file (lessons/NN-{slug}.md)"),
                 )),
             }
         }
-        drop(by_slug);
-        let mut lessons: Vec<Option<lesson::Lesson>> = lessons.into_iter().map(Some).collect();
-        let mut topics: Vec<Topic> = (taken.iter())
-            .filter_map(|&at| lessons[at].take())
-            .map(|lesson| Topic { lesson, quiz: None })
+        let texts: HashMap<&str, &str> = self
+            .lessons
+            .iter()
+            .map(|f| (f.path.as_str(), f.text.as_str()))
             .collect();
+        let key_line =
+            |path: &str, key: &str| texts.get(path).map_or(2, |t| lesson::key_line(t, key));
         for l in lessons.iter().flatten() {
             diags.push(Diagnostic::new(
                 &l.path,
-                1,
+                key_line(&l.path, "slug"),
                 format!("lesson `{}` is not listed in {COURSE_TOML}", l.meta.slug),
             ));
         }
         let mut numbers: HashMap<u32, &str> = HashMap::new();
         for t in &topics {
-            let number = t.lesson.meta.number;
-            match numbers.get(&number) {
-                Some(prev) => diags.push(Diagnostic::new(
+            if let Some(prev) = numbers.insert(t.lesson.meta.number, &t.lesson.path) {
+                // Keep the first user as the one named.
+                numbers.insert(t.lesson.meta.number, prev);
+                diags.push(Diagnostic::new(
                     &t.lesson.path,
-                    2,
-                    format!("topic number {number} is also used by {prev}"),
-                )),
-                None => {
-                    numbers.insert(number, &t.lesson.path);
-                }
+                    key_line(&t.lesson.path, "number"),
+                    format!(
+                        "topic number {} is also used by {prev}",
+                        t.lesson.meta.number
+                    ),
+                ));
             }
         }
-        drop(numbers);
-        diags.extend(bank::check_course(&banks, &course_toml.topics));
-        // Banks in topic order, each topic pointing at its own (moved, not copied).
-        let mut by_topic: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, b) in banks.iter().enumerate() {
-            by_topic.entry(b.topic.clone()).or_default().push(i);
+        let slugs: Vec<String> = course_toml
+            .topics
+            .iter()
+            .map(|s| s.get_ref().clone())
+            .collect();
+        diags.extend(bank::check_course(&banks, &slugs));
+        // Banks in topic order, each topic pointing at its own (grouped first: no topics × banks scan).
+        let mut by_topic: HashMap<String, Vec<QuizBank>> = HashMap::new();
+        for b in banks {
+            by_topic.entry(b.topic.clone()).or_default().push(b);
         }
-        let mut banks: Vec<Option<QuizBank>> = banks.into_iter().map(Some).collect();
         let mut ordered = Vec::new();
         for t in topics.iter_mut() {
-            let Some(mine) = by_topic.get(&t.lesson.meta.slug) else {
+            let Some(mine) = by_topic.remove(&t.lesson.meta.slug) else {
                 continue;
             };
-            if let Some(b) = banks[mine[0]].take() {
+            let mut mine = mine.into_iter();
+            if let Some(b) = mine.next() {
                 t.quiz = Some(ordered.len());
                 ordered.push(b);
             }
-            for extra in mine[1..].iter().filter_map(|&i| banks[i].as_ref()) {
+            for extra in mine {
                 diags.push(Diagnostic::new(
                     &extra.path,
                     1,
@@ -288,8 +300,8 @@ impl CourseFiles {
             return Err(diags);
         }
         Ok(Course {
-            title: course_toml.title,
-            phase: course_toml.phase,
+            title: super::clean_line(&course_toml.title),
+            phase: super::clean_line(&course_toml.phase),
             origin: self.origin.clone(),
             topics,
             banks: ordered,
@@ -329,6 +341,46 @@ fn parse_each<T: Send>(
             })
             .collect()
     })
+}
+
+/// Reads one `.md`/`.toml` entry of a course folder. `Ok(None)`: a folder that merely has such a name, skipped.
+/// Anything else that is not a regular file (a FIFO, a device, a dangling or looping symlink) is reported rather
+/// than opened: opening a FIFO would block for ever, and a device may never end.
+fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
+    let meta = fs::metadata(path).map_err(|e| (0, format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Ok(None);
+    }
+    if !meta.is_file() {
+        return Err((0, "cannot read: not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err((0, too_big(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The size may change between the look and the read: read one byte past the limit to notice.
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| (0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err((0, too_big(bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        (line, "not valid UTF-8 text".into())
+    })
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "{} MiB is too big for a course file (the limit is {} MiB)",
+        len.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 /// The two-topic fixture course in `tests/fixtures/mini`, for tests of the loop and the views.

@@ -1,16 +1,31 @@
 //! The course model: lessons (front matter, steps, named sections) and their quizzes, loaded from the built-in
 //! copy or from a folder, and checked.
 
+pub mod cheatsheet;
 pub mod diagnostic;
 pub mod lesson;
 pub mod load;
 pub mod minimums;
+pub mod scaffold;
+pub mod search;
 
 pub use diagnostic::Diagnostic;
 pub use lesson::{Lesson, Part};
 pub use load::CourseFiles;
 
-use crate::quiz::bank::QuizBank;
+use crate::{quiz::bank::QuizBank, render::sanitize};
+
+/// A string value decoded from course TOML (front matter, course.toml, quizzes), made safe to print. The files are
+/// cleaned before parsing, but TOML escapes (`"\u001b[2J"`) decode to control characters only after that, so every
+/// decoded value passes through here too.
+pub fn clean_value(s: &str) -> String {
+    sanitize::clean(s).into_owned()
+}
+
+/// [`clean_value`] for a field shown on one line (a title, a tagline): line breaks become spaces.
+pub fn clean_line(s: &str) -> String {
+    clean_value(s).replace('\n', " ")
+}
 
 #[derive(Debug, Clone)]
 pub struct Course {

@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn continue_repeat_example_done() {
-        let (out, ending, saves) = drive("continue\nrepeat\nexample\ndone\n");
+        let (out, ending, saves) = drive("continue\ncontinue\nrepeat\nexample\ndone\n");
         assert_eq!(ending, Outcome::Done);
         assert!(out.contains("Step 1 of 3"));
         assert!(out.contains("The first alpha step."));
@@ -122,7 +122,7 @@ mod tests {
         assert!(out.contains("First alpha angle."));
         assert!(out.contains("First alpha scenario."));
         assert!(!out.contains('\x1b'));
-        // One save for the move to step 2, one at done.
+        // Welcome → step 1 keeps the saved position (topic 1, step 1); step 1 → 2 saves; done saves.
         assert_eq!(saves, 2);
     }
 

@@ -411,11 +411,7 @@ impl Io<'_> {
         }
         writeln!(self.out, "\nReview")?;
         for item in &r.items {
-            let verdict = match (item.answered, item.right) {
-                (_, true) => "✓ Right",
-                (true, false) => "✗ Wrong",
-                (false, _) => "✗ Not answered",
-            };
+            let verdict = item.verdict();
             let flag = if item.flagged { " · flagged" } else { "" };
             let topic = self.label(&item.topic);
             writeln!(self.out, "\n{}. {verdict} · {topic}{flag}", item.number)?;

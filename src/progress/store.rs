@@ -164,7 +164,13 @@ impl Store {
         self.set_image(None);
         let (text, stamp) = match read_stamped(&self.path) {
             Ok(read) => read,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // Nothing saved yet (or a path through a file, which the writability check then reports).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
                 return Ok((Progress::default(), LoadReport::default()));
             }
             Err(e) => return Err(self.io(e)),
@@ -181,6 +187,8 @@ impl Store {
             Err(why) => {
                 let aside = self.corrupt_name();
                 fs::rename(&self.path, &aside).map_err(|e| self.io(e))?;
+                // The reason may quote the file (a key, a value): never let it carry control characters.
+                let why = crate::render::sanitize::clean(&why).replace('\n', " ");
                 let warning = format!(
                     "{}:{why}; it was moved aside to {} and a fresh progress file will be started",
                     self.shown(),
@@ -196,11 +204,44 @@ impl Store {
         }
     }
 
+    /// Whether a save could succeed now: the folder can be made and written to. Checked at start so a read-only
+    /// place is announced before the learner does any work, not after.
+    pub fn check_writable(&self) -> Result<(), StoreError> {
+        let dir = match self.path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let probe = dir.join(format!(".dea-tutor-probe-{}", std::process::id()));
+        fs::create_dir_all(&dir)
+            .and_then(|_| File::create(&probe))
+            .and_then(|_| fs::remove_file(&probe))
+            .map_err(|e| self.io(e))?;
+        if self.path.exists() {
+            OpenOptions::new()
+                .append(true)
+                .open(&self.path)
+                .map_err(|e| self.io(e))?;
+        }
+        Ok(())
+    }
+
+    /// `progress.toml.corrupt-<time>`, or `…-2`, `…-3` if that is taken: a second corrupt file within the same
+    /// second must not be renamed over the first (rename replaces its target, which would delete it).
     fn corrupt_name(&self) -> PathBuf {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        let mut name = self.path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".corrupt-{stamp}"));
-        self.path.with_file_name(name)
+        let name = |n: u32| {
+            let mut name = self.path.file_name().unwrap_or_default().to_os_string();
+            name.push(format!(".corrupt-{stamp}"));
+            if n > 1 {
+                name.push(format!("-{n}"));
+            }
+            self.path.with_file_name(name)
+        };
+        // `symlink_metadata`, so that even a dangling symlink counts as taken.
+        (1..=u32::MAX)
+            .map(name)
+            .find(|p| fs::symlink_metadata(p).is_err())
+            .unwrap_or_else(|| name(u32::MAX))
     }
 
     /// Saves atomically, merging in whatever another instance saved since. Returns the merged progress, which the

@@ -256,3 +256,27 @@ fn the_merge_keeps_the_newer_review_of_each_item() {
     assert_eq!(merged.items["x"], item(200, 1));
     assert_eq!(on_disk(&path), expected);
 }
+
+#[test]
+fn a_torn_write_leaves_the_old_file_or_the_new_never_a_mix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.toml");
+    let store = Store::new(&path);
+    let mut old = Progress::default();
+    old.items.insert("kept".into(), item(1_700_000_000, 1));
+    store.save(&old).unwrap();
+    // A crash mid-write leaves a half-written temporary file beside the real one; it is never read.
+    fs::write(
+        path.with_extension("toml.tmp-4242"),
+        "version = 1\n[items.new]\nlast_rev",
+    )
+    .unwrap();
+    let (loaded, report) = store.load().unwrap();
+    assert_eq!(loaded, old);
+    assert_eq!(report.warning, None);
+    // And the next save replaces the file whole.
+    let mut new = old.clone();
+    new.items.insert("new".into(), item(1_700_000_100, 1));
+    store.save(&new).unwrap();
+    assert_eq!(store.load().unwrap().0, new);
+}

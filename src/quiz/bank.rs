@@ -1,6 +1,7 @@
 //! Quiz files (`quizzes/NN-slug.toml`) parsed into a `QuizBank`, with every rule of docs/course-format.md checked.
 //! All problems are reported at once so an author fixes a file in one pass.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -8,7 +9,13 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::grade::normalize;
-use crate::course::diagnostic::{Diagnostic, LineIndex, line_of};
+use crate::{
+    course::{
+        clean_value,
+        diagnostic::{Diagnostic, LineIndex, line_of},
+    },
+    render::sanitize,
+};
 
 /// One topic's quiz: trigger cues and exam-style questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,20 +117,21 @@ struct RawQuestion {
     id: Text,
     stem: Text,
     choices: Spanned<Vec<Text>>,
-    correct: Spanned<Vec<Spanned<usize>>>,
+    /// Signed, so a negative index is reported as out of range rather than as a TOML type error.
+    correct: Spanned<Vec<Spanned<i64>>>,
     explain: Spanned<Vec<Text>>,
 }
 
 /// Collects diagnostics for one file.
 struct Checker<'a> {
     path: &'a str,
-    lines: LineIndex<'a>,
+    lines: LineIndex,
     diags: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
     fn line(&self, span: &Range<usize>) -> usize {
-        self.lines.line(span.start)
+        self.lines.line_of(span.start)
     }
 
     fn report(&mut self, span: &Range<usize>, message: String) {
@@ -131,12 +139,15 @@ impl Checker<'_> {
         self.diags.push(Diagnostic::new(self.path, line, message));
     }
 
-    /// A required text field: reports when blank. Taken by value: the parsed string is moved, not copied.
+    /// A required text field: reports when blank. The value is cleaned of control characters first (TOML escapes
+    /// can encode them), so a field made only of them counts as empty.
     fn text(&mut self, label: &str, field: &str, value: Text) -> String {
-        if value.get_ref().trim().is_empty() {
-            self.report(&value.span(), format!("{label}: `{field}` is empty"));
+        let span = value.span();
+        let cleaned = clean_owned(value);
+        if cleaned.trim().is_empty() {
+            self.report(&span, format!("{label}: `{field}` is empty"));
         }
-        value.into_inner()
+        cleaned
     }
 
     /// A list of text fields: reports each blank entry by its 0-based index.
@@ -144,10 +155,12 @@ impl Checker<'_> {
         // The field's name is formatted only for a report: a course has hundreds of thousands of these.
         (values.into_iter().enumerate())
             .map(|(i, v)| {
-                if v.get_ref().trim().is_empty() {
-                    self.report(&v.span(), format!("{label}: `{field}[{i}]` is empty"));
+                let span = v.span();
+                let cleaned = clean_owned(v);
+                if cleaned.trim().is_empty() {
+                    self.report(&span, format!("{label}: `{field}[{i}]` is empty"));
                 }
-                v.into_inner()
+                cleaned
             })
             .collect()
     }
@@ -236,12 +249,14 @@ impl Checker<'_> {
         }
         let mut correct = Vec::new();
         for index in raw.correct.get_ref() {
-            let i = *index.get_ref();
-            if i >= n {
+            let Some(i) = usize::try_from(*index.get_ref()).ok().filter(|&i| i < n) else {
+                let i = index.get_ref();
                 let message =
                     format!("{label}: `correct` index {i} is out of range ({n} choices, 0-based)");
                 self.report(&index.span(), message);
-            } else if correct.contains(&i) {
+                continue;
+            };
+            if correct.contains(&i) {
                 self.report(
                     &index.span(),
                     format!("{label}: `correct` lists index {i} twice"),
@@ -265,6 +280,15 @@ impl Checker<'_> {
             line,
         }
     }
+}
+
+/// `clean_value` of a parsed string, moving it when it is clean already (nearly always) instead of copying it.
+fn clean_owned(value: Text) -> String {
+    let cleaned = match sanitize::clean(value.get_ref()) {
+        Cow::Owned(c) => Some(c),
+        Cow::Borrowed(_) => None,
+    };
+    cleaned.unwrap_or_else(|| value.into_inner())
 }
 
 /// Lower-case ASCII words (letters and digits) joined by single `-`.
@@ -320,7 +344,7 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
         diags: Vec::new(),
     };
     let topic_line = checker.line(&raw.topic.span());
-    let topic = raw.topic.get_ref().trim().to_string();
+    let topic = clean_value(raw.topic.get_ref()).trim().to_string();
     if topic.is_empty() {
         checker.report(&raw.topic.span(), "`topic` is empty".into());
     }
@@ -348,8 +372,8 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
 /// (progress is keyed by id). The second occurrence of an id is reported, pointing at the first.
 pub fn check_course(banks: &[QuizBank], topic_slugs: &[String]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let slugs: BTreeSet<&str> = topic_slugs.iter().map(String::as_str).collect();
     let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
+    let slugs: BTreeSet<&str> = topic_slugs.iter().map(String::as_str).collect();
     for bank in banks {
         if !slugs.contains(bank.topic.as_str()) {
             let message = format!("topic `{}` is not a lesson of the course", bank.topic);

@@ -84,6 +84,17 @@ pub struct ReviewItem {
     pub state: ItemState,
 }
 
+impl ReviewItem {
+    /// "✓ Right", "✗ Wrong" or "— Not answered".
+    pub fn verdict(&self) -> &'static str {
+        match (self.answered, self.right) {
+            (_, true) => "✓ Right",
+            (true, false) => "✗ Wrong",
+            (false, false) => "— Not answered",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExamReport {
     pub score: usize,

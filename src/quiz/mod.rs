@@ -1,6 +1,7 @@
 //! The quiz engine: quiz files, item selection, options, grading, modes and FSRS scheduling. Nothing here knows
 //! of terminals; time and randomness are passed in.
 
+pub mod anki;
 pub mod bank;
 pub mod exam;
 pub mod grade;

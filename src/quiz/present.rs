@@ -26,7 +26,20 @@ fn esc(s: &str) -> String {
     out
 }
 
-pub fn prompt(p: &Prompt, picked: &[usize], typed: &str, topics: &[TopicInfo]) -> String {
+/// Who answers: the learner, or a class voting on a projector (answers revealed by the presenter, not scheduled).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Learner,
+    Class,
+}
+
+pub fn prompt(
+    p: &Prompt,
+    picked: &[usize],
+    typed: &str,
+    topics: &[TopicInfo],
+    who: Audience,
+) -> String {
     let mut md = format!(
         "*{} · {} {} of {}*\n\n### {}\n\n",
         TopicInfo::label(topics, &p.topic),
@@ -51,7 +64,10 @@ pub fn prompt(p: &Prompt, picked: &[usize], typed: &str, topics: &[TopicInfo]) -
         let mark = if picked.contains(&i) { "●" } else { "○" };
         let _ = writeln!(md, "- {mark} **{})** {}", letter(i), esc(o));
     }
-    let how = if p.multiple {
+    let how = if who == Audience::Class {
+        "Letters count the class's votes · Backspace clears them · space reveals the answer."
+            .to_string()
+    } else if p.multiple {
         format!(
             "Press letters to choose {} (again to unchoose), then Enter.",
             plural(p.pick, "option")
@@ -63,22 +79,28 @@ pub fn prompt(p: &Prompt, picked: &[usize], typed: &str, topics: &[TopicInfo]) -
     md
 }
 
-fn options_review(md: &mut String, options: &[OptionReview]) {
+fn options_review(md: &mut String, options: &[OptionReview], mine: &str) {
     for o in options {
         let mark = match (o.correct, o.picked) {
             (true, _) => "✓",
             (false, true) => "✗",
             (false, false) => "·",
         };
-        let mine = if o.picked { " *(your answer)*" } else { "" };
-        let _ = writeln!(md, "- {mark} **{})** {}{mine}", o.letter, esc(&o.text));
+        let picked = if o.picked { mine } else { "" };
+        let _ = writeln!(md, "- {mark} **{})** {}{picked}", o.letter, esc(&o.text));
         if !o.explain.is_empty() {
             let _ = writeln!(md, "\n  {}\n", esc(&o.explain));
         }
     }
 }
 
-pub fn feedback(p: &Prompt, f: &Feedback, next_review: &str, topics: &[TopicInfo]) -> String {
+pub fn feedback(
+    p: &Prompt,
+    f: &Feedback,
+    next_review: &str,
+    topics: &[TopicInfo],
+    who: Audience,
+) -> String {
     let verdict = if f.correct {
         "✓ Right"
     } else {
@@ -95,12 +117,20 @@ pub fn feedback(p: &Prompt, f: &Feedback, next_review: &str, topics: &[TopicInfo
     if let Some(why) = &f.why {
         let _ = write!(md, "**Why:** {}\n\n", esc(why));
     }
-    options_review(&mut md, &f.options);
-    let _ = write!(
-        md,
-        "\n*Rated {} · next review {next_review}. Enter for the next item · 1 Again · 2 Hard · 3 Good · 4 Easy to re-rate · Esc to stop.*\n",
-        f.rating
-    );
+    match who {
+        Audience::Learner => {
+            options_review(&mut md, &f.options, " *(your answer)*");
+            let _ = write!(
+                md,
+                "\n*Rated {} · next review {next_review}. Enter for the next item · 1 Again · 2 Hard · 3 Good · 4 Easy to re-rate · Esc to stop.*\n",
+                f.rating
+            );
+        }
+        Audience::Class => {
+            options_review(&mut md, &f.options, " *(the class's answer)*");
+            md.push_str("\n*Enter for the next item · Esc to stop.*\n");
+        }
+    }
     md
 }
 
@@ -153,11 +183,7 @@ pub fn exam_review(r: &ExamReport, topics: &[TopicInfo]) -> String {
         "\n*The real exam is scaled 100–1,000 with 720 to pass; this is a raw percentage.*\n",
     );
     for item in &r.items {
-        let verdict = match (item.answered, item.right) {
-            (false, _) => "— not answered",
-            (true, true) => "✓ right",
-            (true, false) => "✗ wrong",
-        };
+        let verdict = item.verdict();
         let flag = if item.flagged { " · ⚑" } else { "" };
         let _ = write!(
             md,
@@ -166,7 +192,7 @@ pub fn exam_review(r: &ExamReport, topics: &[TopicInfo]) -> String {
             TopicInfo::label(topics, &item.topic),
             esc(&item.text)
         );
-        options_review(&mut md, &item.options);
+        options_review(&mut md, &item.options, " *(your answer)*");
     }
     md.push_str("\n*Enter or Esc to leave the review.*\n");
     md

@@ -13,9 +13,13 @@ pub fn stats_markdown(s: &Stats, topics: &[TopicInfo]) -> String {
     let mut md =
         String::from("# Your progress\n\n| Topic | Mastery | Seen |\n| --- | --- | ---: |\n");
     for t in &s.per_topic {
+        // Short labels keep the table narrow: "11 AWS Step Functions".
+        let label = topics
+            .iter()
+            .find(|i| i.slug == t.topic)
+            .map_or_else(|| t.topic.clone(), |i| format!("{} {}", i.number, i.title));
         md.push_str(&format!(
-            "| {} | `{}` {:>3}% | {}/{} |\n",
-            TopicInfo::label(topics, &t.topic),
+            "| {label} | `{}` {:>3}% | {}/{} |\n",
             bar(t.percent),
             t.percent,
             t.seen,
@@ -125,7 +129,7 @@ mod tests {
         };
         let md = stats_markdown(&s, &topics());
         assert!(
-            md.contains("| Topic 11 · AWS Step Functions | `█░░░░░░░░░`  10% | 10/37 |"),
+            md.contains("| 11 AWS Step Functions | `█░░░░░░░░░`  10% | 10/37 |"),
             "{md}"
         );
         assert!(md.contains("**Accuracy:** 75% (3 of 4 answers right)"));

@@ -1,44 +1,50 @@
-//! TEMPORARY stand-in until the renderer lands (same signatures).
+//! Markdown → styled lines wrapped at a width. No terminal I/O: the output is plain data (ratatui `Line`s) that the
+//! TUI draws and plain mode prints.
+//!
+//! Everything is wrapped here, never by ratatui, so the number of returned lines is exactly the scroll height, and
+//! every width is measured the way ratatui's buffer measures it (see [`display_width`]).
+
+mod code;
+mod layout;
+mod markdown;
 pub mod sanitize;
+mod table;
+mod tree;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+use ratatui::text::Line;
+
 use crate::theme::Theme;
-use ratatui::text::{Line, Span};
-pub fn render(markdown: &str, width: u16, _theme: &Theme) -> Vec<Line<'static>> {
-    let w = width.max(1) as usize;
+
+pub use wrap::{display_width, wrap_spans};
+
+/// Render markdown to lines no wider than `width` display columns (width 0 → treat as 1). The input is sanitised
+/// first ([`sanitize::clean`]), so no returned line can carry an escape sequence.
+pub fn render(markdown: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let clean = sanitize::clean(markdown);
+    let blocks = markdown::parse(&clean, theme);
     let mut out = Vec::new();
-    for l in sanitize::clean(markdown).lines() {
-        let chars: Vec<char> = l.chars().collect();
-        if chars.is_empty() {
-            out.push(Line::default());
-        }
-        for c in chars.chunks(w) {
-            out.push(Line::from(c.iter().collect::<String>()));
-        }
-    }
+    layout::Layout::new(theme, width).blocks(&blocks, width, 0, false, &mut out);
     out
 }
+
+/// The lines as plain text (symbols only, trailing spaces trimmed, `'\n'`-joined) — for plain mode and tests.
 pub fn to_plain_text(lines: &[Line<'_>]) -> String {
-    lines
-        .iter()
-        .map(|l| {
-            l.spans
-                .iter()
-                .map(|s| s.content.as_ref())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-pub fn display_width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
-}
-pub fn wrap_spans(
-    spans: &[Span<'_>],
-    width: usize,
-    _a: &[Span<'static>],
-    _b: &[Span<'static>],
-) -> Vec<Line<'static>> {
-    let s: String = spans.iter().map(|s| s.content.as_ref()).collect();
-    render(&s, width as u16, &Theme::default())
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let start = out.len();
+        for span in &line.spans {
+            out.push_str(&span.content);
+        }
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
+    }
+    out
 }

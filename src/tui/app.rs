@@ -44,6 +44,7 @@ pub struct App<'c> {
     /// Height of the lesson pane at the last layout, for paging.
     pub page: usize,
     pub menu_cursor: usize,
+    pub hit_cursor: usize,
     /// A warning that stays until dismissed by the next command (e.g. progress could not be saved).
     pub warning: Option<String>,
     /// The last single key that acted on an empty command line, with the state before it: if the next letter shows
@@ -58,12 +59,24 @@ pub struct App<'c> {
     pub saves: Vec<(String, ItemState)>,
     /// What the quizzes of this run added up to, for the phase summary.
     pub quiz_results: QuizSummary,
-    /// `dea-tutor quiz`: leaving the quiz ends the program.
-    pub quiz_only: bool,
+    /// `dea-tutor quiz` / `revise`: leaving the quiz or the sheet ends the program.
+    pub standalone: bool,
+    /// Scroll to the first match once the opened hit is wrapped.
+    prepare_pending_find: bool,
+    /// The projector layout: high contrast, wide margins, a big step counter, the hint hidden until `?`.
+    pub present: bool,
+    pub show_hint: bool,
+    /// The theme to go back to when the projector layout is turned off.
+    normal_theme: Theme,
+    present_theme: Theme,
 }
+
+/// Two keys closer than this are typing, not two single-key commands.
+const TYPING_GAP: std::time::Duration = std::time::Duration::from_millis(700);
 
 struct Pending<'c> {
     key: char,
+    at: std::time::Instant,
     before: Session<'c>,
     scroll: usize,
     /// `d` and `q` only ask; a second `d`/`q` or Enter confirms.
@@ -71,16 +84,35 @@ struct Pending<'c> {
 }
 
 impl<'c> App<'c> {
+    /// Turns the projector layout on or off; `projector_theme` is used while it is on.
+    pub fn set_present(&mut self, on: bool, projector_theme: Option<Theme>) {
+        if let Some(t) = projector_theme {
+            self.present_theme = t;
+        }
+        self.present = on;
+        self.show_hint = !on;
+        self.theme = if on {
+            self.present_theme.clone()
+        } else {
+            self.normal_theme.clone()
+        };
+        self.wrapped = Wrapped::default();
+        if let Some(q) = self.quiz.as_mut() {
+            q.set_present(on);
+        }
+    }
+
     pub fn new(session: Session<'c>, theme: Theme) -> Self {
         let menu_cursor = session.topic;
         Self {
             session,
-            theme,
+            theme: theme.clone(),
             input: String::new(),
             scroll: 0,
             wrapped: Wrapped::default(),
             page: 1,
             menu_cursor,
+            hit_cursor: 0,
             warning: None,
             pending: None,
             quiz: None,
@@ -88,14 +120,19 @@ impl<'c> App<'c> {
             overlay_version: 0,
             saves: Vec::new(),
             quiz_results: QuizSummary::default(),
-            quiz_only: false,
+            standalone: false,
+            prepare_pending_find: false,
+            present: false,
+            show_hint: true,
+            normal_theme: theme.clone(),
+            present_theme: theme,
         }
     }
 
     /// Brings the wrapped lines and the scroll position up to date for a frame of `area`. Called before each draw,
     /// so drawing itself stays a pure function of the state.
     pub fn prepare(&mut self, area: Rect) {
-        let areas = layout(area);
+        let areas = layout(area, self.present);
         let width = areas.text.width;
         let doc = if let Some(q) = &self.quiz {
             DocKey::Quiz(q.version)
@@ -119,6 +156,11 @@ impl<'c> App<'c> {
             self.wrapped.key = key;
         }
         self.page = usize::from(areas.text.height).max(1);
+        if std::mem::take(&mut self.prepare_pending_find)
+            && let Some(i) = self.matching_lines().first()
+        {
+            self.scroll = i.saturating_sub(2);
+        }
         self.scroll = self.scroll.min(self.max_scroll());
     }
 
@@ -146,7 +188,8 @@ impl<'c> App<'c> {
         }
     }
 
-    pub fn start_quiz(&mut self, quiz: QuizState<'c>) {
+    pub fn start_quiz(&mut self, mut quiz: QuizState<'c>) {
+        quiz.set_present(self.present);
         self.quiz = Some(quiz);
         self.overlay = None;
     }
@@ -176,7 +219,7 @@ impl<'c> App<'c> {
                 Effect::Leave(summary) => {
                     self.quiz = None;
                     merge(&mut self.quiz_results, summary);
-                    if self.quiz_only {
+                    if self.standalone {
                         outcome = Some(Outcome::Quit);
                     }
                 }
@@ -201,7 +244,12 @@ impl<'c> App<'c> {
             }
             Event::Key(key) if key.kind == KeyEventKind::Press && self.overlay.is_some() => {
                 match key.code {
-                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('b' | 'q') => self.overlay = None,
+                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('b' | 'q') => {
+                        self.overlay = None;
+                        if self.standalone {
+                            return Some(Outcome::Quit);
+                        }
+                    }
                     KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                         return Some(Outcome::Quit);
                     }
@@ -235,21 +283,26 @@ impl<'c> App<'c> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if let Some(p) = self.pending.take() {
             match key.code {
+                KeyCode::Char(ch) if !ctrl && ch == p.key && p.confirm.is_some() => {
+                    return self.run(p.confirm.unwrap_or(Command::Empty));
+                }
+                KeyCode::Enter if p.confirm.is_some() => {
+                    return self.run(p.confirm.unwrap_or(Command::Empty));
+                }
+                // A letter right after (typing speed), or one that continues a command word: the learner was
+                // typing a word, so the single-key action is undone and both letters go to the command line.
+                // (The same key again is that command again: c c c skips ahead.)
                 KeyCode::Char(ch)
-                    if !ctrl && command::is_word_prefix(&format!("{}{ch}", p.key)) =>
+                    if !ctrl
+                        && ch.is_alphanumeric()
+                        && ch != p.key
+                        && (p.at.elapsed() < TYPING_GAP
+                            || command::is_word_prefix(&format!("{}{ch}", p.key))) =>
                 {
                     self.session = p.before;
                     self.scroll = p.scroll;
                     self.input = format!("{}{ch}", p.key);
                     return None;
-                }
-                KeyCode::Enter => {
-                    if let Some(cmd) = p.confirm {
-                        return self.run(cmd);
-                    }
-                }
-                KeyCode::Char(ch) if Some(ch) == Some(p.key) && p.confirm.is_some() => {
-                    return self.run(p.confirm.unwrap_or(Command::Empty));
                 }
                 _ if p.confirm.is_some() => self.session.message = None,
                 _ => {}
@@ -264,6 +317,9 @@ impl<'c> App<'c> {
             KeyCode::PageDown => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
             KeyCode::Home if self.input.is_empty() => self.scroll = 0,
             KeyCode::End if self.input.is_empty() => self.scroll = self.max_scroll(),
+            KeyCode::Esc if self.input.is_empty() && self.session.find.is_some() => {
+                self.session.find = None;
+            }
             KeyCode::Esc => self.input.clear(),
             KeyCode::Backspace => {
                 self.input.pop();
@@ -272,10 +328,20 @@ impl<'c> App<'c> {
                 if self.input.trim().is_empty() && self.session.screen == Screen::Topics {
                     return self.run(Command::Goto(self.menu_number()));
                 }
+                if self.input.trim().is_empty() && self.session.screen == Screen::Search {
+                    return self.run(Command::Goto((self.hit_cursor + 1).to_string()));
+                }
                 let line = std::mem::take(&mut self.input);
                 return self.run(command::parse(&line));
             }
+            KeyCode::Char(ch @ ('n' | 'N')) if !ctrl && self.input.is_empty() && self.finding() => {
+                self.find_next(ch == 'n');
+            }
             KeyCode::Char(ch) if !ctrl && self.input.is_empty() => {
+                if ch == '?' && self.present {
+                    self.show_hint = !self.show_hint;
+                    return None;
+                }
                 if let Some(cmd) = single_key(ch) {
                     return self.single(ch, cmd);
                 }
@@ -315,11 +381,56 @@ impl<'c> App<'c> {
         };
         self.pending = Some(Pending {
             key,
+            at: std::time::Instant::now(),
             before,
             scroll,
             confirm,
         });
         outcome
+    }
+
+    /// A search query is highlighted in a lesson document (not on the hit list).
+    pub fn finding(&self) -> bool {
+        self.session.find.is_some()
+            && self.session.screen != Screen::Search
+            && self.quiz.is_none()
+            && self.overlay.is_none()
+    }
+
+    /// Scrolls to the next (or previous) line holding the search query, wrapping around.
+    fn find_next(&mut self, forward: bool) {
+        let matching = self.matching_lines();
+        // The match shown is the one two lines below the top of the pane.
+        let here = self.scroll + 2;
+        let next = if forward {
+            matching.iter().find(|&&i| i > here).or(matching.first())
+        } else {
+            matching
+                .iter()
+                .rev()
+                .find(|&&i| i < here)
+                .or(matching.last())
+        };
+        match next {
+            Some(&i) => self.scroll = i.saturating_sub(2).min(self.max_scroll()),
+            None => {
+                self.session.message = Some(
+                    "No match on this screen: n/N find it in the text; Esc clears the search."
+                        .into(),
+                )
+            }
+        }
+    }
+
+    /// Indices of the wrapped lines holding the search query.
+    fn matching_lines(&self) -> Vec<usize> {
+        let Some(q) = self.session.find.as_deref().map(str::to_lowercase) else {
+            return Vec::new();
+        };
+        (self.wrapped.lines.iter().enumerate())
+            .filter(|(_, l)| line_text(l).to_lowercase().contains(&q))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     fn menu_number(&self) -> String {
@@ -329,7 +440,9 @@ impl<'c> App<'c> {
     }
 
     fn up(&mut self) {
-        if self.session.screen == Screen::Topics {
+        if self.session.screen == Screen::Search {
+            self.hit_cursor = self.hit_cursor.saturating_sub(1);
+        } else if self.session.screen == Screen::Topics {
             self.menu_cursor = self.menu_cursor.saturating_sub(1);
         } else {
             self.scroll_by(-1);
@@ -337,7 +450,9 @@ impl<'c> App<'c> {
     }
 
     fn down(&mut self) {
-        if self.session.screen == Screen::Topics {
+        if self.session.screen == Screen::Search {
+            self.hit_cursor = (self.hit_cursor + 1).min(self.session.hits.len().saturating_sub(1));
+        } else if self.session.screen == Screen::Topics {
             self.menu_cursor = (self.menu_cursor + 1).min(self.session.course.topics.len() - 1);
         } else {
             self.scroll_by(1);
@@ -355,6 +470,11 @@ impl<'c> App<'c> {
     pub fn run(&mut self, cmd: Command) -> Option<Outcome> {
         let before = self.session.doc_key();
         self.warning = None;
+        if cmd == Command::Present {
+            let on = !self.present;
+            self.set_present(on, None);
+            return None;
+        }
         let outcome = self.session.apply(cmd);
         if self.session.doc_key() != before {
             self.scroll = 0;
@@ -362,8 +482,20 @@ impl<'c> App<'c> {
         if self.session.screen == Screen::Topics {
             self.menu_cursor = self.session.topic;
         }
+        if self.session.screen == Screen::Search && self.session.doc_key() != before {
+            self.hit_cursor = 0;
+        }
+        // An opened hit shows its first match.
+        if before.1 == Screen::Search && self.session.screen != Screen::Search && self.finding() {
+            self.prepare_pending_find = true;
+        }
         (outcome != Outcome::Redraw).then_some(outcome)
     }
+}
+
+/// The text of a wrapped line, for matching.
+pub fn line_text(line: &Line<'_>) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 /// Adds one quiz session's results to the run's total.

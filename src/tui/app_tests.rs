@@ -22,6 +22,7 @@ fn typed(app: &mut App, text: &str) -> Option<Outcome> {
 
 fn app(course: &crate::course::Course) -> App<'_> {
     let mut a = App::new(Session::new(course, None), Theme::monochrome());
+    a.run(Command::Continue);
     a.prepare(Rect::new(0, 0, 80, 24));
     a
 }
@@ -118,7 +119,7 @@ fn scrolling_is_clamped_and_a_new_document_starts_at_the_top() {
     a.prepare(Rect::new(0, 0, 40, 9));
     let max = a.max_scroll();
     assert!(max > 0, "the help screen must overflow a 9-line terminal");
-    for _ in 0..50 {
+    for _ in 0..max + 20 {
         a.on_event(&key(KeyCode::Down));
     }
     assert_eq!(a.scroll, a.max_scroll());
@@ -160,4 +161,83 @@ fn key_release_events_are_ignored() {
     });
     a.on_event(&release);
     assert_eq!(a.session.screen, Screen::Step(0));
+}
+
+#[test]
+fn search_lists_hits_opens_one_and_marks_matches() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "/second");
+    a.on_event(&key(KeyCode::Enter));
+    assert_eq!(a.session.screen, Screen::Search);
+    assert!(a.session.hits.len() >= 4);
+    a.on_event(&key(KeyCode::Down));
+    a.on_event(&key(KeyCode::Enter));
+    assert_eq!(
+        a.session.screen,
+        Screen::Angle(1),
+        "the second hit is alpha's second angle"
+    );
+    assert!(a.finding());
+    a.prepare(Rect::new(0, 0, 80, 24));
+    // n and N step through matches instead of continuing.
+    typed(&mut a, "n");
+    assert_eq!(a.session.screen, Screen::Angle(1));
+    a.on_event(&key(KeyCode::Esc));
+    assert!(!a.finding());
+    typed(&mut a, "n");
+    assert_eq!(
+        a.session.screen,
+        Screen::Step(1),
+        "without a search, n is continue again"
+    );
+}
+
+#[test]
+fn the_projector_layout_toggles_and_hides_the_hint_until_asked() {
+    let course = mini_course();
+    let mut a = app(&course);
+    let hc = Theme::named("high-contrast").unwrap();
+    a.set_present(true, Some(hc.clone()));
+    assert!(a.present && !a.show_hint);
+    assert_eq!(a.theme, hc);
+    typed(&mut a, "?");
+    assert!(a.show_hint, "? shows the commands");
+    assert_eq!(
+        a.session.screen,
+        Screen::Step(0),
+        "and opens no help screen in the projector layout"
+    );
+    typed(&mut a, "?");
+    assert!(!a.show_hint);
+    typed(&mut a, "present");
+    a.on_event(&key(KeyCode::Enter));
+    assert!(!a.present && a.show_hint);
+    assert_eq!(a.theme, Theme::monochrome());
+}
+
+#[test]
+fn any_word_typed_at_speed_goes_to_the_command_line() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "blorp");
+    assert_eq!(a.input, "blorp");
+    assert_eq!(a.session.screen, Screen::Step(0), "the b (back) was undone");
+    a.on_event(&key(KeyCode::Enter));
+    assert!(
+        a.session
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("\"blorp\" is not a command.")
+    );
+}
+
+#[test]
+fn the_same_key_again_is_the_command_again() {
+    let course = mini_course();
+    let mut a = app(&course);
+    typed(&mut a, "cc");
+    assert_eq!(a.session.screen, Screen::Step(2));
+    assert!(a.input.is_empty());
 }

@@ -17,7 +17,7 @@ use std::{
 
 use chrono::{NaiveDate, Utc};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
 
 use self::{app::App, quiz::QuizState};
 use crate::{
@@ -58,6 +58,7 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
     spawn_input(tx.clone());
     spawn_signals(tx)?;
     let mut guard = terminal::Guard::enter()?;
+    let mut suspended = false;
     let ending = loop {
         let size = guard.terminal.size()?;
         app.prepare(size.into());
@@ -81,6 +82,13 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
         };
         let event = match msg {
             Msg::Term(e) => e,
+            // `fg` after Ctrl-Z: take the terminal back and redraw everything.
+            Msg::Signal(SIGCONT) => {
+                if std::mem::take(&mut suspended) {
+                    guard.resume()?;
+                }
+                continue;
+            }
             Msg::Signal(sig) => {
                 flush_saves(&mut app, host);
                 host.save_lesson(&app.session);
@@ -95,9 +103,9 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
         {
             host.save_lesson(&app.session);
             guard.suspend();
-            // Stops the process as Ctrl-Z would outside raw mode; execution resumes here after `fg`.
+            suspended = true;
+            // Stops the process as Ctrl-Z would outside raw mode; `fg` sends SIGCONT, handled above.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
-            guard.resume()?;
             continue;
         }
         let before = app.session.position();
@@ -131,6 +139,10 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
                 app.start_quiz(quiz);
             }
             Some(Outcome::Stats) => app.show_overlay("Stats", host.stats_markdown()),
+            Some(Outcome::Revise(t)) => {
+                let sheet = crate::course::cheatsheet::cheatsheet(app.session.course, Some(t));
+                app.show_overlay("Revision sheet", sheet);
+            }
             Some(Outcome::Redraw) | None => {}
         }
     };
@@ -144,9 +156,11 @@ pub fn quiz_only(
     opts: &QuizOptions,
     host: &mut dyn Host,
     theme: crate::theme::Theme,
+    present: bool,
 ) -> io::Result<crate::quiz::QuizSummary> {
     let mut app = App::new(Session::new(course, None), theme);
-    app.quiz_only = true;
+    app.standalone = true;
+    app.set_present(present, Some(crate::cmd::projector_theme()));
     app.start_quiz(QuizState::new(
         &course.banks,
         topic_infos(course),
@@ -156,6 +170,43 @@ pub fn quiz_only(
     ));
     let (app, _) = run(app, &mut QuizOnly(host))?;
     Ok(app.quiz_results)
+}
+
+/// `dea-tutor revise` in the TUI: one scrollable document; leaving it ends the program.
+pub fn overlay_only(
+    course: &Course,
+    title: &str,
+    markdown: String,
+    theme: crate::theme::Theme,
+    present: bool,
+) -> io::Result<()> {
+    let mut app = App::new(Session::new(course, None), theme);
+    app.standalone = true;
+    app.set_present(present, Some(crate::cmd::projector_theme()));
+    app.show_overlay(title, markdown);
+    run(app, &mut ReadOnly).map(|_| ())
+}
+
+/// A host for screens that record nothing.
+struct ReadOnly;
+
+impl Host for ReadOnly {
+    fn save_lesson(&mut self, _: &Session) -> Option<String> {
+        None
+    }
+    fn save_item(&mut self, _: &str, _: &ItemState) -> Option<String> {
+        None
+    }
+    fn histories(&self) -> &BTreeMap<String, ItemState> {
+        static EMPTY: BTreeMap<String, ItemState> = BTreeMap::new();
+        &EMPTY
+    }
+    fn stats_markdown(&self) -> String {
+        String::new()
+    }
+    fn exam_date(&self) -> Option<NaiveDate> {
+        None
+    }
 }
 
 /// A host that keeps the lesson position untouched: a quiz from the shell is not a lesson move.
@@ -218,7 +269,7 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {

@@ -10,7 +10,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::quiz::{
     ExamSession, Feedback, ItemState, Mode, Prompt, QuizBank, QuizOptions, QuizSession,
-    QuizSummary, Rating, TopicInfo, present, select,
+    QuizSummary, Rating, TopicInfo, present,
+    present::Audience,
+    select,
     text::{mm_ss, until},
 };
 
@@ -47,6 +49,9 @@ pub struct QuizState<'c> {
     pub version: u64,
     pub message: Option<String>,
     clock: fn() -> DateTime<Utc>,
+    /// Classroom: letters count the class's votes, space reveals, nothing is scheduled for the presenter.
+    present: bool,
+    tally: Vec<u32>,
 }
 
 impl<'c> QuizState<'c> {
@@ -108,6 +113,43 @@ impl<'c> QuizState<'c> {
             version: 0,
             message,
             clock,
+            present: false,
+            tally: Vec::new(),
+        }
+    }
+
+    pub fn set_present(&mut self, on: bool) {
+        self.present = on;
+        self.tally.clear();
+        self.version += 1;
+    }
+
+    fn tally_line(&self, options: usize) -> String {
+        let votes: Vec<String> = (0..options)
+            .map(|i| {
+                format!(
+                    "{} {}",
+                    crate::quiz::grade::letter(i),
+                    self.tally.get(i).copied().unwrap_or(0)
+                )
+            })
+            .collect();
+        format!("**Class votes:** {}", votes.join(" · "))
+    }
+
+    /// The one-line hint of the keys that work now.
+    pub fn hint(&self) -> &'static str {
+        match &self.stage {
+            Stage::Practice { .. } if self.present => {
+                " letters count votes · space reveals · Enter next · ↑/↓ scroll · Esc leaves the quiz"
+            }
+            Stage::Practice { .. } => {
+                " letters answer · Enter next · 1–4 re-rate · ↑/↓ scroll · Esc leaves the quiz"
+            }
+            Stage::Exam { .. } => {
+                " letters choose · ←/→ move · f flag · 7 Enter jumps to 7 · s submit · ↑/↓ scroll"
+            }
+            Stage::Review(_) | Stage::Finished(_) => " ↑/↓ scroll · Enter or Esc to leave",
         }
     }
 
@@ -142,12 +184,25 @@ impl<'c> QuizState<'c> {
                 typed,
                 answered,
             } => match (answered, session.prompt()) {
+                (Some(pf), _) if self.present => {
+                    let (p, f) = &**pf;
+                    let mut md = present::feedback(p, f, "", &self.topics, Audience::Class);
+                    md.push_str(&format!("\n{}\n", self.tally_line(p.options.len())));
+                    md
+                }
                 (Some(pf), _) => {
                     let (p, f) = &**pf;
                     let when = until(f.state.due, (self.clock)());
-                    present::feedback(p, f, &format!("in {when}"), &self.topics)
+                    present::feedback(p, f, &format!("in {when}"), &self.topics, Audience::Learner)
                 }
-                (None, Some(p)) => present::prompt(p, picked, typed, &self.topics),
+                (None, Some(p)) if self.present && !p.typed => {
+                    let mut md = present::prompt(p, &[], "", &self.topics, Audience::Class);
+                    md.push_str(&format!("\n{}\n", self.tally_line(p.options.len())));
+                    md
+                }
+                (None, Some(p)) => {
+                    present::prompt(p, picked, typed, &self.topics, Audience::Learner)
+                }
                 (None, None) => present::finished(&session.summary(), &self.title, &self.topics),
             },
             Stage::Exam { exam, .. } => match exam.question(exam.current()) {
@@ -215,7 +270,7 @@ impl<'c> QuizState<'c> {
                 if let Some(pf) = answered {
                     let f = &mut pf.1;
                     match key.code {
-                        KeyCode::Char(c @ '1'..='4') => {
+                        KeyCode::Char(c @ '1'..='4') if !self.present => {
                             let rating = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy]
                                 [c as usize - '1' as usize];
                             match session.override_rating(rating) {
@@ -231,6 +286,7 @@ impl<'c> QuizState<'c> {
                         | KeyCode::Char(' ')
                         | KeyCode::Char('n')
                         | KeyCode::Right => {
+                            self.tally.clear();
                             session.next(now);
                             *answered = None;
                             picked.clear();
@@ -251,6 +307,38 @@ impl<'c> QuizState<'c> {
                 let Some(prompt) = session.prompt().cloned() else {
                     return effects;
                 };
+                if self.present && !prompt.typed {
+                    // The class votes first; the presenter reveals. The presenter's own schedule is untouched.
+                    match key.code {
+                        KeyCode::Char(c) if c.is_ascii_alphabetic() => {
+                            let i = usize::from(c.to_ascii_lowercase() as u8 - b'a');
+                            if i < prompt.options.len() {
+                                self.tally.resize(prompt.options.len(), 0);
+                                self.tally[i] += 1;
+                            }
+                        }
+                        KeyCode::Backspace => self.tally.clear(),
+                        KeyCode::Char(' ') | KeyCode::Enter => {
+                            let (class, voted) = match class_answer(&self.tally, prompt.pick) {
+                                Some(c) => (c, true),
+                                None => ((0..prompt.pick).collect(), false),
+                            };
+                            if let Ok(mut f) =
+                                session.answer(&crate::quiz::grade::letters(&class), now)
+                            {
+                                if !voted {
+                                    f.correct = false;
+                                    for o in &mut f.options {
+                                        o.picked = false;
+                                    }
+                                }
+                                *answered = Some(Box::new((prompt, f)));
+                            }
+                        }
+                        _ => {}
+                    }
+                    return effects;
+                }
                 let input = if prompt.typed {
                     match key.code {
                         KeyCode::Char(c) if !ctrl => {
@@ -380,6 +468,18 @@ impl<'c> QuizState<'c> {
         self.stage = Stage::Review(report);
         effects
     }
+}
+
+/// The class's answer: the most-voted options, as many as the prompt asks for. `None` without votes.
+fn class_answer(tally: &[u32], pick: usize) -> Option<Vec<usize>> {
+    if tally.iter().all(|&v| v == 0) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..tally.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(tally[i]), i));
+    let mut top: Vec<usize> = order.into_iter().take(pick.max(1)).collect();
+    top.sort_unstable();
+    Some(top)
 }
 
 fn toggle(picked: &mut Vec<usize>, i: usize) {

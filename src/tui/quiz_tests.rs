@@ -178,3 +178,45 @@ fn nothing_due_says_so() {
     );
     assert!(q.markdown().contains("Nothing answered this time."));
 }
+
+#[test]
+fn a_class_votes_then_the_presenter_reveals_and_nothing_is_scheduled() {
+    let course = Course::built_in().unwrap();
+    let mut q = QuizState::new(
+        &course.banks,
+        topic_infos(&course),
+        &opts(Mode::Drill, Some(2)),
+        &BTreeMap::new(),
+        fixed,
+    );
+    q.set_present(true);
+    for c in ['b', 'b', 'a', 'b', 'z'] {
+        assert!(
+            q.on_key(key(KeyCode::Char(c))).is_empty(),
+            "votes are not answers"
+        );
+    }
+    let md = q.markdown();
+    assert!(
+        md.contains("**Class votes:** A 1 · B 3 · C 0 · D 0"),
+        "{md}"
+    );
+    assert!(
+        !md.contains("**Answer:**"),
+        "the answer stays hidden until revealed"
+    );
+    let effects = q.on_key(key(KeyCode::Char(' ')));
+    assert!(effects.is_empty(), "the presenter's schedule is untouched");
+    let md = q.markdown();
+    assert!(md.contains("**Answer:**"), "{md}");
+    assert!(
+        md.contains("✓") && md.contains("*(the class's answer)*"),
+        "{md}"
+    );
+    assert!(md.contains("**Class votes:** A 1 · B 3"), "{md}");
+    q.on_key(key(KeyCode::Enter));
+    assert!(
+        q.markdown().contains("**Class votes:** A 0 · B 0"),
+        "the tally starts again"
+    );
+}

@@ -54,7 +54,10 @@ impl Guard {
     pub fn resume(&mut self) -> io::Result<()> {
         enable_raw_mode()?;
         execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-        self.terminal.clear()
+        // Not `clear()`: it asks the terminal for the cursor position, and the answer would be read by the
+        // input thread instead. `resize` clears and forces a full redraw without asking anything.
+        let area = self.terminal.size()?.into();
+        self.terminal.resize(area)
     }
 }
 

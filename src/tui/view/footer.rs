@@ -14,6 +14,13 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let message = match (&app.warning, app.message()) {
         (Some(w), _) => Line::styled(format!(" ⚠ {w}"), t.warn),
         (None, Some(m)) => Line::styled(format!(" {m}"), t.accent),
+        (None, None) if app.finding() => Line::styled(
+            format!(
+                " Matches of “{}” are marked: n next · N previous · Esc clears",
+                app.session.find.as_deref().unwrap_or_default()
+            ),
+            t.dim,
+        ),
         (None, None) if app.max_scroll() > 0 && app.scroll < app.max_scroll() => {
             Line::styled(" ↓ more below: j / ↓ / PgDn / mouse wheel", t.dim)
         }
@@ -32,9 +39,15 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     ]);
     Paragraph::new(input).render(areas.input, buf);
 
+    if !app.show_hint {
+        if app.present {
+            Paragraph::new(Line::styled(" ? shows the commands", t.dim)).render(areas.hint, buf);
+        }
+        return;
+    }
     if app.quiz.is_some() || app.overlay.is_some() {
-        let hint = if app.quiz.is_some() {
-            " letters answer · Enter next · 1–4 re-rate · ↑/↓ scroll · Esc leaves the quiz"
+        let hint = if let Some(q) = &app.quiz {
+            q.hint()
         } else {
             " ↑/↓ scroll · Esc, Enter or b to go back"
         };

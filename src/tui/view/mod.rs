@@ -1,9 +1,11 @@
 //! Drawing: a pure function of `App`. One file per part of the screen; `layout` is shared with `App::prepare` so
 //! the wrap width and the drawn width can never disagree.
 
+mod big;
 mod footer;
 mod header;
 mod pane;
+mod search;
 mod topics;
 
 use ratatui::{
@@ -32,26 +34,35 @@ pub struct Areas {
     pub too_small: bool,
 }
 
-pub fn layout(area: Rect) -> Areas {
+/// The screen's parts. The projector layout (`present`) has a tall header for the big step counter, wide margins,
+/// and keeps the hint line only when asked for.
+pub fn layout(area: Rect, present: bool) -> Areas {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
             ..Areas::default()
         };
     }
+    // The big counter needs 5 rows and a border; only where the screen can spare them.
+    let tall = present && area.height >= 20;
     let [header, body, message, input, hint] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(if tall { 7 } else { 3 }),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
-    // A one-column margin each side, and the scrollbar in the right margin.
+    // A margin each side (generous on a projector), and the scrollbar in the right margin.
+    let margin = if present {
+        (area.width / 10).clamp(2, 12)
+    } else {
+        2
+    };
     let [_, text, scrollbar] = Layout::horizontal([
-        Constraint::Length(2),
+        Constraint::Length(margin),
         Constraint::Min(1),
-        Constraint::Length(2),
+        Constraint::Length(margin),
     ])
     .areas(body);
     let scrollbar = Rect {
@@ -72,14 +83,19 @@ pub fn layout(area: Rect) -> Areas {
 
 impl Widget for &App<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = layout(area);
+        let areas = layout(area, self.present);
+        // Themes with a background (high contrast) paint the whole screen first.
+        buf.set_style(area, self.theme.text);
         if areas.too_small {
             too_small(area, buf, self);
             return;
         }
         header::render(self, areas.header, buf);
-        if self.session.screen == Screen::Topics && self.quiz.is_none() && self.overlay.is_none() {
+        let lesson_screen = self.quiz.is_none() && self.overlay.is_none();
+        if self.session.screen == Screen::Topics && lesson_screen {
             topics::render(self, areas.text, buf);
+        } else if self.session.screen == Screen::Search && lesson_screen {
+            search::render(self, areas.text, buf);
         } else {
             pane::render(self, areas.text, areas.scrollbar, buf);
         }

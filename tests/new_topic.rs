@@ -1,0 +1,157 @@
+//! `dea-tutor new-topic` through the real binary: scaffolded topics pass `check`, and nothing is overwritten.
+
+use std::{
+    fs,
+    path::Path,
+    process::{Command, Output},
+};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_dea-tutor"));
+    c.env("NO_COLOR", "1").env("COLUMNS", "80");
+    c
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    bin().args(args).arg("--content").arg(dir).output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Every file under `dir` with its contents, to show nothing changed.
+fn snapshot(dir: &Path) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for sub in ["lessons", "quizzes"] {
+        if let Ok(entries) = fs::read_dir(dir.join(sub)) {
+            for e in entries {
+                let p = e.unwrap().path();
+                files.push((p.display().to_string(), fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn two_scaffolded_topics_pass_check_and_a_second_scaffold_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("my-course");
+    fs::create_dir(&dir).unwrap();
+
+    let first = run(
+        &dir,
+        &[
+            "new-topic",
+            "21",
+            "glue-streaming",
+            "AWS Glue streaming ETL",
+        ],
+    );
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("21-glue-streaming.md"));
+    assert!(dir.join("lessons/21-glue-streaming.md").is_file());
+    assert!(dir.join("quizzes/21-glue-streaming.toml").is_file());
+    assert!(dir.join("lessons/course.toml").is_file());
+
+    let second = run(
+        &dir,
+        &[
+            "new-topic",
+            "22",
+            "data-zone",
+            "Amazon \"DataZone\" & friends",
+        ],
+    );
+    assert!(second.status.success(), "{}", text(&second.stderr));
+
+    let check = bin().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert!(
+        text(&check.stdout).contains("2 topics, 6 steps, 2 scenarios, 2 triggers, 2 questions"),
+        "{}",
+        text(&check.stdout)
+    );
+    let topics = run(&dir, &["topics"]);
+    let listed = text(&topics.stdout);
+    assert!(listed.contains("AWS Glue streaming ETL"), "{listed}");
+    assert!(listed.contains("Amazon \"DataZone\" & friends"), "{listed}");
+
+    // The same topic again, or the same file under another title: refused, exit 1, nothing touched.
+    let before = snapshot(&dir);
+    for args in [
+        [
+            "new-topic",
+            "21",
+            "glue-streaming",
+            "AWS Glue streaming ETL",
+        ],
+        ["new-topic", "21", "glue-streaming", "Another title"],
+        ["new-topic", "23", "glue-streaming", "Same slug, new number"],
+        ["new-topic", "22", "other-topic", "Same number, new slug"],
+    ] {
+        let again = run(&dir, &args);
+        assert_eq!(again.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&again.stderr).contains("nothing written"),
+            "{}",
+            text(&again.stderr)
+        );
+        assert!(again.stdout.is_empty());
+    }
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn bad_numbers_and_slugs_are_refused_and_nothing_is_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (args, says) in [
+        (["new-topic", "0", "ok-slug", "T"], "1 to 999"),
+        (["new-topic", "1000", "ok-slug", "T"], "1 to 999"),
+        (["new-topic", "x1", "ok-slug", "T"], "1 to 999"),
+        (["new-topic", "-1", "ok-slug", "T"], "1 to 999"),
+        (
+            ["new-topic", "5", "Bad_Slug", "T"],
+            "lower-case words joined by `-`",
+        ),
+        (
+            ["new-topic", "5", "two--dashes", "T"],
+            "lower-case words joined by `-`",
+        ),
+        (["new-topic", "5", "ok-slug", " "], "title"),
+    ] {
+        let out = run(tmp.path(), &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&out.stderr).contains(says),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn the_folder_defaults_to_the_current_one_and_an_existing_course_toml_keeps_its_layout() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::create_dir(tmp.path().join("lessons")).unwrap();
+    let course_toml =
+        "# My course\ntitle = \"Mine\"\nphase = \"Phase 1\"\ntopics = [\n  # none yet\n]\n";
+    fs::write(tmp.path().join("lessons/course.toml"), course_toml).unwrap();
+    let out = bin()
+        .args(["new-topic", "3", "first", "First topic"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let edited = fs::read_to_string(tmp.path().join("lessons/course.toml")).unwrap();
+    assert!(
+        edited.starts_with("# My course\ntitle = \"Mine\"\n"),
+        "{edited}"
+    );
+    assert!(edited.contains("\"first\""), "{edited}");
+    let check = bin().arg("check").arg(tmp.path()).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+}
