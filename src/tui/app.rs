@@ -147,12 +147,18 @@ impl<'c> App<'c> {
             if self.wrapped.key.map(|k| k.0) != Some(doc) {
                 self.scroll = 0;
             }
-            let markdown = match (&self.quiz, &self.overlay) {
-                (Some(q), _) => q.markdown().into(),
-                (None, Some((_, md))) => md.as_str().into(),
-                (None, None) => self.session.document(),
+            // The menu and the hit list are drawn as lists, not from the document: nothing to wrap for them.
+            let listed = matches!(doc, DocKey::Lesson(_, Screen::Topics | Screen::Search));
+            self.wrapped.lines = if listed {
+                Vec::new()
+            } else {
+                let markdown = match (&self.quiz, &self.overlay) {
+                    (Some(q), _) => q.markdown().into(),
+                    (None, Some((_, md))) => md.as_str().into(),
+                    (None, None) => self.session.document(),
+                };
+                render::render(&markdown, width, &self.theme)
             };
-            self.wrapped.lines = render::render(&markdown, width, &self.theme);
             self.wrapped.key = key;
         }
         self.page = usize::from(areas.text.height).max(1);

@@ -20,7 +20,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Line::default(),
     ];
-    for (i, topic) in s.course.topics.iter().enumerate() {
+    // Only the rows that fit are built, so a course of a thousand topics costs no more than ten.
+    let height = usize::from(area.height).max(1);
+    let room = height.saturating_sub(lines.len()).max(1);
+    let first = (app.menu_cursor + 1).saturating_sub(room);
+    for (i, topic) in s.course.topics.iter().enumerate().skip(first).take(room) {
         let state = if s.completed.contains(topic.slug()) {
             "✓ complete"
         } else if i == s.topic {
@@ -40,10 +44,5 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {} steps · {state}", topic.step_count()), t.dim),
         ]));
     }
-    // Keep the cursor's row on screen in a short pane.
-    let height = usize::from(area.height).max(1);
-    let cursor_row = app.menu_cursor + 3;
-    let skip = cursor_row.saturating_sub(height - 1).min(lines.len());
-    let visible: Vec<Line> = lines.into_iter().skip(skip).collect();
-    Paragraph::new(visible).render(area, buf);
+    Paragraph::new(lines).render(area, buf);
 }
