@@ -531,6 +531,11 @@ fn opening_title(md: &str) -> Option<String> {
     } else {
         md
     };
+    h2_title(md)
+}
+
+/// The text of the `##` heading `md` starts with, by a markdown parse.
+fn h2_title(md: &str) -> Option<String> {
     let mut parser = Parser::new_ext(md, options());
     match parser.next() {
         Some(Event::Start(Tag::Heading {

@@ -250,25 +250,7 @@ fn slugs() {
 
 /// The title as a full parse of the part finds it (what `opening_title` did before it learnt to read one line).
 fn title_by_full_parse(md: &str) -> Option<String> {
-    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-    let mut parser = Parser::new_ext(md, options());
-    match parser.next() {
-        Some(Event::Start(Tag::Heading {
-            level: HeadingLevel::H2,
-            ..
-        })) => {}
-        _ => return None,
-    }
-    let mut title = String::new();
-    for event in parser {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => title.push_str(&t),
-            _ => {}
-        }
-    }
-    let title = title.trim().to_string();
-    (!title.is_empty()).then_some(title)
+    h2_title(md)
 }
 
 #[test]
