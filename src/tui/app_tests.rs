@@ -1,4 +1,6 @@
-use ratatui::crossterm::event::{KeyEvent, KeyEventState, MouseEvent};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers, MouseEvent, MouseEventKind,
+};
 
 use super::*;
 use crate::course::load::mini_course;
