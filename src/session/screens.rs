@@ -1,0 +1,170 @@
+//! The text of the screens the loop makes itself (not from a lesson): welcome, topic complete, the topic list,
+//! search results, the end-of-phase summary and help — as markdown, for either front end to render.
+
+use super::{Screen, Session};
+
+impl Session<'_> {
+    pub(super) fn search_text(&self) -> String {
+        let query = self.find.as_deref().unwrap_or_default();
+        let mut s = format!("# Search: “{query}”\n\n");
+        if self.hits.is_empty() {
+            s.push_str("Nothing found. Try a shorter word, or `topics` to browse.\n");
+            return s;
+        }
+        for (i, h) in self.hits.iter().enumerate() {
+            let t = &self.course.topics[h.topic];
+            let place = h.place.label(t.lesson.steps.len());
+            s.push_str(&format!(
+                "{}. **{} {}** · {place}  \n   {}\n",
+                i + 1,
+                t.number(),
+                t.title(),
+                h.context.replace(['*', '`', '_', '#', '|'], "")
+            ));
+        }
+        s.push_str(
+            "\nType a hit's number to open it (↑/↓ and Enter in the full screen), or `back`.\n",
+        );
+        s
+    }
+
+    pub(super) fn welcome_text(&self) -> String {
+        let banner = crate::course::CourseFiles::asset("assets/banner.txt").unwrap_or_default();
+        let mut s = format!(
+            "```\n{}\n```\n\n# {}\n\n*{}*\n\nThis phase teaches what the exam tests about running pipelines: who orchestrates, \
+             what starts them, who may touch the data, and how you prove it. {} topics:\n\n",
+            banner.trim_end(),
+            self.course.phase,
+            self.course.title,
+            self.course.topics.len()
+        );
+        for t in &self.course.topics {
+            s.push_str(&format!(
+                "- **{}** {} — *{}*\n",
+                t.number(),
+                t.title(),
+                t.lesson.meta.tagline
+            ));
+        }
+        s.push_str(
+            "\n## How it works\n\nOne step at a time, and nothing moves on until you say so:\n\n\
+             - `continue` → the next step (and, after a topic, the next topic)\n\
+             - `repeat` → the same ideas from another angle\n\
+             - `example` → another exam scenario\n\
+             - `done` → stop the phase: a summary, and your place is saved\n\n\
+             Also `quiz`, `topics`, `goto 14` and `help`. Say **continue** to begin.\n",
+        );
+        s
+    }
+
+    pub(super) fn complete_text(&self) -> String {
+        let t = self.current();
+        let next = match self.course.topics.get(self.topic + 1) {
+            Some(n) => format!(
+                "**Next: Topic {} — {}**\n\n*{}*\n\nNothing moves on until you say so.",
+                n.number(),
+                n.title(),
+                n.lesson.meta.tagline
+            ),
+            None => {
+                "**That was the last topic of the phase.** Say `done` for your summary.".to_string()
+            }
+        };
+        format!(
+            "# Topic {} complete: {}\n\n> {}\n\n{next}\n\n\
+             - `continue` → move ahead\n- `repeat` → re-explain this topic\n\
+             - `example` → more exam scenarios\n- `quiz` → drill this topic's trigger words\n\
+             - `done` → stop the phase here\n",
+            t.number(),
+            t.title(),
+            t.lesson.memory_hack.trim()
+        )
+    }
+
+    pub(super) fn topics_text(&self) -> String {
+        let mut s = format!("# {}\n\n", self.course.phase);
+        for (i, t) in self.course.topics.iter().enumerate() {
+            let mark = if self.completed.contains(t.slug()) {
+                " ✓"
+            } else if i == self.topic {
+                " ◂ you are here"
+            } else {
+                ""
+            };
+            s.push_str(&format!("- **{}** {}{mark}\n", t.number(), t.title()));
+        }
+        s.push_str("\nType `goto` and a number (or a slug) to open a topic, or `back`.\n");
+        s
+    }
+
+    /// The end-of-phase summary, as markdown.
+    pub fn summary(&self) -> String {
+        let mut s = String::from(
+            "# Phase 6 — where you are\n\n**Topics covered this time and before:**\n\n",
+        );
+        let mut any = false;
+        for t in &self.course.topics {
+            let state = if self.completed.contains(t.slug()) {
+                "complete".to_string()
+            } else if t.slug() == self.current().slug() {
+                format!("up to step {} of {}", self.step + 1, t.step_count())
+            } else if self.visited.contains(t.slug()) {
+                "started".to_string()
+            } else {
+                continue;
+            };
+            any = true;
+            s.push_str(&format!("- {} {} — {state}\n", t.number(), t.title()));
+        }
+        if !any {
+            s.push_str("- none yet\n");
+        }
+        s.push_str(&format!(
+            "\n**Resume:** {} — the next start opens there.\n",
+            self.place_name()
+        ));
+        let next = if self.screen == Screen::Complete {
+            self.course.topics.get(self.topic + 1)
+        } else {
+            Some(self.current())
+        };
+        match next {
+            Some(n) => s.push_str(&format!(
+                "\n**Next:** Topic {} — {}\n",
+                n.number(),
+                n.title()
+            )),
+            None => {
+                s.push_str("\n**Next:** the phase is complete — revise and drill the quizzes.\n")
+            }
+        }
+        s
+    }
+}
+
+pub(super) const HELP: &str = "# Commands
+
+Type a word and press Enter. Nothing moves on unless you say so.
+
+| Command | Short | What it does |
+| --- | --- | --- |
+| `continue` | `c`, `next` | the next step; after the last one, the next topic |
+| `repeat` | `r`, `again` | the same ideas from another angle |
+| `example` | `e`, `ex`, `eg` | another exam scenario |
+| `done` | `d` | stop the phase: summary, progress saved |
+| `back` | `b` | back to the step you were on |
+| `topics` | `menu`, `t` | list the topics |
+| `goto 12` | `12` | open a topic by number or slug |
+| `quiz` | | drill this topic's trigger words |
+| `stats` | | mastery, accuracy, reviews due |
+| `revise` | `sheet` | this topic's revision sheet: memory hack, signals, comparison |
+| `/retry` | `search retry` | search every lesson; n/N step through the matches |
+| `present` | | the projector layout on or off |
+| `help` | `?` | this screen |
+| `quit` | `q` | save and leave without the summary |
+
+# Keys
+
+With the command line empty, single keys act: `c` `r` `e` `d` `b` `t`, `?` for help, `q` to quit.
+Scroll with `j`/`k`, the arrows, PgUp/PgDn, Home/End or the mouse wheel.
+";
