@@ -11,7 +11,7 @@ use crate::{
     progress::{Progress, store::Store},
     quiz::{ItemState, report, stats},
     session::Session,
-    tui::{Host, topic_infos},
+    tui::Host,
 };
 
 pub struct Learner {
@@ -136,5 +136,5 @@ impl Host for LearnerHost<'_> {
 
 pub fn stats_markdown(course: &Course, learner: &Learner) -> String {
     let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
-    report::stats_markdown(&s, &topic_infos(course))
+    report::stats_markdown(&s, &course.topic_infos())
 }

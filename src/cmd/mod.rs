@@ -70,6 +70,15 @@ pub fn theme_for(global: &crate::cli::Global) -> Result<crate::theme::Theme, Exi
     })
 }
 
+/// The printer for plain output: the terminal's width, the theme asked for, colour only where it is wanted.
+pub fn printer_for(global: &crate::cli::Global) -> Result<crate::plain::Printer, ExitCode> {
+    Ok(crate::plain::Printer {
+        width: study::terminal_width(),
+        color: use_color(),
+        theme: theme_for(global)?,
+    })
+}
+
 /// The projector's theme: high contrast, unless colour is off.
 pub fn projector_theme() -> crate::theme::Theme {
     if use_color() {

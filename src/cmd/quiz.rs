@@ -7,16 +7,14 @@ use std::{
 
 use super::{
     learner::{Learner, LearnerHost, stats_markdown},
-    load_course, use_color,
+    load_course,
 };
 use crate::{
     cli::{Global, QuizArgs},
     course::Course,
     plain,
     quiz::{QuizOptions, QuizSummary},
-    render,
-    theme::Theme,
-    tui::{self, topic_infos},
+    tui,
 };
 
 pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
@@ -95,7 +93,7 @@ pub fn run_plain(
     input: &mut dyn io::BufRead,
     out: &mut dyn io::Write,
 ) -> io::Result<QuizSummary> {
-    let topics = topic_infos(course);
+    let topics = course.topic_infos();
     let mut histories = learner.progress.items.clone();
     let mut sink = |id: &str, state: &crate::quiz::ItemState| -> io::Result<()> {
         if let Some(w) = learner.record_item(id, state) {
@@ -125,20 +123,10 @@ pub fn stats(global: &Global) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    out!("{}", stats_text(&course, &learner, use_color()));
-    ExitCode::SUCCESS
-}
-
-fn stats_text(course: &Course, learner: &Learner, color: bool) -> String {
-    let theme = if color {
-        Theme::dark()
-    } else {
-        Theme::monochrome()
+    let printer = match super::printer_for(global) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    let lines = render::render(
-        &stats_markdown(course, learner),
-        super::study::terminal_width(),
-        &theme,
-    );
-    plain::ansi::write_lines(&lines, color)
+    out!("{}", printer.text(&stats_markdown(&course, &learner)));
+    ExitCode::SUCCESS
 }

@@ -7,10 +7,8 @@ use std::{
 
 use clap::{Args, ValueEnum};
 
-use super::{load_course, study::terminal_width, use_color};
-use crate::{
-    cli::Global, course::Course, course::cheatsheet::cheatsheet, plain, render, theme::Theme,
-};
+use super::load_course;
+use crate::{cli::Global, course::Course, course::cheatsheet::cheatsheet};
 
 #[derive(Debug, Args)]
 pub struct ReviseArgs {
@@ -56,16 +54,10 @@ pub fn run(global: &Global, args: &ReviseArgs) -> ExitCode {
                 }
             }
         }
-        SheetFormat::Text => {
-            let color = use_color();
-            let theme = if color {
-                Theme::dark()
-            } else {
-                Theme::monochrome()
-            };
-            let lines = render::render(&md, terminal_width(), &theme);
-            write_stdout(&plain::ansi::write_lines(&lines, color))
-        }
+        SheetFormat::Text => match super::printer_for(global) {
+            Ok(printer) => write_stdout(&printer.text(&md)),
+            Err(code) => code,
+        },
     }
 }
 

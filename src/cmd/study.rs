@@ -7,16 +7,15 @@ use std::{
 
 use super::{
     learner::{Learner, LearnerHost, stats_markdown},
-    load_course, quiz, use_color,
+    load_course, quiz,
 };
 use crate::{
     cli::Global,
-    plain,
-    quiz::{Mode, QuizOptions, QuizSummary, report},
-    render,
+    course::cheatsheet::cheatsheet,
+    plain::{self, Printer},
+    quiz::{QuizOptions, QuizSummary, report},
     session::{Outcome, Session},
-    theme::Theme,
-    tui::{self, Ending, app::App, topic_infos},
+    tui::{self, Ending, app::App},
 };
 
 pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCode {
@@ -63,15 +62,14 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
         session.message = None;
     }
 
-    let color = use_color();
-    let theme = match super::theme_for(global) {
-        Ok(t) => t,
+    let printer = match super::printer_for(global) {
+        Ok(p) => p,
         Err(code) => return code,
     };
     let result = if plain_mode {
-        run_plain(global, &mut session, &mut learner, color)
+        run_plain(global, &mut session, &mut learner, &printer)
     } else {
-        let mut app = App::new(session, theme.clone());
+        let mut app = App::new(session, printer.theme.clone());
         app.set_present(global.present, Some(super::projector_theme()));
         app.warning = learner.load_warning.clone();
         let mut host = LearnerHost {
@@ -93,13 +91,12 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     match ending {
         Ending::Done => {
             let mut md = session.summary();
-            let q = report::session_markdown(&quizzes, &topic_infos(&course));
+            let q = report::session_markdown(&quizzes, &course.topic_infos());
             if !q.is_empty() {
                 md.push('\n');
                 md.push_str(&q);
             }
-            let lines = render::render(&md, terminal_width(), &theme);
-            out!("{}", plain::ansi::write_lines(&lines, color));
+            out!("{}", printer.text(&md));
             outln!("\n{saved}");
         }
         Ending::Quit => outln!("{saved} Run dea-tutor again to resume."),
@@ -111,67 +108,35 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     learner.exit_code()
 }
 
-/// The lesson loop in plain text; `quiz` and `stats` run in between and come back to the lesson.
+/// The lesson loop in plain text; `quiz`, `stats` and `revise` run in between and come back to the lesson.
 fn run_plain<'c>(
     global: &Global,
     session: &mut Session<'c>,
     learner: &mut Learner,
-    color: bool,
+    printer: &Printer,
 ) -> io::Result<(Session<'c>, QuizSummary, Ending)> {
-    let opts = plain::lesson::Options {
-        width: terminal_width(),
-        color,
-    };
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut out = io::stdout().lock();
     let mut quizzes = QuizSummary::default();
     loop {
         let mut save = |s: &Session| learner.record_lesson(s);
-        let outcome = plain::lesson::run(session, &mut input, &mut out, &opts, &mut save)?;
-        match outcome {
+        let outcome = plain::lesson::run(session, &mut input, &mut out, printer, &mut save)?;
+        let course = session.course;
+        let shown = match outcome {
             Outcome::Done | Outcome::Redraw => return Ok((session.clone(), quizzes, Ending::Done)),
             Outcome::Quit => return Ok((session.clone(), quizzes, Ending::Quit)),
             Outcome::Quiz(t) => {
-                let course = session.course;
-                let quiz_opts = QuizOptions {
-                    mode: Mode::Drill,
-                    topic: Some(course.topics[t].slug().to_string()),
-                    count: None,
-                    seed: None,
-                    exam_date: global.exam_date,
-                    typed: false,
-                };
-                let s = quiz::run_plain(course, &quiz_opts, learner, &mut input, &mut out)?;
-                quizzes.right += s.right;
-                quizzes.answered += s.answered;
-                quizzes.per_topic.extend(s.per_topic);
+                let opts = QuizOptions::drill(course.topics[t].slug(), global.exam_date);
+                quizzes.absorb(quiz::run_plain(
+                    course, &opts, learner, &mut input, &mut out,
+                )?);
+                continue;
             }
-            Outcome::Revise(t) => {
-                let sheet = crate::course::cheatsheet::cheatsheet(session.course, Some(t));
-                let theme = if color {
-                    Theme::dark()
-                } else {
-                    Theme::monochrome()
-                };
-                let lines = render::render(&sheet, opts.width, &theme);
-                use io::Write;
-                write!(out, "{}", plain::ansi::write_lines(&lines, color))?;
-            }
-            Outcome::Stats => {
-                let lines = render::render(
-                    &stats_markdown(session.course, learner),
-                    opts.width,
-                    &if color {
-                        Theme::dark()
-                    } else {
-                        Theme::monochrome()
-                    },
-                );
-                use io::Write;
-                write!(out, "{}", plain::ansi::write_lines(&lines, color))?;
-            }
-        }
+            Outcome::Revise(t) => cheatsheet(course, Some(t)),
+            Outcome::Stats => stats_markdown(course, learner),
+        };
+        io::Write::write_all(&mut out, printer.text(&shown).as_bytes())?;
     }
 }
 

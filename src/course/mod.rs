@@ -13,7 +13,10 @@ pub use diagnostic::Diagnostic;
 pub use lesson::{Lesson, Part};
 pub use load::CourseFiles;
 
-use crate::{quiz::bank::QuizBank, render::sanitize};
+use crate::{
+    quiz::{TopicInfo, bank::QuizBank},
+    render::sanitize,
+};
 
 /// A string value decoded from course TOML (front matter, course.toml, quizzes), made safe to print. The files are
 /// cleaned before parsing, but TOML escapes (`"\u001b[2J"`) decode to control characters only after that, so every
@@ -64,6 +67,18 @@ impl Topic {
 impl Course {
     pub fn built_in() -> Result<Self, Vec<Diagnostic>> {
         CourseFiles::built_in().parse()
+    }
+
+    /// The topics as the quiz engine names them ("Topic 11 · AWS Step Functions").
+    pub fn topic_infos(&self) -> Vec<TopicInfo> {
+        self.topics
+            .iter()
+            .map(|t| TopicInfo {
+                slug: t.slug().to_string(),
+                number: t.number(),
+                title: t.title().to_string(),
+            })
+            .collect()
     }
 
     pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {

@@ -3,17 +3,11 @@
 
 use std::io::{self, BufRead, Write};
 
-use super::ansi;
+use super::Printer;
 use crate::{
-    command, render,
+    command,
     session::{Outcome, Session},
-    theme::Theme,
 };
-
-pub struct Options {
-    pub width: u16,
-    pub color: bool,
-}
 
 /// Runs until `done`, `quit`, `quiz`, `stats` or end of input (which is `done`); `save` is called after each
 /// command that moved the learner. The caller runs a quiz or shows stats and calls this again to come back.
@@ -21,18 +15,13 @@ pub fn run(
     session: &mut Session,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
-    opts: &Options,
+    printer: &Printer,
     save: &mut dyn FnMut(&Session) -> Option<String>,
 ) -> io::Result<Outcome> {
-    let theme = if opts.color {
-        Theme::dark()
-    } else {
-        Theme::monochrome()
-    };
     let mut show = true;
     loop {
         if show {
-            print_screen(session, out, opts, &theme)?;
+            print_screen(session, out, printer)?;
         }
         if let Some(m) = session.message.take() {
             writeln!(out, "{m}")?;
@@ -59,14 +48,9 @@ pub fn run(
     }
 }
 
-fn print_screen(
-    session: &Session,
-    out: &mut dyn Write,
-    opts: &Options,
-    theme: &Theme,
-) -> io::Result<()> {
+fn print_screen(session: &Session, out: &mut dyn Write, printer: &Printer) -> io::Result<()> {
     let h = session.header();
-    let rule = "─".repeat(usize::from(opts.width).min(80));
+    let rule = "─".repeat(usize::from(printer.width).min(80));
     writeln!(out, "{rule}")?;
     writeln!(
         out,
@@ -79,8 +63,7 @@ fn print_screen(
         h.place
     )?;
     writeln!(out, "{rule}")?;
-    let lines = render::render(&session.document(), opts.width, theme);
-    write!(out, "{}", ansi::write_lines(&lines, opts.color))?;
+    write!(out, "{}", printer.text(&session.document()))?;
     writeln!(out)?;
     writeln!(out, "[continue · repeat · example · done · topics · help]")
 }
@@ -99,10 +82,7 @@ mod tests {
             &mut s,
             &mut script.as_bytes(),
             &mut out,
-            &Options {
-                width: 60,
-                color: false,
-            },
+            &Printer::mono(60),
             &mut |_| {
                 saves += 1;
                 None

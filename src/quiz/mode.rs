@@ -120,6 +120,20 @@ pub struct QuizOptions {
 }
 
 impl QuizOptions {
+    /// The drill a lesson's `quiz` command starts: the topic's trigger cues, all of them, four options each.
+    pub fn drill(topic: &str, exam_date: Option<NaiveDate>) -> Self {
+        Self {
+            mode: Mode::Drill,
+            topic: Some(topic.to_string()),
+            count: None,
+            seed: None,
+            exam_date,
+            typed: false,
+        }
+    }
+}
+
+impl QuizOptions {
     pub fn new(mode: Mode) -> Self {
         QuizOptions {
             mode,

@@ -94,6 +94,27 @@ pub struct QuizSummary {
     pub exam: Option<ExamReport>,
 }
 
+impl QuizSummary {
+    /// Adds another session's results to these: the run's total for the end-of-phase summary.
+    pub fn absorb(&mut self, s: QuizSummary) {
+        self.right += s.right;
+        self.answered += s.answered;
+        self.skipped += s.skipped;
+        for (topic, right, n) in s.per_topic {
+            match self.per_topic.iter_mut().find(|(t, _, _)| *t == topic) {
+                Some(entry) => {
+                    entry.1 += right;
+                    entry.2 += n;
+                }
+                None => self.per_topic.push((topic, right, n)),
+            }
+        }
+        if s.exam.is_some() {
+            self.exam = s.exam;
+        }
+    }
+}
+
 /// How the current prompt is graded.
 struct Current {
     prompt: Prompt,

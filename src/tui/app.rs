@@ -217,7 +217,7 @@ impl<'c> App<'c> {
                 Effect::Save(id, state) => self.saves.push((id, state)),
                 Effect::Leave(summary) => {
                     self.quiz = None;
-                    merge(&mut self.quiz_results, summary);
+                    self.quiz_results.absorb(summary);
                     if self.standalone {
                         outcome = Some(Outcome::Quit);
                     }
@@ -257,25 +257,6 @@ impl<'c> App<'c> {
 /// The text of a wrapped line, for matching.
 pub fn line_text(line: &Line<'_>) -> String {
     line.spans.iter().map(|s| s.content.as_ref()).collect()
-}
-
-/// Adds one quiz session's results to the run's total.
-fn merge(total: &mut QuizSummary, s: QuizSummary) {
-    total.right += s.right;
-    total.answered += s.answered;
-    total.skipped += s.skipped;
-    for (topic, right, n) in s.per_topic {
-        match total.per_topic.iter_mut().find(|(t, _, _)| *t == topic) {
-            Some(entry) => {
-                entry.1 += right;
-                entry.2 += n;
-            }
-            None => total.per_topic.push((topic, right, n)),
-        }
-    }
-    if s.exam.is_some() {
-        total.exam = s.exam;
-    }
 }
 
 mod input;

@@ -22,7 +22,7 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
 use self::{app::App, quiz::QuizState};
 use crate::{
     course::Course,
-    quiz::{ItemState, Mode, QuizOptions, TopicInfo},
+    quiz::{ItemState, QuizOptions},
     session::{Outcome, Session},
 };
 
@@ -121,17 +121,10 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
             Some(Outcome::Quit) => break Ending::Quit,
             Some(Outcome::Quiz(topic)) => {
                 let course = app.session.course;
-                let opts = QuizOptions {
-                    mode: Mode::Drill,
-                    topic: Some(course.topics[topic].slug().to_string()),
-                    count: None,
-                    seed: None,
-                    exam_date: host.exam_date(),
-                    typed: false,
-                };
+                let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
                 let quiz = QuizState::new(
                     &course.banks,
-                    topic_infos(course),
+                    course.topic_infos(),
                     &opts,
                     host.histories(),
                     Utc::now,
@@ -163,7 +156,7 @@ pub fn quiz_only(
     app.set_present(present, Some(crate::cmd::projector_theme()));
     app.start_quiz(QuizState::new(
         &course.banks,
-        topic_infos(course),
+        course.topic_infos(),
         opts,
         host.histories(),
         Utc::now,
@@ -236,18 +229,6 @@ fn flush_saves(app: &mut App, host: &mut dyn Host) {
             app.warning = Some(w);
         }
     }
-}
-
-pub fn topic_infos(course: &Course) -> Vec<TopicInfo> {
-    course
-        .topics
-        .iter()
-        .map(|t| TopicInfo {
-            slug: t.slug().to_string(),
-            number: t.number(),
-            title: t.title().to_string(),
-        })
-        .collect()
 }
 
 fn spawn_input(tx: mpsc::Sender<Msg>) {

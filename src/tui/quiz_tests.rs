@@ -2,7 +2,7 @@ use chrono::TimeZone;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
-use crate::{course::Course, tui::topic_infos};
+use crate::course::Course;
 
 fn fixed() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
@@ -39,7 +39,7 @@ fn a_drill_answers_saves_rerates_and_leaves_with_a_summary() {
     let course = Course::built_in().unwrap();
     let mut q = QuizState::new(
         &course.banks,
-        topic_infos(&course),
+        course.topic_infos(),
         &opts(Mode::Drill, Some(2)),
         &BTreeMap::new(),
         fixed,
@@ -75,7 +75,7 @@ fn multiple_response_needs_enter_and_the_right_count() {
     let course = Course::built_in().unwrap();
     let mut q = QuizState::new(
         &course.banks,
-        topic_infos(&course),
+        course.topic_infos(),
         &opts(Mode::Scenario, None),
         &BTreeMap::new(),
         fixed,
@@ -108,7 +108,7 @@ fn the_exam_counts_down_flags_moves_and_submits_when_time_is_up() {
     o.topic = None;
     let mut q = QuizState::new(
         &course.banks,
-        topic_infos(&course),
+        course.topic_infos(),
         &o,
         &BTreeMap::new(),
         fixed,
@@ -143,7 +143,7 @@ fn submit_asks_once() {
     o.topic = None;
     let mut q = QuizState::new(
         &course.banks,
-        topic_infos(&course),
+        course.topic_infos(),
         &o,
         &BTreeMap::new(),
         fixed,
@@ -167,7 +167,7 @@ fn nothing_due_says_so() {
     let course = Course::built_in().unwrap();
     let q = QuizState::new(
         &course.banks,
-        topic_infos(&course),
+        course.topic_infos(),
         &opts(Mode::Due, None),
         &BTreeMap::new(),
         fixed,
@@ -184,7 +184,7 @@ fn a_class_votes_then_the_presenter_reveals_and_nothing_is_scheduled() {
     let course = Course::built_in().unwrap();
     let mut q = QuizState::new(
         &course.banks,
-        topic_infos(&course),
+        course.topic_infos(),
         &opts(Mode::Drill, Some(2)),
         &BTreeMap::new(),
         fixed,

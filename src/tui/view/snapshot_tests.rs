@@ -89,7 +89,7 @@ fn every_size_draws_without_panic() {
                     exam_date: None,
                     typed: false,
                 };
-                let topics = crate::tui::topic_infos(&course);
+                let topics = course.topic_infos();
                 app.start_quiz(crate::tui::quiz::QuizState::new(
                     &course.banks,
                     topics,
