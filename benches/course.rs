@@ -9,7 +9,7 @@
 
 mod support;
 
-use std::{hint::black_box, time::Duration};
+use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use dea_tutor::{
@@ -74,16 +74,9 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    // Short by default: the machine is shared. Command-line flags still override these.
-    Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = support::config();
     targets = built_in, scaling
 }
 criterion_main!(benches);

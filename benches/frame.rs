@@ -200,16 +200,9 @@ fn long_lesson(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    // Short by default: the machine is shared. Command-line flags still override these.
-    Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = support::config();
     targets = built_in, thousand_topics, long_lesson
 }
 criterion_main!(benches);

@@ -13,7 +13,7 @@
 
 mod support;
 
-use std::{hint::black_box, time::Duration};
+use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dea_tutor::{
@@ -134,16 +134,9 @@ fn quiz(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    // Short by default: the machine is shared. Command-line flags still override these.
-    Criterion::default()
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = support::config();
     targets = quiz
 }
 criterion_main!(benches);

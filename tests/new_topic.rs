@@ -1,23 +1,12 @@
 //! `dea-tutor new-topic` through the real binary: scaffolded topics pass `check`, and nothing is overwritten.
 
-use std::{
-    fs,
-    path::Path,
-    process::{Command, Output},
-};
+mod common;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_dea-tutor"));
-    c.env("NO_COLOR", "1").env("COLUMNS", "80");
-    c
-}
+use common::{bin, text};
+use std::{fs, path::Path, process::Output};
 
 fn run(dir: &Path, args: &[&str]) -> Output {
     bin().args(args).arg("--content").arg(dir).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// Every file under `dir` with its contents, to show nothing changed.

@@ -1,16 +1,13 @@
 //! The real binary in plain mode, driven through stdin.
 
+mod common;
+
+use common::{bin, text};
 use std::{
     io::Write,
     path::Path,
-    process::{Command, Output, Stdio},
+    process::{Output, Stdio},
 };
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_dea-tutor"));
-    c.env("NO_COLOR", "1").env("COLUMNS", "80");
-    c
-}
 
 fn plain(progress: &Path, script: &str, extra: &[&str]) -> Output {
     let mut child = bin()
@@ -29,10 +26,6 @@ fn plain(progress: &Path, script: &str, extra: &[&str]) -> Output {
         .write_all(script.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 #[test]

@@ -1,19 +1,16 @@
 //! Quizzes through the real binary in plain mode: a seeded drill, a seeded mock exam, stats, and progress that
 //! survives SIGKILL at any moment.
 
+mod common;
+
+use common::{bin, text};
 use std::{
     io::{Read, Write},
     path::Path,
-    process::{Command, Output, Stdio},
+    process::{Output, Stdio},
     sync::mpsc,
     time::Duration,
 };
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_dea-tutor"));
-    c.env("NO_COLOR", "1").env("COLUMNS", "80");
-    c
-}
 
 fn quiz(progress: &Path, args: &[&str], script: &str) -> Output {
     let mut child = bin()
@@ -33,10 +30,6 @@ fn quiz(progress: &Path, args: &[&str], script: &str) -> Output {
         .write_all(script.as_bytes())
         .unwrap();
     child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// Answers recorded in the file: every item's right + wrong counts.

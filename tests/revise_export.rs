@@ -1,18 +1,13 @@
 //! `dea-tutor revise` and `dea-tutor export anki` through the real binary.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::{bin, text};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dea-tutor"))
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    bin().args(args).output().unwrap()
 }
 
 #[test]

@@ -413,3 +413,10 @@ pub fn frame(app: &mut App, terminal: &mut Terminal<TestBackend>) {
         .draw(|f| f.render_widget(&*app, f.area()))
         .expect("draw into the test backend");
 }
+
+/// Criterion, short by default: the machine is shared. Command-line flags still override these.
+pub fn config() -> criterion::Criterion {
+    criterion::Criterion::default()
+        .warm_up_time(std::time::Duration::from_secs(1))
+        .measurement_time(std::time::Duration::from_secs(3))
+}
