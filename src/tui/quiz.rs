@@ -221,10 +221,7 @@ impl<'c> QuizState<'c> {
         let now = (self.clock)();
         match &self.stage {
             Stage::Exam { exam, .. } if exam.is_timed_out(now) => self.submit(now),
-            Stage::Exam { .. } => {
-                // The countdown in the header changed.
-                Vec::new()
-            }
+            // Otherwise only the countdown changed, which the next frame shows.
             _ => Vec::new(),
         }
     }
