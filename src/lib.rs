@@ -14,3 +14,4 @@ pub mod render;
 pub mod session;
 pub mod theme;
 pub mod tui;
+pub mod util;

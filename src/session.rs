@@ -1,7 +1,7 @@
 //! The study loop as a state machine: commands in, state changes out. Both front ends (TUI and plain) drive this one
 //! type, so every behaviour of the loop is testable without a terminal.
 
-use std::{borrow::Cow, collections::BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::{
     command::{self, Command},
@@ -26,6 +26,8 @@ pub enum Screen {
     Help,
     /// Search results; a number opens a hit.
     Search,
+    /// Search hit `i`, previewed: the saved place stays where it was until the learner continues from here.
+    Preview(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +69,8 @@ pub struct Session<'c> {
     /// The last search: its query and hits (the TUI highlights the query after a hit is opened).
     pub find: Option<String>,
     pub hits: Vec<Hit>,
+    /// The step each topic was left at during this run, so `goto` returns there.
+    last_step: std::collections::BTreeMap<usize, usize>,
 }
 
 /// The header's facts, for any front end to lay out.
@@ -74,8 +78,6 @@ pub struct Session<'c> {
 pub struct Header {
     pub phase: String,
     pub topic_number: u32,
-    pub topic_index: usize,
-    pub topic_count: usize,
     pub title: String,
     /// "Step 3 of 9", "Another angle 1 of 3", "Scenario 2 of 5", "Complete", ...
     pub place: String,
@@ -96,6 +98,7 @@ impl<'c> Session<'c> {
             message: None,
             find: None,
             hits: Vec::new(),
+            last_step: Default::default(),
         };
         if let Some(p) = resume
             && let Some(t) = course.topics.iter().position(|t| t.slug() == p.topic)
@@ -134,6 +137,24 @@ impl<'c> Session<'c> {
 
     pub fn apply(&mut self, cmd: Command) -> Outcome {
         self.message = None;
+        let outcome = self.apply_command(cmd);
+        // A search ends when the learner leaves its list and its hits.
+        if !matches!(self.screen, Screen::Search | Screen::Preview(_)) {
+            self.find = None;
+        }
+        outcome
+    }
+
+    fn apply_command(&mut self, cmd: Command) -> Outcome {
+        if let Screen::Preview(_) = self.screen
+            && matches!(cmd, Command::Repeat | Command::Example)
+        {
+            self.message = Some(format!(
+                "This is a search hit: `continue` reads on from here (your place moves), `back` returns to {}.",
+                self.place_name()
+            ));
+            return Outcome::Redraw;
+        }
         match cmd {
             Command::Continue => self.advance(),
             Command::Repeat => {
@@ -145,6 +166,10 @@ impl<'c> Session<'c> {
                 let n = self.current().lesson.scenarios.len();
                 self.screen = Screen::Scenario(self.next_scenario % n);
                 self.next_scenario = (self.next_scenario + 1) % n;
+            }
+            // Back from a previewed hit is the hit list; from anywhere else, the learner's own step.
+            Command::Back if matches!(self.screen, Screen::Preview(_)) => {
+                self.screen = Screen::Search
             }
             Command::Back => self.screen = Screen::Step(self.step),
             Command::Topics => self.screen = Screen::Topics,
@@ -164,7 +189,15 @@ impl<'c> Session<'c> {
                 }
             }
             Command::Goto(query) => match self.course.find_topic(&query) {
-                Some(t) => self.open_topic(t, 0),
+                // The topic the learner is in: back to their step, never to step 1.
+                Some(t) if t == self.topic => {
+                    self.screen = Screen::Step(self.step);
+                    self.message = Some(format!("You are here: {}.", self.place_name()));
+                }
+                Some(t) => {
+                    let step = self.last_step.get(&t).copied().unwrap_or(0);
+                    self.open_topic(t, step);
+                }
                 None => self.message = Some(self.no_such_topic(&query)),
             },
             Command::Done => return Outcome::Done,
@@ -186,25 +219,36 @@ impl<'c> Session<'c> {
         Outcome::Redraw
     }
 
-    /// Opens search hit `i` (0-based); false when there is none.
+    /// Previews search hit `i` (0-based); false when there is none. The saved place does not move.
     pub fn open_hit(&mut self, i: usize) -> bool {
-        let Some(hit) = self.hits.get(i).cloned() else {
+        if i >= self.hits.len() {
             return false;
+        }
+        self.screen = Screen::Preview(i);
+        self.message = Some(format!(
+            "A search hit. continue reads on from here; back returns to the hits (your place: {}).",
+            self.place_name()
+        ));
+        true
+    }
+
+    /// Continuing from a previewed hit makes it the learner's place, then moves on as from any step.
+    fn adopt_preview(&mut self, i: usize) {
+        let Some(hit) = self.hits.get(i).cloned() else {
+            self.screen = Screen::Step(self.step);
+            return;
         };
         match hit.place {
             Place::Step(s) => self.open_topic(hit.topic, s),
             Place::Angle(a) => {
                 self.open_topic(hit.topic, self.step_if_same(hit.topic));
-                self.screen = Screen::Angle(a);
                 self.next_angle = a + 1;
             }
             Place::Scenario(e) => {
                 self.open_topic(hit.topic, self.step_if_same(hit.topic));
-                self.screen = Screen::Scenario(e);
                 self.next_scenario = e + 1;
             }
         }
-        true
     }
 
     /// The current step when staying in the same topic, else the first.
@@ -217,6 +261,7 @@ impl<'c> Session<'c> {
         if t != self.topic {
             self.next_angle = 0;
             self.next_scenario = 0;
+            self.last_step.insert(self.topic, self.step);
         }
         self.topic = t.min(self.course.topics.len() - 1);
         self.step = step.min(self.current().step_count() - 1);
@@ -227,6 +272,9 @@ impl<'c> Session<'c> {
     /// `continue`: from a step or from an aside (angle, scenario, menu) it moves on from the current step; past the
     /// wrap-up it shows "Topic complete"; only from there does it open the next topic.
     fn advance(&mut self) {
+        if let Screen::Preview(i) = self.screen {
+            self.adopt_preview(i);
+        }
         if self.screen == Screen::Welcome {
             self.screen = Screen::Step(self.step);
         } else if self.screen == Screen::Complete {
@@ -269,68 +317,9 @@ impl<'c> Session<'c> {
             ),
         }
     }
-
-    pub fn header(&self) -> Header {
-        let t = self.current();
-        let l = &t.lesson;
-        let place = match self.screen {
-            Screen::Step(i) if i == l.steps.len() => {
-                format!("Step {} of {} · wrap-up", i + 1, t.step_count())
-            }
-            Screen::Step(i) => format!("Step {} of {}", i + 1, t.step_count()),
-            Screen::Angle(i) => format!("Another angle {} of {}", i + 1, l.angles.len()),
-            Screen::Scenario(i) => format!("Exam scenario {} of {}", i + 1, l.scenarios.len()),
-            Screen::Complete => "Complete".to_string(),
-            Screen::Topics => "Topics".to_string(),
-            Screen::Help => "Help".to_string(),
-            Screen::Search => format!("Search · {} hits", self.hits.len()),
-            Screen::Welcome => "Welcome".to_string(),
-        };
-        Header {
-            phase: self.course.phase.clone(),
-            topic_number: t.number(),
-            topic_index: self.topic,
-            topic_count: self.course.topics.len(),
-            title: t.title().to_string(),
-            place,
-        }
-    }
-
-    /// A key that changes exactly when the document shown changes (for render caches).
-    pub fn doc_key(&self) -> (usize, Screen) {
-        (self.topic, self.screen)
-    }
-
-    /// The markdown of the current screen.
-    pub fn document(&self) -> Cow<'c, str> {
-        let t = self.current();
-        let l = &t.lesson;
-        match self.screen {
-            Screen::Step(i) if i < l.steps.len() => Cow::Borrowed(l.steps[i].markdown.as_str()),
-            Screen::Step(_) => Cow::Owned(l.wrap_up()),
-            Screen::Angle(i) => Cow::Owned(format!(
-                "*Another angle on {} — {} of {}*\n\n{}",
-                t.title(),
-                i + 1,
-                l.angles.len(),
-                l.angles[i].markdown
-            )),
-            Screen::Scenario(i) => Cow::Owned(format!(
-                "*Exam scenario {} of {} — {}*\n\n{}",
-                i + 1,
-                l.scenarios.len(),
-                t.title(),
-                l.scenarios[i].markdown
-            )),
-            Screen::Complete => Cow::Owned(self.complete_text()),
-            Screen::Topics => Cow::Owned(self.topics_text()),
-            Screen::Help => Cow::Borrowed(screens::HELP),
-            Screen::Welcome => Cow::Owned(self.welcome_text()),
-            Screen::Search => Cow::Owned(self.search_text()),
-        }
-    }
 }
 
+mod document;
 mod screens;
 
 #[cfg(test)]

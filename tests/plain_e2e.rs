@@ -40,7 +40,7 @@ fn continue_repeat_example_done_then_resume() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("Topic 1 of 10 · 11 AWS Step Functions · Step 1 of"),
+        stdout.contains("Topic 11 · AWS Step Functions · Step 1 of"),
         "{stdout}"
     );
     assert!(stdout.contains("Step 2 of"), "{stdout}");
@@ -180,8 +180,11 @@ fn topic_and_step_open_straight_there() {
     let progress = dir.path().join("p.toml");
     let out = plain(&progress, "done\n", &["--topic", "14", "--step", "3"]);
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("Topic 4 of 10 · 14 "), "{stdout}");
-    assert!(stdout.contains("· Step 3 of"), "{stdout}");
+    assert!(stdout.contains("Topic 14 · "), "{stdout}");
+    assert!(
+        stdout.replace('\n', " ").contains("· Step 3 of"),
+        "{stdout}"
+    );
     let out = plain(&progress, "", &["--topic", "14", "--step", "99"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -259,15 +262,16 @@ fn walk_the_whole_phase_with_repeat_example_and_quiz_on_every_topic() {
     let progress = dir.path().join("p.toml");
     let out = plain(&progress, &script, &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
+    // Lines are wrapped to 80 columns at spaces; joined back, every place line reads whole.
+    let stdout = text(&out.stdout).replace('\n', " ");
     for t in &course.topics {
         let n = t.number();
         assert!(
-            stdout.contains(&format!("· {n} {} · Another angle 1 of", t.title())),
+            stdout.contains(&format!("Topic {n} · {} · Another angle 1 of", t.title())),
             "{n}"
         );
         assert!(
-            stdout.contains(&format!("· {n} {} · Exam scenario 1 of", t.title())),
+            stdout.contains(&format!("Topic {n} · {} · Exam scenario 1 of", t.title())),
             "{n}"
         );
         assert!(

@@ -79,6 +79,14 @@ pub fn printer_for(global: &crate::cli::Global) -> Result<crate::plain::Printer,
     })
 }
 
+/// The screen's look for the full-screen commands: the theme asked for, and the projector's with `--present`.
+pub fn look_for(global: &crate::cli::Global) -> Result<crate::tui::Look, ExitCode> {
+    Ok(crate::tui::Look {
+        theme: theme_for(global)?,
+        projector: global.present.then(projector_theme),
+    })
+}
+
 /// The projector's theme: high contrast, unless colour is off.
 pub fn projector_theme() -> crate::theme::Theme {
     if use_color() {

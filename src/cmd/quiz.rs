@@ -52,12 +52,19 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
         typed: args.typed,
     };
     let result = if global.plain {
+        let printer = match super::printer_for(global) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
         run_plain(
             &course,
             &opts,
             &mut learner,
-            &mut io::stdin().lock(),
-            &mut io::stdout().lock(),
+            plain::quiz::Io {
+                input: &mut io::stdin().lock(),
+                out: &mut io::stdout().lock(),
+                printer: &printer,
+            },
         )
     } else {
         let mut host = LearnerHost {
@@ -65,11 +72,16 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
             course: &course,
             exam_date: global.exam_date,
         };
-        let theme = match super::theme_for(global) {
-            Ok(t) => t,
+        let look = match super::look_for(global) {
+            Ok(l) => l,
             Err(code) => return code,
         };
-        tui::quiz_only(&course, &opts, &mut host, theme, global.present)
+        let summary = tui::quiz_only(&course, &opts, &mut host, look);
+        // The full screen is gone: the score stays in the shell.
+        if let Ok(s) = &summary {
+            outln!("{}", s.score_line(opts.mode.title()));
+        }
+        summary
     };
     match result {
         Ok(_) => {
@@ -90,8 +102,7 @@ pub fn run_plain(
     course: &Course,
     opts: &QuizOptions,
     learner: &mut Learner,
-    input: &mut dyn io::BufRead,
-    out: &mut dyn io::Write,
+    io: plain::quiz::Io<'_>,
 ) -> io::Result<QuizSummary> {
     let topics = course.topic_infos();
     let mut histories = learner.progress.items.clone();
@@ -103,8 +114,7 @@ pub fn run_plain(
     };
     let mut clock = chrono::Utc::now;
     plain::quiz::run(
-        input,
-        out,
+        io,
         &course.banks,
         &topics,
         opts,

@@ -42,11 +42,11 @@ pub fn run(global: &Global, args: &ReviseArgs) -> ExitCode {
         SheetFormat::Text
             if !global.plain && io::stdin().is_terminal() && io::stdout().is_terminal() =>
         {
-            let theme = match super::theme_for(global) {
-                Ok(t) => t,
+            let look = match super::look_for(global) {
+                Ok(l) => l,
                 Err(code) => return code,
             };
-            match crate::tui::overlay_only(&course, "Revision sheet", md, theme, global.present) {
+            match crate::tui::overlay_only(&course, "Revision sheet", md, look) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("dea-tutor: {e}");

@@ -128,9 +128,12 @@ fn run_plain<'c>(
             Outcome::Quit => return Ok((session.clone(), quizzes, Ending::Quit)),
             Outcome::Quiz(t) => {
                 let opts = QuizOptions::drill(course.topics[t].slug(), global.exam_date);
-                quizzes.absorb(quiz::run_plain(
-                    course, &opts, learner, &mut input, &mut out,
-                )?);
+                let io = plain::quiz::Io {
+                    input: &mut input,
+                    out: &mut out,
+                    printer,
+                };
+                quizzes.absorb(quiz::run_plain(course, &opts, learner, io)?);
                 continue;
             }
             Outcome::Revise(t) => cheatsheet(course, Some(t)),

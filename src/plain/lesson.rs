@@ -5,7 +5,10 @@ use std::io::{self, BufRead, Write};
 
 use super::Printer;
 use crate::{
-    command,
+    command::{
+        self,
+        table::{fit, lesson_hints},
+    },
     session::{Outcome, Session},
 };
 
@@ -52,20 +55,16 @@ fn print_screen(session: &Session, out: &mut dyn Write, printer: &Printer) -> io
     let h = session.header();
     let rule = "─".repeat(usize::from(printer.width).min(80));
     writeln!(out, "{rule}")?;
-    writeln!(
-        out,
-        "{} · Topic {} of {} · {} {} · {}",
-        h.phase,
-        h.topic_index + 1,
-        h.topic_count,
-        h.topic_number,
-        h.title,
-        h.place
-    )?;
+    let place = format!("Topic {} · {} · {}", h.topic_number, h.title, h.place);
+    writeln!(out, "{}", printer.wrap_plain(&place))?;
     writeln!(out, "{rule}")?;
     write!(out, "{}", printer.text(&session.document()))?;
     writeln!(out)?;
-    writeln!(out, "[continue · repeat · example · done · topics · help]")
+    let hint = format!(
+        "[{}]",
+        fit(&lesson_hints(false), usize::from(printer.width) - 2)
+    );
+    writeln!(out, "{hint}")
 }
 
 #[cfg(test)]

@@ -26,6 +26,15 @@ impl Printer {
         }
     }
 
+    /// A line of plain text (not markdown), word-wrapped to the width without a trailing newline.
+    pub fn wrap_plain(&self, text: &str) -> String {
+        let spans = [ratatui::text::Span::raw(text)];
+        let lines = render::wrap::wrap_spans(&spans, usize::from(self.width), &[], &[]);
+        let mut s = ansi::write_lines(&lines, false);
+        s.pop();
+        s
+    }
+
     pub fn text(&self, markdown: &str) -> String {
         ansi::write_lines(
             &render::render(markdown, self.width, &self.theme),

@@ -1,5 +1,5 @@
 use super::*;
-use crate::quiz::testdata;
+use crate::quiz::{Mode, Rating, testdata};
 use chrono::TimeZone;
 use std::io::Cursor;
 
@@ -38,9 +38,14 @@ fn run_from(
         saved.push((id.to_string(), s.clone()));
         Ok(())
     };
+    let printer = Printer::mono(80);
+    let io = Io {
+        input: &mut Cursor::new(input.as_bytes()),
+        out: &mut out,
+        printer: &printer,
+    };
     let summary = run(
-        &mut Cursor::new(input.as_bytes()),
-        &mut out,
+        io,
         &banks,
         &topics,
         opts,
@@ -72,30 +77,70 @@ fn no_ansi(out: &str) {
 
 const DRILL: &str = r#"Trigger drill · Topic 11 · AWS Step Functions · 2 items
 
-[1/2] Topic 11 · AWS Step Functions · trigger phrase
-Process millions of S3 objects in parallel from one workflow
-  A) Parallel state
-  B) Wait state
-  C) Distributed Map state
-  D) Choice state
-Answer (A-D, skip, quit): ✓ Right: C) Distributed Map state
-Why: Distributed Map runs up to 10,000 parallel child workflows over items such as S3 objects.
-Rated good · next review in 10 min
-Enter = next · again, hard, good, easy = change the rating · quit: 
-[2/2] Topic 11 · AWS Step Functions · trigger phrase
-High-volume event processing, each run under five minutes
-  A) Glue workflow
-  B) Amazon MWAA
-  C) Express workflow
-  D) Standard workflow
-Answer (A-D, skip, quit): Type a letter from A to D.
-Answer (A-D, skip, quit): ✗ Wrong. You picked A) Glue workflow; the answer is C) Express workflow
-Why: Express workflows run up to 5 minutes at high event rates, billed by requests and duration.
-Rated again · next review in 1 min
-Enter = next · again, hard, good, easy = change the rating · quit: Rated hard · next review in 5 min
+Topic 11 · AWS Step Functions · trigger 1 of 2
 
-Done: 1 of 2 right.
-  Topic 11 · AWS Step Functions: 1 of 2
+Process millions of S3 objects in parallel from one workflow
+
+• ○ A) Parallel state
+• ○ B) Wait state
+• ○ C) Distributed Map state
+• ○ D) Choice state
+Type a letter (A–D) and Enter · skip · done leaves · help
+> 
+Topic 11 · AWS Step Functions · 1 of 2
+
+Process millions of S3 objects in parallel from one workflow
+
+✓ Right
+
+Answer: C) Distributed Map state
+
+Why: Distributed Map runs up to 10,000 parallel child workflows over items such
+as S3 objects.
+
+• · A) Parallel state
+• · B) Wait state
+• ✓ C) Distributed Map state (your answer)
+• · D) Choice state
+
+Rated good · next review in 10 min.
+Enter next item · 1–4 or again/hard/good/easy re-rate · done leaves · help
+> 
+Topic 11 · AWS Step Functions · trigger 2 of 2
+
+High-volume event processing, each run under five minutes
+
+• ○ A) Glue workflow
+• ○ B) Amazon MWAA
+• ○ C) Express workflow
+• ○ D) Standard workflow
+Type a letter (A–D) and Enter · skip · done leaves · help
+> “Z” is not an answer: nothing was recorded. Type a letter (A–D) and Enter, or
+`help`.
+Type a letter (A–D) and Enter · skip · done leaves · help
+> 
+Topic 11 · AWS Step Functions · 2 of 2
+
+High-volume event processing, each run under five minutes
+
+✗ Not quite
+
+Answer: C) Express workflow
+
+Why: Express workflows run up to 5 minutes at high event rates, billed by
+requests and duration.
+
+• ✗ A) Glue workflow (your answer)
+• · B) Amazon MWAA
+• ✓ C) Express workflow
+• · D) Standard workflow
+
+Rated again · next review in 1 min.
+Enter next item · 1–4 or again/hard/good/easy re-rate · done leaves · help
+> Rated hard · next review in 5 min.
+Enter next item · 1–4 or again/hard/good/easy re-rate · done leaves · help
+> 
+Trigger drill · Topic 11 · AWS Step Functions: 1 of 2 right.
 "#;
 
 #[test]
@@ -144,14 +189,15 @@ fn sink_is_called_once_per_answer() {
     let mut ids: Vec<&str> = r.saved.iter().map(|(id, _)| id.as_str()).collect();
     ids.dedup();
     assert_eq!(ids.len(), 4, "one save per answered item");
-    assert!(r.out.contains("Skipped."));
+    assert!(r.out.contains("Skipped: nothing recorded."));
+    // The last Enter shows the result screen, per topic, and the score line.
+    assert!(r.out.contains(&format!(
+        "Topic 11 · AWS Step Functions: {} of {}\n",
+        r.summary.per_topic[0].1, r.summary.per_topic[0].2,
+    )));
     assert!(r.out.ends_with(&format!(
-        "Done: {} of 4 right (1 skipped).\n  Topic 11 · AWS Step Functions: {} of {}\n  Topic 12 · AWS Lake Formation: {} of {}\n",
-        r.summary.right,
-        r.summary.per_topic[0].1,
-        r.summary.per_topic[0].2,
-        r.summary.per_topic[1].1,
-        r.summary.per_topic[1].2,
+        "Trigger drill · all topics: {} of 4 right (1 skipped).\n",
+        r.summary.right
     )));
 }
 
@@ -159,17 +205,25 @@ fn sink_is_called_once_per_answer() {
 fn quit_and_end_of_input_stop_keeping_what_was_answered() {
     let r = run_with(&opts(Mode::Drill, None, None), "C\nquit\n", 0);
     assert_eq!((r.summary.answered, r.saved.len()), (1, 1));
-    assert!(r.out.ends_with(
-        "Rated good · next review in 10 min\n\
-         Enter = next · again, hard, good, easy = change the rating · quit: \n\
-         Done: 1 of 1 right.\n  Topic 11 · AWS Step Functions: 1 of 1\n"
-    ));
-    let r = run_with(&opts(Mode::Drill, None, None), "", 0);
     assert!(
+        r.out.ends_with(
+            "Rated good · next review in 10 min.\n\
+         Enter next item · 1–4 or again/hard/good/easy re-rate · done leaves · help\n\
+         > Trigger drill · all topics: 1 of 1 right.\n"
+        ),
+        "{}",
         r.out
-            .ends_with("Answer (A-D, skip, quit): \nDone: nothing answered.\n")
     );
-    assert!(r.saved.is_empty());
+    for ending in ["", "stop\n", "done\n"] {
+        let r = run_with(&opts(Mode::Drill, None, None), ending, 0);
+        assert!(
+            r.out
+                .ends_with("Trigger drill · all topics: nothing answered.\n"),
+            "{ending:?}: {}",
+            r.out
+        );
+        assert!(r.saved.is_empty());
+    }
 }
 
 #[test]
@@ -178,11 +232,17 @@ fn typed_recall_drill() {
     o.typed = true;
     let r = run_with(&o, "\ndistributed-MAP\n\n", 0);
     no_ansi(&r.out);
-    assert!(r.out.contains(
-        "Process millions of S3 objects in parallel from one workflow\n\
-         Type the answer (skip, quit): Type an answer, or skip.\n\
-         Type the answer (skip, quit): ✓ Right: Distributed Map state\n"
-    ));
+    assert!(
+        r.out
+            .contains("> Type the answer and press Enter, or skip.\n"),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out.contains("✓ Right\n\nAnswer: Distributed Map state\n"),
+        "{}",
+        r.out
+    );
     assert_eq!((r.summary.right, r.saved.len()), (1, 1));
 }
 
@@ -194,23 +254,19 @@ fn scenario_multiple_response_needs_the_right_count() {
         0,
     );
     no_ansi(&r.out);
-    let multi = "A central data lake account shares Data Catalog tables with a consumer account, governed in one \
-                 place. Which steps are needed? (Choose TWO.)";
+    let multi = "governed in one place. Which steps are needed? (Choose TWO.)";
     assert!(r.out.contains(multi), "{}", r.out);
-    assert!(
-        r.out.contains(
-            "Answer (2 letters from A-D, like A,C; skip, quit): Choose 2 options, not 1.\n"
-        )
-    );
+    // One letter of two is a pick, not an answer; the next line answers with both.
+    assert!(r.out.contains("> picked A of 2\n"), "{}", r.out);
     assert_eq!((r.summary.answered, r.saved.len()), (2, 2));
     // Every option's explanation is shown after a question.
     assert!(
         r.out
-            .contains("      Wrong: never; it also bypasses Lake Formation.\n")
+            .contains("Wrong: never; it also bypasses Lake Formation.\n")
     );
     assert!(
         r.out
-            .contains("      Wrong: copies multiply storage and pipelines.\n")
+            .contains("Wrong: copies multiply storage and pipelines.\n")
     );
 }
 
@@ -223,118 +279,207 @@ fn slow_answers_are_rated_hard() {
         30,
     );
     assert!(
-        r.out.contains("✓ Right: C) Distributed Map state\n"),
+        r.out
+            .contains("✓ Right\n\nAnswer: C) Distributed Map state\n"),
         "{}",
         r.out
     );
-    assert!(r.out.contains("Rated hard · next review in 5 min\n"));
+    assert!(r.out.contains("Rated hard · next review in 5 min.\n"));
     assert_eq!(r.saved[0].1.secs, 30);
 }
 
 const EXAM: &str = r#"Mock exam · all topics · 3 questions · 06:00 on the clock
-Commands: letters to answer (A, or A,C) · next · prev · flag · goto K · submit · quit
 
-Question 1 of 3 · 06:00 left
-Topic 11 · AWS Step Functions
-A pipeline runs for up to six hours and must never run a step twice. Which workflow type fits?
-  A) Express workflow (synchronous)
-  B) A Lambda function with a long timeout
-  C) Standard workflow
-  D) Express workflow (asynchronous)
-> Answer: C.
+Time left: 06:00
+Question 1 of 3 · Topic 11 · AWS Step Functions
 
-Question 2 of 3 · 06:00 left
-Topic 11 · AWS Step Functions
-A workflow must pause until a person approves a data release by email. Which integration pattern should the Task use?
-  A) A Wait state of 7 days
-  B) Request Response
-  C) Run a Job (.sync)
-  D) Wait for a callback with a task token
+A pipeline runs for up to six hours and must never run a step twice. Which
+workflow type fits?
+
+• ○ A) Express workflow (synchronous)
+• ○ B) A Lambda function with a long timeout
+• ○ C) Standard workflow
+• ○ D) Express workflow (asynchronous)
+
+0 of 3 answered.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
+> Question 1: C.
+
+Time left: 06:00
+Question 2 of 3 · Topic 11 · AWS Step Functions
+
+A workflow must pause until a person approves a data release by email. Which
+integration pattern should the Task use?
+
+• ○ A) A Wait state of 7 days
+• ○ B) Request Response
+• ○ C) Run a Job (.sync)
+• ○ D) Wait for a callback with a task token
+
+1 of 3 answered.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
 > Question 2 flagged for review.
-> Answer: A.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
+> Question 2: A.
 
-Question 3 of 3 · 06:00 left
-Topic 12 · AWS Lake Formation
-Regional managers may only see their own region's rows in a shared sales table queried with Athena. What is the least effort?
-  A) One copy of the table per region
-  B) A Lake Formation data filter with a row filter expression
-  C) S3 Object Lambda
-  D) An Athena view per region with IAM policies
-> Choose one letter.
-> Answer: B.
-That was the last question (3 of 3 answered): submit, or goto K to review.
+Time left: 06:00
+Question 3 of 3 · Topic 12 · AWS Lake Formation
+
+Regional managers may only see their own region's rows in a shared sales table
+queried with Athena. What is the least effort?
+
+• ○ A) One copy of the table per region
+• ○ B) A Lake Formation data filter with a row filter expression
+• ○ C) S3 Object Lambda
+• ○ D) An Athena view per region with IAM policies
+
+2 of 3 answered · flagged: 2.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
+> Choose a letter.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
+> Question 3: B. That was the last (3 of 3 answered): submit, or goto a number to
+review.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
 > 
-Question 2 of 3 · 06:00 left · flagged
-Topic 11 · AWS Step Functions
-A workflow must pause until a person approves a data release by email. Which integration pattern should the Task use?
-  A) A Wait state of 7 days
-  B) Request Response
-  C) Run a Job (.sync)
-  D) Wait for a callback with a task token
-Your answer: A
+Time left: 06:00
+Question 2 of 3 · Topic 11 · AWS Step Functions · ⚑ flagged
+
+A workflow must pause until a person approves a data release by email. Which
+integration pattern should the Task use?
+
+• ● A) A Wait state of 7 days
+• ○ B) Request Response
+• ○ C) Run a Job (.sync)
+• ○ D) Wait for a callback with a task token
+
+3 of 3 answered · flagged: 2.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
 > 
-Question 3 of 3 · 06:00 left
-Topic 12 · AWS Lake Formation
-Regional managers may only see their own region's rows in a shared sales table queried with Athena. What is the least effort?
-  A) One copy of the table per region
-  B) A Lake Formation data filter with a row filter expression
-  C) S3 Object Lambda
-  D) An Athena view per region with IAM policies
-Your answer: B
+Time left: 06:00
+Question 3 of 3 · Topic 12 · AWS Lake Formation
+
+Regional managers may only see their own region's rows in a shared sales table
+queried with Athena. What is the least effort?
+
+• ○ A) One copy of the table per region
+• ● B) A Lake Formation data filter with a row filter expression
+• ○ C) S3 Object Lambda
+• ○ D) An Athena view per region with IAM policies
+
+3 of 3 answered · flagged: 2.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
 > There is no question 9: 1 to 3.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
 > 
-Question 1 of 3 · 06:00 left
+Time left: 06:00
+Question 1 of 3 · Topic 11 · AWS Step Functions
+
+A pipeline runs for up to six hours and must never run a step twice. Which
+workflow type fits?
+
+• ○ A) Express workflow (synchronous)
+• ○ B) A Lambda function with a long timeout
+• ● C) Standard workflow
+• ○ D) Express workflow (asynchronous)
+
+3 of 3 answered · flagged: 2.
+Type a letter (A–D) and Enter · Enter next · prev · flag · 1–3 jumps · submit
+> Submit with 0 unanswered? Type submit again (or Enter) to hand it in; anything
+else goes on.
+submit or Enter hands it in · anything else goes on
+> 
+Mock exam: 2 of 3 (67%)
+━━━━━━━━━━━━━━━━━━━━━━━
+
+┌───────────────────────────────┬───────┐
+│ Topic                         │ Right │
+├───────────────────────────────┼───────┤
+│ Topic 11 · AWS Step Functions │   1/2 │
+│ Topic 12 · AWS Lake Formation │   1/1 │
+└───────────────────────────────┴───────┘
+
+The real exam is scaled 100–1,000 with 720 to pass; this is a raw percentage.
+
+────────────────────────────────────────────────────────────────────────────────
+
+1. ✓ Right
+
 Topic 11 · AWS Step Functions
-A pipeline runs for up to six hours and must never run a step twice. Which workflow type fits?
-  A) Express workflow (synchronous)
-  B) A Lambda function with a long timeout
-  C) Standard workflow
-  D) Express workflow (asynchronous)
-Your answer: C
-> 
-Exam result: 2 of 3 (67%)
-  Topic 11 · AWS Step Functions: 1 of 2
-  Topic 12 · AWS Lake Formation: 1 of 1
 
-Review
+A pipeline runs for up to six hours and must never run a step twice. Which
+workflow type fits?
 
-1. ✓ Right · Topic 11 · AWS Step Functions
-A pipeline runs for up to six hours and must never run a step twice. Which workflow type fits?
-  ✗ A) Express workflow (synchronous)
-      Wrong: Express runs at most 5 minutes, at most once.
-  ✗ B) A Lambda function with a long timeout
-      Wrong: Lambda stops after 15 minutes.
-  ✓ C) Standard workflow (your pick)
-      Right: Standard runs up to a year with exactly-once execution.
-  ✗ D) Express workflow (asynchronous)
-      Wrong: Express runs at most 5 minutes, at least once.
+• · A) Express workflow (synchronous)
 
-2. ✗ Wrong · Topic 11 · AWS Step Functions · flagged
-A workflow must pause until a person approves a data release by email. Which integration pattern should the Task use?
-  ✗ A) A Wait state of 7 days (your pick)
-      Wrong: a fixed wait cannot know when the person approved.
-  ✗ B) Request Response
-      Wrong: Request Response moves on as soon as the call returns.
-  ✗ C) Run a Job (.sync)
-      Wrong: .sync waits for a job, not a person.
-  ✓ D) Wait for a callback with a task token
-      Right: .waitForTaskToken pauses until SendTaskSuccess returns the token.
+  Wrong: Express runs at most 5 minutes, at most once.
 
-3. ✓ Right · Topic 12 · AWS Lake Formation
-Regional managers may only see their own region's rows in a shared sales table queried with Athena. What is the least effort?
-  ✗ A) One copy of the table per region
-      Wrong: copies multiply storage and pipelines.
-  ✓ B) A Lake Formation data filter with a row filter expression (your pick)
-      Right: data filters give row-level security on the one table.
-  ✗ C) S3 Object Lambda
-      Wrong: Object Lambda transforms objects, it does not filter query rows.
-  ✗ D) An Athena view per region with IAM policies
-      Wrong: views can be bypassed by querying the table.
+• · B) A Lambda function with a long timeout
+
+  Wrong: Lambda stops after 15 minutes.
+
+• ✓ C) Standard workflow (your answer)
+
+  Right: Standard runs up to a year with exactly-once execution.
+
+• · D) Express workflow (asynchronous)
+
+  Wrong: Express runs at most 5 minutes, at least once.
+
+────────────────────────────────────────────────────────────────────────────────
+
+2. ✗ Wrong · ⚑
+
+Topic 11 · AWS Step Functions
+
+A workflow must pause until a person approves a data release by email. Which
+integration pattern should the Task use?
+
+• ✗ A) A Wait state of 7 days (your answer)
+
+  Wrong: a fixed wait cannot know when the person approved.
+
+• · B) Request Response
+
+  Wrong: Request Response moves on as soon as the call returns.
+
+• · C) Run a Job (.sync)
+
+  Wrong: .sync waits for a job, not a person.
+
+• ✓ D) Wait for a callback with a task token
+
+  Right: .waitForTaskToken pauses until SendTaskSuccess returns the token.
+
+────────────────────────────────────────────────────────────────────────────────
+
+3. ✓ Right
+
+Topic 12 · AWS Lake Formation
+
+Regional managers may only see their own region's rows in a shared sales table
+queried with Athena. What is the least effort?
+
+• · A) One copy of the table per region
+
+  Wrong: copies multiply storage and pipelines.
+
+• ✓ B) A Lake Formation data filter with a row filter expression (your answer)
+
+  Right: data filters give row-level security on the one table.
+
+• · C) S3 Object Lambda
+
+  Wrong: Object Lambda transforms objects, it does not filter query rows.
+
+• · D) An Athena view per region with IAM policies
+
+  Wrong: views can be bypassed by querying the table.
+Mock exam · all topics: 2 of 3 right (67%).
 "#;
 
 #[test]
 fn exam_with_flag_navigation_and_review() {
-    let input = "C\nflag\nA\nA,B\nB\nprev\nnext\ngoto 9\ngoto 1\nsubmit\n";
+    let input = "C\nflag\nA\nA,B\nB\nprev\nnext\ngoto 9\ngoto 1\nsubmit\n\n";
     let r = run_with(&opts(Mode::Exam, None, Some(3)), input, 0);
     assert_eq!(r.out, EXAM);
     no_ansi(&r.out);
@@ -376,14 +521,14 @@ fn exam_times_out_at_the_next_input() {
         r.out
             .contains("Mock exam · all topics · 2 questions · 04:00 on the clock\n")
     );
-    assert!(r.out.contains("Question 1 of 2 · 03:10 left\n"));
-    assert!(r.out.contains("Question 2 of 2 · 01:30 left\n"));
+    assert!(r.out.contains("Time left: 03:10\n"), "{}", r.out);
+    assert!(r.out.contains("Time left: 01:30\n"), "{}", r.out);
     assert!(
-        r.out
-            .contains("\nTime is up: the exam is submitted.\n\nExam result: "),
+        r.out.contains("Time is up: the exam was submitted.\n"),
         "{}",
         r.out
     );
+    assert!(r.out.contains("Mock exam: 1 of 2 (50%)"), "{}", r.out);
     let report = r.summary.exam.unwrap();
     assert!(report.timed_out);
     assert_eq!((report.score, report.total), (1, 2));
@@ -393,20 +538,46 @@ fn exam_times_out_at_the_next_input() {
 
 #[test]
 fn exam_quit_and_end_of_input_abandon() {
-    let r = run_with(&opts(Mode::Exam, None, Some(2)), "C\nquit\n", 0);
-    assert!(r.out.ends_with("> Exam abandoned: nothing was recorded.\n"));
+    // Leaving asks once; the second `quit` leaves.
+    let r = run_with(&opts(Mode::Exam, None, Some(2)), "C\nquit\nquit\n", 0);
+    assert!(
+        r.out.contains("Leave the exam? Nothing would be recorded."),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out.ends_with(
+            "> Exam abandoned: nothing was recorded.\nMock exam · all topics: nothing answered.\n"
+        ),
+        "{}",
+        r.out
+    );
     assert!(r.saved.is_empty() && r.summary.exam.is_none());
     let r = run_with(&opts(Mode::Exam, None, Some(2)), "C\n", 0);
-    assert!(r.out.ends_with("\nExam abandoned: nothing was recorded.\n"));
+    assert!(
+        r.out.ends_with(
+            "\nExam abandoned: nothing was recorded.\nMock exam · all topics: nothing answered.\n"
+        ),
+        "{}",
+        r.out
+    );
     assert!(r.saved.is_empty());
 }
 
 #[test]
 fn nothing_due_and_unknown_topic() {
     let r = run_with(&opts(Mode::Due, None, None), "", 0);
-    assert_eq!(r.out, "Reviews due · all topics: nothing to ask now.\n");
+    assert_eq!(
+        r.out,
+        "Reviews due · all topics: nothing to ask now.\n\
+         Nothing is due: no item has been answered yet. Start with `quiz --mode drill`.\n"
+    );
     let r = run_with(&opts(Mode::Drill, Some("glue"), None), "", 0);
-    assert_eq!(r.out, "There is no quiz for topic `glue`.\n");
+    assert!(
+        r.out.ends_with("\nThere is no quiz for topic `glue`.\n"),
+        "{}",
+        r.out
+    );
 }
 
 #[test]
@@ -419,7 +590,7 @@ fn due_mode_says_when_the_next_review_is() {
     let r = run_from(h.clone(), &opts(Mode::Due, None, None), "", 0);
     assert_eq!(
         r.out,
-        "Reviews due · all topics: nothing to ask now.\nNext review due 2025-03-10 09:10 UTC.\n"
+        "Reviews due · all topics: nothing to ask now.\nNothing is due now. Next review due 2025-03-10 09:10 UTC; meanwhile `quiz --mode\ndrill` introduces new items.\n"
     );
     // Ten minutes later it is due and asked.
     let later = QuizOptions {
@@ -429,7 +600,11 @@ fn due_mode_says_when_the_next_review_is() {
     let mut h2 = h;
     h2.get_mut("lf-row-filter").unwrap().due = t0() - chrono::Duration::minutes(1);
     let r = run_from(h2, &later, "quit\n", 0);
-    assert!(r.out.starts_with(
-        "Reviews due · all topics · 1 item\n\n[1/1] Topic 12 · AWS Lake Formation · scenario\n"
-    ));
+    assert!(
+        r.out.starts_with(
+            "Reviews due · all topics · 1 item\n\nTopic 12 · AWS Lake Formation · question 1 of 1\n"
+        ),
+        "{}",
+        r.out
+    );
 }

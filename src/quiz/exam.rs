@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rand::Rng;
 
 use super::bank::QuizBank;
-use super::grade::{grade_choices, letter, parse_letters};
+use super::grade::{grade_choices, letter};
 use super::options::{ShuffledQuestion, shuffle_question};
 use super::schedule::{ItemState, Rating, review};
 use super::select::ItemRef;
@@ -16,39 +16,6 @@ use super::session::OptionReview;
 
 /// Exam time per question (DEA-C01: 130 minutes for 65 questions).
 pub const SECONDS_PER_QUESTION: i64 = 120;
-
-/// A line typed during a plain-mode exam.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExamCommand {
-    /// Letters: display indices, sorted.
-    Answer(Vec<usize>),
-    Next,
-    Prev,
-    Flag,
-    /// The 1-based question number typed.
-    Goto(usize),
-    Submit,
-    /// Abandon the exam without recording anything.
-    Quit,
-    Unknown,
-}
-
-impl ExamCommand {
-    /// Reads `input` for a question with `options` choices. Words win over letters ("back" is not B, A, C, K).
-    pub fn parse(input: &str, options: usize) -> Self {
-        let lower = input.trim().to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().collect();
-        match words.as_slice() {
-            ["next"] => Self::Next,
-            ["prev" | "back"] => Self::Prev,
-            ["flag"] => Self::Flag,
-            ["submit" | "done"] => Self::Submit,
-            ["quit"] => Self::Quit,
-            ["goto", k] => k.parse().map_or(Self::Unknown, Self::Goto),
-            _ => parse_letters(&lower, options).map_or(Self::Unknown, Self::Answer),
-        }
-    }
-}
 
 /// One exam question as shown.
 #[derive(Debug, Clone, PartialEq)]

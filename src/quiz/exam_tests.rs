@@ -150,20 +150,3 @@ fn submitting_after_the_deadline_is_a_time_out() {
     assert_eq!((r.score, r.total, r.percent), (0, 4, 0));
     assert!(r.items.iter().all(|i| !i.answered && i.state.wrong == 1));
 }
-
-#[test]
-fn exam_commands() {
-    use ExamCommand::*;
-    assert_eq!(ExamCommand::parse(" B ", 4), Answer(vec![1]));
-    assert_eq!(ExamCommand::parse("c,a", 4), Answer(vec![0, 2]));
-    assert_eq!(ExamCommand::parse("Next", 4), Next);
-    assert_eq!(ExamCommand::parse("back", 4), Prev);
-    assert_eq!(ExamCommand::parse("prev", 4), Prev);
-    assert_eq!(ExamCommand::parse("flag", 6), Flag);
-    assert_eq!(ExamCommand::parse("goto 12", 4), Goto(12));
-    assert_eq!(ExamCommand::parse("goto x", 4), Unknown);
-    assert_eq!(ExamCommand::parse("done", 4), Submit);
-    assert_eq!(ExamCommand::parse("quit", 4), Quit);
-    assert_eq!(ExamCommand::parse("E", 4), Unknown);
-    assert_eq!(ExamCommand::parse("", 4), Unknown);
-}

@@ -4,6 +4,7 @@
 pub mod anki;
 pub mod bank;
 pub mod exam;
+pub mod flow;
 pub mod grade;
 pub mod mode;
 pub mod options;
@@ -19,7 +20,7 @@ pub mod text;
 pub(crate) mod testdata;
 
 pub use bank::{ItemKind, Question, QuizBank, Trigger, check_course, parse};
-pub use exam::{ExamCommand, ExamQuestion, ExamReport, ExamSession, ReviewItem};
+pub use exam::{ExamQuestion, ExamReport, ExamSession, ReviewItem};
 pub use grade::{grade_choices, grade_typed, normalize, parse_letters};
 pub use mode::{Mode, QuizOptions, TopicInfo};
 pub use options::{

@@ -33,13 +33,7 @@ pub enum Audience {
     Class,
 }
 
-pub fn prompt(
-    p: &Prompt,
-    picked: &[usize],
-    typed: &str,
-    topics: &[TopicInfo],
-    who: Audience,
-) -> String {
+pub fn prompt(p: &Prompt, picked: &[usize], topics: &[TopicInfo]) -> String {
     let mut md = format!(
         "*{} · {} {} of {}*\n\n### {}\n\n",
         TopicInfo::label(topics, &p.topic),
@@ -53,29 +47,13 @@ pub fn prompt(
         esc(&p.text)
     );
     if p.typed {
-        let _ = write!(
-            md,
-            "Type the answer and press Enter: `{}▏`\n\n*Esc leaves the quiz.*\n",
-            esc(typed)
-        );
+        md.push_str("*Type the answer, then Enter.*\n");
         return md;
     }
     for (i, o) in p.options.iter().enumerate() {
         let mark = if picked.contains(&i) { "●" } else { "○" };
         let _ = writeln!(md, "- {mark} **{})** {}", letter(i), esc(o));
     }
-    let how = if who == Audience::Class {
-        "Letters count the class's votes · Backspace clears them · space reveals the answer."
-            .to_string()
-    } else if p.multiple {
-        format!(
-            "Press letters to choose {} (again to unchoose), then Enter.",
-            plural(p.pick, "option")
-        )
-    } else {
-        "Press a letter to answer.".to_string()
-    };
-    let _ = write!(md, "\n*{how} Esc leaves the quiz.*\n");
     md
 }
 
@@ -120,16 +98,9 @@ pub fn feedback(
     match who {
         Audience::Learner => {
             options_review(&mut md, &f.options, " *(your answer)*");
-            let _ = write!(
-                md,
-                "\n*Rated {} · next review {next_review}. Enter for the next item · 1 Again · 2 Hard · 3 Good · 4 Easy to re-rate · Esc to stop.*\n",
-                f.rating
-            );
+            let _ = write!(md, "\n*Rated {} · next review {next_review}.*\n", f.rating);
         }
-        Audience::Class => {
-            options_review(&mut md, &f.options, " *(the class's answer)*");
-            md.push_str("\n*Enter for the next item · Esc to stop.*\n");
-        }
+        Audience::Class => options_review(&mut md, &f.options, " *(the class's answer)*"),
     }
     md
 }
@@ -158,11 +129,7 @@ pub fn exam_question(
         let list: Vec<String> = flagged.iter().map(|i| (i + 1).to_string()).collect();
         format!(" · flagged: {}", list.join(", "))
     };
-    let _ = write!(
-        md,
-        "\n*{answered} of {} answered{flags}. Letters choose · ←/→ or p/n move · f flags · type a number and Enter to jump · s submits.*\n",
-        q.total
-    );
+    let _ = write!(md, "\n*{answered} of {} answered{flags}.*\n", q.total);
     md
 }
 
@@ -194,13 +161,12 @@ pub fn exam_review(r: &ExamReport, topics: &[TopicInfo]) -> String {
         );
         options_review(&mut md, &item.options, " *(your answer)*");
     }
-    md.push_str("\n*Enter or Esc to leave the review.*\n");
     md
 }
 
 pub fn finished(s: &QuizSummary, title: &str, topics: &[TopicInfo]) -> String {
     if s.answered == 0 {
-        return format!("# {title}\n\nNothing answered this time.\n\n*Enter or Esc to go back.*\n");
+        return format!("# {title}\n\nNothing answered this time.\n");
     }
     let mut md = format!(
         "# {title}: {} of {} right\n\n",
@@ -212,7 +178,9 @@ pub fn finished(s: &QuizSummary, title: &str, topics: &[TopicInfo]) -> String {
             let _ = writeln!(md, "- {}: {right} of {total}", TopicInfo::label(topics, t));
         }
     }
-    md.push_str("\nEvery answer is saved and scheduled for review (`dea-tutor quiz --mode due`).\n\n*Enter or Esc to go back.*\n");
+    md.push_str(
+        "\nEvery answer is saved and scheduled for review (`dea-tutor quiz --mode due`).\n",
+    );
     md
 }
 

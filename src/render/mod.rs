@@ -10,7 +10,7 @@ mod markdown;
 pub mod sanitize;
 mod table;
 mod tree;
-mod wrap;
+pub mod wrap;
 
 #[cfg(test)]
 mod tests;

@@ -141,30 +141,3 @@ impl Session<'_> {
         s
     }
 }
-
-pub(super) const HELP: &str = "# Commands
-
-Type a word and press Enter. Nothing moves on unless you say so.
-
-| Command | Short | What it does |
-| --- | --- | --- |
-| `continue` | `c`, `next` | the next step; after the last one, the next topic |
-| `repeat` | `r`, `again` | the same ideas from another angle |
-| `example` | `e`, `ex`, `eg` | another exam scenario |
-| `done` | `d` | stop the phase: summary, progress saved |
-| `back` | `b` | back to the step you were on |
-| `topics` | `menu`, `t` | list the topics |
-| `goto 12` | `12` | open a topic by number or slug |
-| `quiz` | | drill this topic's trigger words |
-| `stats` | | mastery, accuracy, reviews due |
-| `revise` | `sheet` | this topic's revision sheet: memory hack, signals, comparison |
-| `/retry` | `search retry` | search every lesson; n/N step through the matches |
-| `present` | | the projector layout on or off |
-| `help` | `?` | this screen |
-| `quit` | `q` | save and leave without the summary |
-
-# Keys
-
-With the command line empty, single keys act: `c` `r` `e` `d` `b` `t`, `?` for help, `q` to quit.
-Scroll with `j`/`k`, the arrows, PgUp/PgDn, Home/End or the mouse wheel.
-";

@@ -4,13 +4,15 @@
 
 use ratatui::{layout::Rect, text::Line};
 
-use super::{
-    quiz::{Effect, QuizState},
-    view::layout,
-};
+use chrono::{DateTime, Utc};
+
+use super::view::layout;
 use crate::{
     command::Command,
-    quiz::{ItemState, QuizSummary},
+    quiz::{
+        ItemState, QuizSummary,
+        flow::{Effect, QuizCommand, QuizFlow},
+    },
     render,
     session::{Header, Outcome, Screen, Session},
     theme::Theme,
@@ -43,11 +45,10 @@ pub struct App<'c> {
     pub hit_cursor: usize,
     /// A warning that stays until dismissed by the next command (e.g. progress could not be saved).
     pub warning: Option<String>,
-    /// The last single key that acted on an empty command line, with the state before it: if the next letter shows
-    /// the learner was typing a word ("c" then "o" for "continue"), the action is undone and both letters typed.
-    pending: Option<Pending<'c>>,
-    /// A quiz running over the lesson; `Esc` in it comes back here.
-    pub quiz: Option<QuizState<'c>>,
+    /// A quiz running over the lesson; leaving it comes back here.
+    pub quiz: Option<QuizFlow<'c>>,
+    /// The time, for quizzes (tests pass a fixed clock).
+    pub clock: fn() -> DateTime<Utc>,
     /// A read-only screen over the lesson (stats), closed by Esc, Enter or `b`.
     pub overlay: Option<(String, String)>,
     overlay_version: u64,
@@ -65,15 +66,6 @@ pub struct App<'c> {
     /// The theme to go back to when the projector layout is turned off.
     normal_theme: Theme,
     present_theme: Theme,
-}
-
-struct Pending<'c> {
-    key: char,
-    at: std::time::Instant,
-    before: Session<'c>,
-    scroll: usize,
-    /// `d` and `q` only ask; a second `d`/`q` or Enter confirms.
-    confirm: Option<Command>,
 }
 
 impl<'c> App<'c> {
@@ -107,8 +99,8 @@ impl<'c> App<'c> {
             menu_cursor,
             hit_cursor: 0,
             warning: None,
-            pending: None,
             quiz: None,
+            clock: Utc::now,
             overlay: None,
             overlay_version: 0,
             saves: Vec::new(),
@@ -172,7 +164,7 @@ impl<'c> App<'c> {
         let mut h = self.session.header();
         if let Some(q) = &self.quiz {
             h.title = q.title.clone();
-            h.place = q.place();
+            h.place = q.place((self.clock)());
         } else if let Some((title, _)) = &self.overlay {
             h.place = title.clone();
         }
@@ -187,7 +179,7 @@ impl<'c> App<'c> {
         }
     }
 
-    pub fn start_quiz(&mut self, mut quiz: QuizState<'c>) {
+    pub fn start_quiz(&mut self, mut quiz: QuizFlow<'c>) {
         quiz.set_present(self.present);
         self.quiz = Some(quiz);
         self.overlay = None;
@@ -201,9 +193,16 @@ impl<'c> App<'c> {
     /// The exam clock: submits a mock exam whose time is up (the loop calls it once a second during an exam).
     pub fn tick(&mut self) {
         if let Some(q) = self.quiz.as_mut() {
-            let effects = q.tick();
+            let effects = q.tick((self.clock)());
             self.apply_effects(effects);
         }
+    }
+
+    /// Runs a quiz command and carries out what it asks of the loop.
+    pub fn quiz_command(&mut self, cmd: QuizCommand) -> Option<Outcome> {
+        let now = (self.clock)();
+        let effects = self.quiz.as_mut().map(|q| q.apply(cmd, now))?;
+        self.apply_effects(effects)
     }
 
     fn apply_effects(&mut self, effects: Vec<Effect>) -> Option<Outcome> {
@@ -212,7 +211,9 @@ impl<'c> App<'c> {
             match e {
                 Effect::Save(id, state) => self.saves.push((id, state)),
                 Effect::Leave(summary) => {
-                    self.quiz = None;
+                    let title = self.quiz.take().map(|q| q.title).unwrap_or_default();
+                    // Back in the lesson, the score stays in view.
+                    self.session.message = Some(summary.score_line(&title));
                     self.quiz_results.absorb(summary);
                     if self.standalone {
                         outcome = Some(Outcome::Quit);
@@ -239,11 +240,14 @@ impl<'c> App<'c> {
         if self.session.screen == Screen::Topics {
             self.menu_cursor = self.session.topic;
         }
-        if self.session.screen == Screen::Search && self.session.doc_key() != before {
+        // A new search starts at its first hit; back from a preview keeps the cursor.
+        if self.session.screen == Screen::Search
+            && !matches!(before.1, Screen::Search | Screen::Preview(_))
+        {
             self.hit_cursor = 0;
         }
         // An opened hit shows its first match.
-        if before.1 == Screen::Search && self.session.screen != Screen::Search && self.finding() {
+        if matches!(self.session.screen, Screen::Preview(_)) && self.session.doc_key() != before {
             self.prepare_pending_find = true;
         }
         (outcome != Outcome::Redraw).then_some(outcome)

@@ -14,6 +14,16 @@ fn key(code: KeyCode) -> Event {
     })
 }
 
+fn enter(app: &mut App) -> Option<Outcome> {
+    app.on_event(&key(KeyCode::Enter))
+}
+
+/// Types `text` then Enter.
+fn say(app: &mut App, text: &str) -> Option<Outcome> {
+    typed(app, text);
+    enter(app)
+}
+
 fn typed(app: &mut App, text: &str) -> Option<Outcome> {
     let mut last = None;
     for ch in text.chars() {
@@ -43,66 +53,6 @@ fn typing_a_word_and_enter_runs_it() {
     a.on_event(&key(KeyCode::Enter));
     assert_eq!(a.session.screen, Screen::Step(1));
     assert!(a.input.is_empty());
-}
-
-#[test]
-fn single_keys_act_on_an_empty_line() {
-    let course = mini_course();
-    let mut a = app(&course);
-    typed(&mut a, "c");
-    assert_eq!(a.session.screen, Screen::Step(1));
-    a.on_event(&key(KeyCode::Esc));
-    typed(&mut a, "r");
-    assert_eq!(a.session.screen, Screen::Angle(0));
-    a.on_event(&key(KeyCode::Esc));
-    typed(&mut a, "e");
-    assert_eq!(a.session.screen, Screen::Scenario(0));
-    a.on_event(&key(KeyCode::Esc));
-    typed(&mut a, "?");
-    assert_eq!(a.session.screen, Screen::Help);
-}
-
-#[test]
-fn a_single_key_followed_by_a_word_letter_is_undone_and_typed() {
-    let course = mini_course();
-    let mut a = app(&course);
-    typed(&mut a, "r");
-    assert_eq!(a.session.screen, Screen::Angle(0));
-    typed(&mut a, "e");
-    // "re" starts "repeat": the learner was typing, so the single-key action is undone.
-    assert_eq!(a.session.screen, Screen::Step(0));
-    assert_eq!(a.input, "re");
-    typed(&mut a, "peat");
-    a.on_event(&key(KeyCode::Enter));
-    assert_eq!(a.session.screen, Screen::Angle(0));
-}
-
-#[test]
-fn d_and_q_ask_before_leaving() {
-    let course = mini_course();
-    let mut a = app(&course);
-    assert_eq!(typed(&mut a, "d"), None);
-    assert!(
-        a.session
-            .message
-            .as_deref()
-            .unwrap()
-            .contains("Press d again or Enter")
-    );
-    assert_eq!(typed(&mut a, "d"), Some(Outcome::Done));
-    let mut a = app(&course);
-    typed(&mut a, "q");
-    assert_eq!(a.on_event(&key(KeyCode::Enter)), Some(Outcome::Quit));
-    // Any other key keeps the learner here.
-    let mut a = app(&course);
-    typed(&mut a, "q");
-    assert_eq!(a.on_event(&key(KeyCode::Down)), None);
-    assert_eq!(a.session.message, None);
-    // And "do"/"qu" are the start of typed words.
-    let mut a = app(&course);
-    typed(&mut a, "done");
-    assert_eq!(a.input, "done");
-    assert_eq!(a.on_event(&key(KeyCode::Enter)), Some(Outcome::Done));
 }
 
 #[test]
@@ -141,17 +91,6 @@ fn scrolling_is_clamped_and_a_new_document_starts_at_the_top() {
 }
 
 #[test]
-fn topic_menu_moves_with_arrows_and_opens_with_enter() {
-    let course = mini_course();
-    let mut a = app(&course);
-    typed(&mut a, "t");
-    assert_eq!(a.session.screen, Screen::Topics);
-    a.on_event(&key(KeyCode::Down));
-    a.on_event(&key(KeyCode::Enter));
-    assert_eq!((a.session.topic, a.session.screen), (1, Screen::Step(0)));
-}
-
-#[test]
 fn key_release_events_are_ignored() {
     let course = mini_course();
     let mut a = app(&course);
@@ -163,36 +102,6 @@ fn key_release_events_are_ignored() {
     });
     a.on_event(&release);
     assert_eq!(a.session.screen, Screen::Step(0));
-}
-
-#[test]
-fn search_lists_hits_opens_one_and_marks_matches() {
-    let course = mini_course();
-    let mut a = app(&course);
-    typed(&mut a, "/second");
-    a.on_event(&key(KeyCode::Enter));
-    assert_eq!(a.session.screen, Screen::Search);
-    assert!(a.session.hits.len() >= 4);
-    a.on_event(&key(KeyCode::Down));
-    a.on_event(&key(KeyCode::Enter));
-    assert_eq!(
-        a.session.screen,
-        Screen::Angle(1),
-        "the second hit is alpha's second angle"
-    );
-    assert!(a.finding());
-    a.prepare(Rect::new(0, 0, 80, 24));
-    // n and N step through matches instead of continuing.
-    typed(&mut a, "n");
-    assert_eq!(a.session.screen, Screen::Angle(1));
-    a.on_event(&key(KeyCode::Esc));
-    assert!(!a.finding());
-    typed(&mut a, "n");
-    assert_eq!(
-        a.session.screen,
-        Screen::Step(1),
-        "without a search, n is continue again"
-    );
 }
 
 #[test]
@@ -224,7 +133,7 @@ fn any_word_typed_at_speed_goes_to_the_command_line() {
     let mut a = app(&course);
     typed(&mut a, "blorp");
     assert_eq!(a.input, "blorp");
-    assert_eq!(a.session.screen, Screen::Step(0), "the b (back) was undone");
+    assert_eq!(a.session.screen, Screen::Step(0), "letters only type");
     a.on_event(&key(KeyCode::Enter));
     assert!(
         a.session
@@ -236,10 +145,223 @@ fn any_word_typed_at_speed_goes_to_the_command_line() {
 }
 
 #[test]
-fn the_same_key_again_is_the_command_again() {
+fn letters_never_act_alone_and_nothing_shown_is_undone() {
     let course = mini_course();
     let mut a = app(&course);
-    typed(&mut a, "cc");
+    // `r` then `e`, at any speed: both are letters on the command line; the screen has not moved.
+    assert_eq!(typed(&mut a, "r"), None);
+    assert_eq!(a.session.screen, Screen::Step(0));
+    typed(&mut a, "e");
+    assert_eq!(a.input, "re");
+    a.on_event(&key(KeyCode::Esc));
+    assert!(a.input.is_empty(), "Esc clears the line");
+    // The abbreviations with Enter, and the whole words, do the same thing.
+    say(&mut a, "r");
+    assert_eq!(a.session.screen, Screen::Angle(0));
+    say(&mut a, "e");
+    assert_eq!(a.session.screen, Screen::Scenario(0));
+    say(&mut a, "repeat");
+    assert_eq!(a.session.screen, Screen::Angle(1));
+    say(&mut a, "example");
+    assert_eq!(a.session.screen, Screen::Scenario(1));
+    // `c` then `h` (the old misfire): a word, not continue-then-help.
+    typed(&mut a, "ch");
+    assert_eq!(a.session.screen, Screen::Scenario(1));
+    assert_eq!(a.session.step, 0, "nothing moved, so nothing was saved");
+}
+
+#[test]
+fn enter_on_an_empty_line_continues_and_done_needs_its_word() {
+    let course = mini_course();
+    let mut a = app(&course);
+    assert_eq!(enter(&mut a), None);
+    assert_eq!(a.session.screen, Screen::Step(1));
+    assert_eq!(
+        typed(&mut a, "d"),
+        None,
+        "a letter alone never ends anything"
+    );
+    assert_eq!(enter(&mut a), Some(Outcome::Done));
+    let mut a = app(&course);
+    assert_eq!(say(&mut a, "done"), Some(Outcome::Done));
+    let mut a = app(&course);
+    assert_eq!(say(&mut a, "q"), Some(Outcome::Quit));
+    let ctrl_d = Event::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
+    let mut a = app(&course);
+    assert_eq!(a.on_event(&ctrl_d), Some(Outcome::Done));
+}
+
+#[test]
+fn j_k_and_space_scroll_only_on_an_empty_line() {
+    let course = mini_course();
+    let mut a = app(&course);
+    a.run(Command::Help);
+    a.prepare(Rect::new(0, 0, 40, 9));
+    typed(&mut a, "j");
+    assert_eq!((a.scroll, a.input.as_str()), (1, ""));
+    typed(&mut a, "k");
+    assert_eq!(a.scroll, 0);
+    typed(&mut a, " ");
+    assert!(a.scroll > 1, "space pages down");
+    typed(&mut a, "go j");
+    assert_eq!(a.input, "go j", "once the line has text, j is a letter");
+}
+
+#[test]
+fn esc_leaves_help_the_menu_search_and_asides() {
+    let course = mini_course();
+    let mut a = app(&course);
+    enter(&mut a);
+    for word in ["help", "topics", "/alpha", "repeat", "example"] {
+        say(&mut a, word);
+        assert_ne!(a.session.screen, Screen::Step(1), "{word}");
+        a.on_event(&key(KeyCode::Esc));
+        assert_eq!(a.session.screen, Screen::Step(1), "Esc leaves {word}");
+    }
+    typed(&mut a, "?");
+    assert_eq!(
+        a.session.screen,
+        Screen::Help,
+        "? opens help on an empty line"
+    );
+    a.on_event(&key(KeyCode::Esc));
+    assert_eq!(a.session.screen, Screen::Step(1));
+}
+
+#[test]
+fn topic_menu_and_goto_keep_the_learners_place() {
+    let course = mini_course();
+    let mut a = app(&course);
+    enter(&mut a);
+    enter(&mut a);
     assert_eq!(a.session.screen, Screen::Step(2));
-    assert!(a.input.is_empty());
+    // Enter on the current topic in the menu, and goto the current topic: the same step, never step 1.
+    say(&mut a, "t");
+    assert_eq!(a.session.screen, Screen::Topics);
+    enter(&mut a);
+    assert_eq!(a.session.screen, Screen::Step(2));
+    say(&mut a, "goto 1");
+    assert_eq!(a.session.screen, Screen::Step(2));
+    assert!(
+        a.session
+            .message
+            .as_deref()
+            .unwrap()
+            .starts_with("You are here")
+    );
+    // Another topic, then back: its step is remembered too.
+    say(&mut a, "topics");
+    a.on_event(&key(KeyCode::Down));
+    enter(&mut a);
+    assert_eq!((a.session.topic, a.session.screen), (1, Screen::Step(0)));
+    say(&mut a, "goto 1");
+    assert_eq!((a.session.topic, a.session.screen), (0, Screen::Step(2)));
+}
+
+#[test]
+fn a_search_hit_is_a_preview_until_the_learner_continues() {
+    let course = mini_course();
+    let mut a = app(&course);
+    say(&mut a, "/second");
+    assert_eq!(a.session.screen, Screen::Search);
+    assert!(a.session.hits.len() >= 4);
+    a.on_event(&key(KeyCode::Down));
+    enter(&mut a);
+    assert_eq!(a.session.screen, Screen::Preview(1));
+    assert!(a.finding());
+    let place = a.session.position();
+    a.prepare(Rect::new(0, 0, 80, 24));
+    // Tab steps through the matches; letters still type.
+    a.on_event(&key(KeyCode::Tab));
+    assert_eq!(a.session.screen, Screen::Preview(1));
+    // Esc undoes the preview (back to the hits, the same one selected), then leaves the search: the place never
+    // moved, and the search is over.
+    a.on_event(&key(KeyCode::Esc));
+    assert_eq!((a.session.screen, a.hit_cursor), (Screen::Search, 1));
+    a.on_event(&key(KeyCode::Esc));
+    assert_eq!(a.session.screen, Screen::Step(0));
+    assert_eq!(a.session.position(), place);
+    assert!(a.session.find.is_none() && !a.finding());
+    // Continuing from a previewed step makes it the place and moves on.
+    say(&mut a, "/second");
+    let step_hit = a
+        .session
+        .hits
+        .iter()
+        .position(|h| h.topic == 0 && matches!(h.place, crate::course::search::Place::Step(1)));
+    let n = step_hit.expect("alpha's second step mentions second") + 1;
+    say(&mut a, &n.to_string());
+    assert_eq!(
+        a.session.position(),
+        place,
+        "a preview does not move the place"
+    );
+    enter(&mut a);
+    assert_eq!(a.session.screen, Screen::Step(2));
+    assert_eq!(a.session.position().step, 2);
+    assert!(
+        a.session.find.is_none(),
+        "the search ended with the preview"
+    );
+}
+
+#[test]
+fn a_quiz_scrolls_answers_deliberately_and_leaves_with_its_score() {
+    let course = crate::course::Course::built_in().unwrap();
+    let mut a = App::new(Session::new(&course, None), Theme::monochrome());
+    let opts = crate::quiz::QuizOptions {
+        seed: Some(3),
+        count: Some(3),
+        ..crate::quiz::QuizOptions::new(crate::quiz::Mode::Scenario)
+    };
+    a.start_quiz(crate::quiz::flow::QuizFlow::new(
+        &course.banks,
+        course.topic_infos(),
+        &opts,
+        &Default::default(),
+        chrono::Utc::now(),
+    ));
+    a.prepare(Rect::new(0, 0, 80, 24));
+    // A typed word is never an answer.
+    say(&mut a, "done please");
+    assert!(a.saves.is_empty());
+    say(&mut a, "stat");
+    assert!(a.saves.is_empty());
+    // A letter selects nothing until Enter.
+    typed(&mut a, "a");
+    assert!(a.saves.is_empty());
+    let answered = if a.quiz.as_ref().unwrap().expect().pick == 1 {
+        enter(&mut a);
+        true
+    } else {
+        say(&mut a, "b");
+        true
+    };
+    assert!(
+        answered && a.saves.len() == 1,
+        "the answer is saved at once"
+    );
+    // The explanations are reachable from the keyboard.
+    a.prepare(Rect::new(0, 0, 80, 24));
+    assert!(a.max_scroll() > 0, "a scenario's review overflows 80×24");
+    a.on_event(&key(KeyCode::PageDown));
+    assert!(a.scroll > 0, "PgDn scrolls a quiz");
+    a.on_event(&key(KeyCode::End));
+    assert_eq!(a.scroll, a.max_scroll());
+    typed(&mut a, "k");
+    assert_eq!(a.scroll, a.max_scroll() - 1, "k scrolls on an empty line");
+    typed(&mut a, "?");
+    assert!(
+        a.quiz
+            .as_ref()
+            .unwrap()
+            .markdown()
+            .starts_with("# Quiz commands")
+    );
+    a.on_event(&key(KeyCode::Esc));
+    assert!(a.quiz.is_some(), "Esc closes the quiz's help, not the quiz");
+    a.on_event(&key(KeyCode::Esc));
+    assert!(a.quiz.is_none(), "Esc leaves the quiz");
+    let m = a.session.message.as_deref().unwrap();
+    assert!(m.ends_with("of 1 right."), "{m}");
 }

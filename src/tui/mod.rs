@@ -3,7 +3,6 @@
 //! loop once a second while an exam is on screen. Nothing runs while the learner reads.
 
 pub mod app;
-pub mod quiz;
 pub mod terminal;
 pub mod view;
 
@@ -19,11 +18,12 @@ use chrono::{NaiveDate, Utc};
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
 
-use self::{app::App, quiz::QuizState};
+use self::app::App;
 use crate::{
     course::Course,
-    quiz::{ItemState, QuizOptions},
+    quiz::{ItemState, QuizOptions, flow::QuizFlow},
     session::{Outcome, Session},
+    theme::Theme,
 };
 
 /// Why the loop ended.
@@ -122,12 +122,12 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
             Some(Outcome::Quiz(topic)) => {
                 let course = app.session.course;
                 let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
-                let quiz = QuizState::new(
+                let quiz = QuizFlow::new(
                     &course.banks,
                     course.topic_infos(),
                     &opts,
                     host.histories(),
-                    Utc::now,
+                    (app.clock)(),
                 );
                 app.start_quiz(quiz);
             }
@@ -143,39 +143,38 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
     Ok((app, ending))
 }
 
+/// How a screen looks: the theme, and the projector's theme when the projector layout is on.
+pub struct Look {
+    pub theme: Theme,
+    pub projector: Option<Theme>,
+}
+
 /// `dea-tutor quiz` in the TUI: the quiz alone; leaving it ends the program.
 pub fn quiz_only(
     course: &Course,
     opts: &QuizOptions,
     host: &mut dyn Host,
-    theme: crate::theme::Theme,
-    present: bool,
+    look: Look,
 ) -> io::Result<crate::quiz::QuizSummary> {
-    let mut app = App::new(Session::new(course, None), theme);
+    let mut app = App::new(Session::new(course, None), look.theme);
     app.standalone = true;
-    app.set_present(present, Some(crate::cmd::projector_theme()));
-    app.start_quiz(QuizState::new(
+    app.set_present(look.projector.is_some(), look.projector);
+    app.start_quiz(QuizFlow::new(
         &course.banks,
         course.topic_infos(),
         opts,
         host.histories(),
-        Utc::now,
+        Utc::now(),
     ));
     let (app, _) = run(app, &mut QuizOnly(host))?;
     Ok(app.quiz_results)
 }
 
 /// `dea-tutor revise` in the TUI: one scrollable document; leaving it ends the program.
-pub fn overlay_only(
-    course: &Course,
-    title: &str,
-    markdown: String,
-    theme: crate::theme::Theme,
-    present: bool,
-) -> io::Result<()> {
-    let mut app = App::new(Session::new(course, None), theme);
+pub fn overlay_only(course: &Course, title: &str, markdown: String, look: Look) -> io::Result<()> {
+    let mut app = App::new(Session::new(course, None), look.theme);
     app.standalone = true;
-    app.set_present(present, Some(crate::cmd::projector_theme()));
+    app.set_present(look.projector.is_some(), look.projector);
     app.show_overlay(title, markdown);
     run(app, &mut ReadOnly).map(|_| ())
 }

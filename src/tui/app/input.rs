@@ -1,54 +1,54 @@
-//! Keys, mouse and paste → state changes: the command line, single-key commands (and telling them from typed words),
-//! scrolling, the menus and the search matches. Drawing never happens here.
+//! Keys, mouse and paste → commands. Terminal keys become the table's abstract keys (`command::table`); letters
+//! always go to the command line, and Enter hands the line to the lesson's or the quiz's parser — the same parsers
+//! plain mode uses. What a key does depends only on the screen and on whether the line is empty, never on timing.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind,
 };
 
-use super::{App, Pending, line_text};
+use super::{App, line_text};
 use crate::{
-    command::{self, Command},
+    command::{
+        self, Command,
+        table::{Key, KeyAct, Scope, key_act},
+    },
+    quiz::flow::QuizCommand,
     session::{Outcome, Screen},
 };
 
-/// Two keys closer than this are typing, not two single-key commands.
-const TYPING_GAP: std::time::Duration = std::time::Duration::from_millis(700);
+/// The command line holds this many characters; more is refused with a message.
+pub const MAX_INPUT: usize = 200;
+
+/// A terminal key as the table names it; `None` for keys the tutor does not use.
+pub fn table_key(key: &KeyEvent) -> Option<Key> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Key::CtrlC,
+        KeyCode::Char('d') if ctrl => Key::CtrlD,
+        _ if ctrl => return None,
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Tab => Key::Tab,
+        KeyCode::BackTab => Key::BackTab,
+        KeyCode::Backspace => Key::Backspace,
+        _ => return None,
+    })
+}
 
 impl App<'_> {
     /// Handles one terminal event; returns what the loop must do beyond redrawing.
     pub fn on_event(&mut self, event: &Event) -> Option<Outcome> {
         match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press && self.quiz.is_some() => {
-                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-                    return Some(Outcome::Quit);
-                }
-                let effects = self
-                    .quiz
-                    .as_mut()
-                    .map(|q| q.on_key(*key))
-                    .unwrap_or_default();
-                self.apply_effects(effects)
-            }
-            Event::Key(key) if key.kind == KeyEventKind::Press && self.overlay.is_some() => {
-                match key.code {
-                    KeyCode::Esc | KeyCode::Enter | KeyCode::Char('b' | 'q') => {
-                        self.overlay = None;
-                        if self.standalone {
-                            return Some(Outcome::Quit);
-                        }
-                    }
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        return Some(Outcome::Quit);
-                    }
-                    KeyCode::Up | KeyCode::Char('k') => self.scroll_by(-1),
-                    KeyCode::Down | KeyCode::Char('j') => self.scroll_by(1),
-                    KeyCode::PageUp => self.scroll_by(-(self.page as isize)),
-                    KeyCode::PageDown | KeyCode::Char(' ') => self.scroll_by(self.page as isize),
-                    _ => {}
-                }
-                None
-            }
-            Event::Key(key) if key.kind == KeyEventKind::Press => self.on_key(*key),
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.on_key(table_key(k)?),
             Event::Mouse(m) => {
                 match m.kind {
                     MouseEventKind::ScrollDown => self.scroll_by(3),
@@ -58,128 +58,147 @@ impl App<'_> {
                 None
             }
             Event::Paste(text) => {
-                self.input
-                    .extend(text.chars().filter(|c| !c.is_control()).take(200));
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    self.type_char(c);
+                }
                 None
             }
             _ => None,
         }
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> Option<Outcome> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if let Some(p) = self.pending.take() {
-            match key.code {
-                KeyCode::Char(ch) if !ctrl && ch == p.key && p.confirm.is_some() => {
-                    return self.run(p.confirm.unwrap_or(Command::Empty));
+    pub fn on_key(&mut self, key: Key) -> Option<Outcome> {
+        // While a typed answer is awaited, j, k and space are letters of the answer.
+        let typing_answer = self.quiz.as_ref().is_some_and(|q| q.expect().typed);
+        let empty = self.input.is_empty() && !(typing_answer && matches!(key, Key::Char(_)));
+        match key_act(key, empty) {
+            Some(act) => self.act(act),
+            None => {
+                match key {
+                    Key::Char(c) => self.type_char(c),
+                    Key::Backspace => {
+                        self.input.pop();
+                    }
+                    Key::Enter => return self.submit_line(),
+                    _ => {}
                 }
-                KeyCode::Enter if p.confirm.is_some() => {
-                    return self.run(p.confirm.unwrap_or(Command::Empty));
-                }
-                // A letter right after (typing speed), or one that continues a command word: the learner was
-                // typing a word, so the single-key action is undone and both letters go to the command line.
-                // (The same key again is that command again: c c c skips ahead.)
-                KeyCode::Char(ch)
-                    if !ctrl
-                        && ch.is_alphanumeric()
-                        && ch != p.key
-                        && (p.at.elapsed() < TYPING_GAP
-                            || command::is_word_prefix(&format!("{}{ch}", p.key))) =>
-                {
-                    self.session = p.before;
-                    self.scroll = p.scroll;
-                    self.input = format!("{}{ch}", p.key);
-                    return None;
-                }
-                _ if p.confirm.is_some() => self.session.message = None,
-                _ => {}
+                None
             }
         }
-        match key.code {
-            KeyCode::Char('c') if ctrl => return Some(Outcome::Quit),
-            KeyCode::Char('d') if ctrl => return self.run(Command::Done),
-            KeyCode::Up => self.up(),
-            KeyCode::Down => self.down(),
-            KeyCode::PageUp => self.scroll_by(-(self.page.saturating_sub(1).max(1) as isize)),
-            KeyCode::PageDown => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
-            KeyCode::Home if self.input.is_empty() => self.scroll = 0,
-            KeyCode::End if self.input.is_empty() => self.scroll = self.max_scroll(),
-            KeyCode::Esc if self.input.is_empty() && self.session.find.is_some() => {
-                self.session.find = None;
+    }
+
+    fn type_char(&mut self, c: char) {
+        if self.input.chars().count() >= MAX_INPUT {
+            self.session.message = Some(format!(
+                "The command line holds {MAX_INPUT} characters; Esc clears it."
+            ));
+            return;
+        }
+        self.input.push(c);
+    }
+
+    /// Enter on a line with text: the quiz's parser in a quiz, the lesson's otherwise.
+    fn submit_line(&mut self) -> Option<Outcome> {
+        let line = std::mem::take(&mut self.input);
+        if let Some(q) = &self.quiz {
+            let cmd = q.parse(&line);
+            return self.quiz_command(cmd);
+        }
+        let cmd = command::parse(&line);
+        if self.overlay.is_some() {
+            self.overlay = None;
+            if self.standalone {
+                return Some(Outcome::Quit);
             }
-            KeyCode::Esc => self.input.clear(),
-            KeyCode::Backspace => {
-                self.input.pop();
+            if cmd == Command::Back {
+                return None;
             }
-            KeyCode::Enter => {
-                if self.input.trim().is_empty() && self.session.screen == Screen::Topics {
-                    return self.run(Command::Goto(self.menu_number()));
-                }
-                if self.input.trim().is_empty() && self.session.screen == Screen::Search {
-                    return self.run(Command::Goto((self.hit_cursor + 1).to_string()));
-                }
-                let line = std::mem::take(&mut self.input);
-                return self.run(command::parse(&line));
-            }
-            KeyCode::Char(ch @ ('n' | 'N')) if !ctrl && self.input.is_empty() && self.finding() => {
-                self.find_next(ch == 'n');
-            }
-            KeyCode::Char(ch) if !ctrl && self.input.is_empty() => {
-                if ch == '?' && self.present {
-                    self.show_hint = !self.show_hint;
-                    return None;
-                }
-                if let Some(cmd) = single_key(ch) {
-                    return self.single(ch, cmd);
-                }
-                match ch {
-                    'j' => self.down(),
-                    'k' => self.up(),
-                    ' ' => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
-                    _ => self.input.push(ch),
-                }
-            }
-            KeyCode::Char(ch) if !ctrl && self.input.chars().count() < 200 => {
-                self.input.push(ch);
-            }
-            _ => {}
+        }
+        self.run(cmd)
+    }
+
+    fn act(&mut self, act: KeyAct) -> Option<Outcome> {
+        match act {
+            KeyAct::Quit => return Some(Outcome::Quit),
+            KeyAct::Done if self.quiz.is_some() => return self.quiz_command(QuizCommand::Leave),
+            KeyAct::Done => return self.run(Command::Done),
+            KeyAct::ScrollUp => self.up(),
+            KeyAct::ScrollDown => self.down(),
+            KeyAct::PageUp => self.scroll_by(-(self.page.saturating_sub(1).max(1) as isize)),
+            KeyAct::PageDown => self.scroll_by(self.page.saturating_sub(1).max(1) as isize),
+            KeyAct::Top => self.scroll = 0,
+            KeyAct::Bottom => self.scroll = self.max_scroll(),
+            KeyAct::Complete if !self.input.is_empty() => self.complete(),
+            KeyAct::Complete if self.finding() => self.find_next(true),
+            KeyAct::PrevMatch if self.finding() => self.find_next(false),
+            KeyAct::Complete | KeyAct::PrevMatch => {}
+            KeyAct::Escape if !self.input.is_empty() => self.input.clear(),
+            KeyAct::Escape => return self.escape(),
+            KeyAct::Help if self.quiz.is_some() => return self.quiz_command(QuizCommand::Help),
+            // On a projector the hint line stays hidden until asked for (`help` still opens the help screen).
+            KeyAct::Help if self.present => self.show_hint = !self.show_hint,
+            KeyAct::Help => return self.run(Command::Help),
+            KeyAct::PrevQuestion => return self.quiz_command(QuizCommand::Prev),
+            KeyAct::NextQuestion => return self.quiz_command(QuizCommand::Next),
+            KeyAct::ClearVotes => return self.quiz_command(QuizCommand::ClearVotes),
+            KeyAct::Primary => return self.primary(),
         }
         None
     }
 
-    /// A single key's command, remembered so that typing a word starting with that letter still works.
-    fn single(&mut self, key: char, cmd: Command) -> Option<Outcome> {
-        let before = self.session.clone();
-        let scroll = self.scroll;
-        let confirm = matches!(cmd, Command::Done | Command::Quit).then_some(cmd.clone());
-        let outcome = match &confirm {
-            Some(c) => {
-                let what = if *c == Command::Done {
-                    "finish the phase with a summary"
-                } else {
-                    "save and leave"
-                };
+    /// Enter on an empty line: the screen's default move.
+    fn primary(&mut self) -> Option<Outcome> {
+        if self.quiz.is_some() {
+            return self.quiz_command(QuizCommand::Primary);
+        }
+        if self.overlay.take().is_some() {
+            return self.standalone.then_some(Outcome::Quit);
+        }
+        match self.session.screen {
+            Screen::Topics => self.run(Command::Goto(self.menu_number())),
+            Screen::Search if !self.session.hits.is_empty() => {
+                self.run(Command::Goto((self.hit_cursor + 1).to_string()))
+            }
+            _ => self.run(Command::Continue),
+        }
+    }
+
+    /// Esc on an empty line: leave what is on top (a quiz, a sheet, help, a menu, a search, an aside).
+    fn escape(&mut self) -> Option<Outcome> {
+        if self.quiz.is_some() {
+            return self.quiz_command(QuizCommand::Leave);
+        }
+        if self.overlay.take().is_some() {
+            return self.standalone.then_some(Outcome::Quit);
+        }
+        match self.session.screen {
+            Screen::Step(_) | Screen::Complete | Screen::Welcome => {
                 self.session.message = Some(format!(
-                    "Press {key} again or Enter to {what}; any other key keeps you here."
+                    "Nothing to go back from. {} finishes with a summary.",
+                    command::table::hint(command::table::Action::Done, Scope::Lesson)
                 ));
                 None
             }
-            None => self.run(cmd),
-        };
-        self.pending = Some(Pending {
-            key,
-            at: std::time::Instant::now(),
-            before,
-            scroll,
-            confirm,
-        });
-        outcome
+            _ => self.run(Command::Back),
+        }
     }
 
-    /// A search query is highlighted in a lesson document (not on the hit list).
+    /// Tab: completes a partly typed command word when only one fits.
+    fn complete(&mut self) {
+        let scope = if self.quiz.is_some() {
+            Scope::Quiz
+        } else {
+            Scope::Lesson
+        };
+        if let Some(word) = command::complete(&self.input, scope) {
+            self.input = word.to_string();
+        }
+    }
+
+    /// A search's matches are marked in the previewed hit.
     pub fn finding(&self) -> bool {
         self.session.find.is_some()
-            && self.session.screen != Screen::Search
+            && matches!(self.session.screen, Screen::Preview(_))
             && self.quiz.is_none()
             && self.overlay.is_none()
     }
@@ -192,19 +211,15 @@ impl App<'_> {
         let next = if forward {
             matching.iter().find(|&&i| i > here).or(matching.first())
         } else {
-            matching
-                .iter()
-                .rev()
+            (matching.iter().rev())
                 .find(|&&i| i < here)
                 .or(matching.last())
         };
         match next {
             Some(&i) => self.scroll = i.saturating_sub(2).min(self.max_scroll()),
             None => {
-                self.session.message = Some(
-                    "No match on this screen: n/N find it in the text; Esc clears the search."
-                        .into(),
-                )
+                self.session.message =
+                    Some("No match in this text; Esc returns to your place.".into())
             }
         }
     }
@@ -226,23 +241,29 @@ impl App<'_> {
             .to_string()
     }
 
+    fn on_list(&self) -> bool {
+        self.quiz.is_none()
+            && self.overlay.is_none()
+            && matches!(self.session.screen, Screen::Search | Screen::Topics)
+    }
+
     fn up(&mut self) {
-        if self.session.screen == Screen::Search {
-            self.hit_cursor = self.hit_cursor.saturating_sub(1);
-        } else if self.session.screen == Screen::Topics {
-            self.menu_cursor = self.menu_cursor.saturating_sub(1);
-        } else {
+        if !self.on_list() {
             self.scroll_by(-1);
+        } else if self.session.screen == Screen::Search {
+            self.hit_cursor = self.hit_cursor.saturating_sub(1);
+        } else {
+            self.menu_cursor = self.menu_cursor.saturating_sub(1);
         }
     }
 
     fn down(&mut self) {
-        if self.session.screen == Screen::Search {
-            self.hit_cursor = (self.hit_cursor + 1).min(self.session.hits.len().saturating_sub(1));
-        } else if self.session.screen == Screen::Topics {
-            self.menu_cursor = (self.menu_cursor + 1).min(self.session.course.topics.len() - 1);
-        } else {
+        if !self.on_list() {
             self.scroll_by(1);
+        } else if self.session.screen == Screen::Search {
+            self.hit_cursor = (self.hit_cursor + 1).min(self.session.hits.len().saturating_sub(1));
+        } else {
+            self.menu_cursor = (self.menu_cursor + 1).min(self.session.course.topics.len() - 1);
         }
     }
 
@@ -252,19 +273,4 @@ impl App<'_> {
             .saturating_add_signed(delta)
             .min(self.max_scroll());
     }
-}
-
-/// Keys that act on their own when the command line is empty.
-fn single_key(ch: char) -> Option<Command> {
-    Some(match ch {
-        'c' | 'n' => Command::Continue,
-        'r' => Command::Repeat,
-        'e' => Command::Example,
-        'd' => Command::Done,
-        'b' => Command::Back,
-        't' | 'm' => Command::Topics,
-        '?' | 'h' => Command::Help,
-        'q' => Command::Quit,
-        _ => return None,
-    })
 }

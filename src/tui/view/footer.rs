@@ -1,4 +1,6 @@
-//! The bottom three lines: the last command's feedback, the command line, and a one-line hint of the commands.
+//! The bottom three lines: feedback on the last command, the command line, and the line of what to do next. In a
+//! quiz that line is the flow's own next-step line, pinned here so it is visible at any size. Every hint is fitted
+//! to the width by whole items, never cut mid-word.
 
 use ratatui::{
     buffer::Buffer,
@@ -7,31 +9,56 @@ use ratatui::{
 };
 
 use super::Areas;
-use crate::tui::app::App;
+use crate::{
+    command::table::{KeyAct, fit, key_label, lesson_hints},
+    tui::app::App,
+    util::text::{shorten_words, truncate, width},
+};
 
 pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     let t = &app.theme;
+    let room = usize::from(areas.message.width).saturating_sub(1);
+    let more = app.max_scroll() > 0 && app.scroll < app.max_scroll();
     let message = match (&app.warning, app.message()) {
-        (Some(w), _) => Line::styled(format!(" ⚠ {w}"), t.warn),
-        (None, Some(m)) => Line::styled(format!(" {m}"), t.accent),
-        (None, None) if app.finding() => Line::styled(
-            format!(
-                " Matches of “{}” are marked: n next · N previous · Esc clears",
-                app.session.find.as_deref().unwrap_or_default()
-            ),
-            t.dim,
+        (Some(w), _) => Line::styled(
+            format!(" ⚠ {}", shorten_words(w, room.saturating_sub(2))),
+            t.warn,
         ),
-        (None, None) if app.max_scroll() > 0 && app.scroll < app.max_scroll() => {
-            Line::styled(" ↓ more below: j / ↓ / PgDn / mouse wheel", t.dim)
+        (None, Some(m)) => Line::styled(format!(" {}", shorten_words(m, room)), t.accent),
+        (None, None) if app.finding() => {
+            let q = app.session.find.as_deref().unwrap_or_default();
+            let items = [
+                format!("Matches of “{}” are marked", truncate(q, 20)),
+                format!("{} next", key_label(KeyAct::Complete)),
+                format!("{} previous", key_label(KeyAct::PrevMatch)),
+                format!("{} back to your place", key_label(KeyAct::Escape)),
+            ];
+            Line::styled(format!(" {}", fit(&items, room)), t.dim)
+        }
+        (None, None) if more => {
+            let items = [
+                "↓ more below".to_string(),
+                "PgDn".into(),
+                "j / ↓".into(),
+                "mouse wheel".into(),
+            ];
+            Line::styled(format!(" {}", fit(&items, room)), t.dim)
         }
         (None, None) => Line::default(),
     };
     Paragraph::new(message).render(areas.message, buf);
 
-    // Show the end of a long input; the block cursor is drawn as a reversed space.
+    // The command line shows its end (where the cursor is); a cut start is marked with `…`.
     let room = usize::from(areas.input.width).saturating_sub(4);
     let chars: Vec<char> = app.input.chars().collect();
-    let shown: String = chars[chars.len().saturating_sub(room)..].iter().collect();
+    let shown: String = if width(&app.input) > room {
+        let tail: String = chars[chars.len().saturating_sub(room.saturating_sub(1))..]
+            .iter()
+            .collect();
+        format!("…{tail}")
+    } else {
+        app.input.clone()
+    };
     let input = Line::from(vec![
         Span::styled(" › ", t.accent),
         Span::raw(shown),
@@ -39,33 +66,30 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
     ]);
     Paragraph::new(input).render(areas.input, buf);
 
+    let room = usize::from(areas.hint.width).saturating_sub(1);
+    if let Some(q) = &app.quiz {
+        let line = Line::styled(format!(" {}", q.next_line(room, true)), t.strong);
+        Paragraph::new(line).render(areas.hint, buf);
+        return;
+    }
     if !app.show_hint {
         if app.present {
-            Paragraph::new(Line::styled(" ? shows the commands", t.dim)).render(areas.hint, buf);
+            let hint = format!(" {} shows the commands", key_label(KeyAct::Help));
+            Paragraph::new(Line::styled(hint, t.dim)).render(areas.hint, buf);
         }
         return;
     }
-    if app.quiz.is_some() || app.overlay.is_some() {
-        let hint = if let Some(q) = &app.quiz {
-            q.hint()
-        } else {
-            " ↑/↓ scroll · Esc, Enter or b to go back"
-        };
-        Paragraph::new(Line::styled(hint, t.dim)).render(areas.hint, buf);
-        return;
-    }
-    let hint = Line::from(vec![
-        Span::styled(" continue", t.strong),
-        Span::styled(" · ", t.dim),
-        Span::styled("repeat", t.strong),
-        Span::styled(" · ", t.dim),
-        Span::styled("example", t.strong),
-        Span::styled(" · ", t.dim),
-        Span::styled("done", t.strong),
-        Span::styled(
-            "   topics · quiz · help   keys: c r e d ? · j/k scroll",
-            t.dim,
-        ),
-    ]);
-    Paragraph::new(hint).render(areas.hint, buf);
+    let items = if app.overlay.is_some() {
+        vec![
+            format!(
+                "{} or {} back",
+                key_label(KeyAct::Primary),
+                key_label(KeyAct::Escape)
+            ),
+            "↑↓ PgDn scroll".into(),
+        ]
+    } else {
+        lesson_hints(true)
+    };
+    Paragraph::new(Line::styled(format!(" {}", fit(&items, room)), t.dim)).render(areas.hint, buf);
 }

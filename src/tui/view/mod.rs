@@ -21,6 +21,9 @@ use crate::session::Screen;
 /// Below this the screen shows a "too small" notice instead of the lesson.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
+/// The widest reading column: long lines are hard to follow (and to read off a projector from the back row).
+pub const MAX_READING: u16 = 90;
+pub const MAX_READING_PRESENT: u16 = 100;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Areas {
@@ -65,8 +68,23 @@ pub fn layout(area: Rect, present: bool) -> Areas {
         Constraint::Length(margin),
     ])
     .areas(body);
+    // A reading column near 90 characters on wide terminals, centred; the scrollbar follows its right edge.
+    let cap = if present {
+        MAX_READING_PRESENT
+    } else {
+        MAX_READING
+    };
+    let text = if text.width > cap {
+        Rect {
+            x: text.x + (text.width - cap) / 2,
+            width: cap,
+            ..text
+        }
+    } else {
+        text
+    };
     let scrollbar = Rect {
-        x: scrollbar.x + 1,
+        x: (text.x + text.width + 1).min(scrollbar.x + scrollbar.width.saturating_sub(1)),
         width: 1,
         ..scrollbar
     };

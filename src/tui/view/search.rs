@@ -7,21 +7,32 @@ use ratatui::{
     widgets::{Paragraph, Widget},
 };
 
-use crate::tui::app::App;
+use crate::{
+    command::table::fit,
+    quiz::text::plural,
+    tui::app::App,
+    util::text::{truncate, width},
+};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
     let s = &app.session;
     let query = s.find.as_deref().unwrap_or_default();
+    let w = usize::from(area.width);
+    let title = format!(
+        "Search “{}” · {}",
+        truncate(query, 30),
+        plural(s.hits.len(), "hit")
+    );
+    let how = [
+        "↑/↓ choose".to_string(),
+        "Enter opens".into(),
+        "Esc back".into(),
+        "or type its number".into(),
+    ];
     let mut lines = vec![
-        Line::styled(
-            format!("Search “{query}” · {} hits", s.hits.len()),
-            t.heading2,
-        ),
-        Line::styled(
-            "↑/↓ to choose, Enter to open (n/N then step through the matches) · b to go back",
-            t.dim,
-        ),
+        Line::styled(truncate(&title, w), t.heading2),
+        Line::styled(fit(&how, w), t.dim),
         Line::default(),
     ];
     if s.hits.is_empty() {
@@ -35,14 +46,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             t.strong
         };
+        let number = format!("{:>3}. {} ", i + 1, topic.number());
+        let label = format!(" · {place}");
+        let room = w.saturating_sub(width(&number) + width(&label));
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("{:>3}. {} {}", i + 1, topic.number(), topic.title()),
-                style,
-            ),
-            Span::styled(format!(" · {place}"), t.dim),
+            Span::styled(format!("{number}{}", truncate(topic.title(), room)), style),
+            Span::styled(label, t.dim),
         ]));
-        lines.push(Line::styled(format!("     {}", h.context), t.text));
+        lines.push(Line::styled(
+            format!("     {}", truncate(&h.context, w.saturating_sub(5))),
+            t.text,
+        ));
     }
     // Keep the cursor's two lines on screen.
     let height = usize::from(area.height).max(1);

@@ -59,6 +59,117 @@ fn topics_menu_80x24() {
     insta::assert_snapshot!(screen(&built_in(), &["goto 12", "topics"], 80, 24));
 }
 
+/// The topic with the longest title: every screen is checked at 80×24 with it, where cutting and wrapping bite.
+fn longest(course: &Course) -> &crate::course::Topic {
+    course
+        .topics
+        .iter()
+        .max_by_key(|t| t.title().chars().count())
+        .unwrap()
+}
+
+fn fixed() -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    app.prepare(ratatui::layout::Rect::new(0, 0, w, h));
+    terminal.draw(|f| f.render_widget(&*app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn lesson_screens_with_the_longest_title_80x24() {
+    let course = built_in();
+    let t = longest(&course);
+    let goto = format!("goto {}", t.number());
+    let last = t.step_count();
+    let screens: Vec<(&str, Vec<String>)> = vec![
+        ("step", vec![goto.clone()]),
+        ("repeat", vec![goto.clone(), "repeat".into()]),
+        ("example", vec![goto.clone(), "example".into()]),
+        (
+            "wrap_up",
+            std::iter::once(goto.clone())
+                .chain((1..last).map(|_| "continue".to_string()))
+                .collect(),
+        ),
+        (
+            "complete",
+            vec![goto.clone()]
+                .into_iter()
+                .chain((0..last).map(|_| "continue".to_string()))
+                .collect(),
+        ),
+        ("help", vec![goto.clone(), "help".into()]),
+        ("topics", vec![goto.clone(), "topics".into()]),
+        ("search", vec![goto.clone(), "/alarm".into()]),
+        ("preview", vec![goto.clone(), "/alarm".into(), "2".into()]),
+        ("unknown_word", vec![goto.clone(), "what is redrive".into()]),
+    ];
+    for (name, words) in screens {
+        let mut app = App::new(Session::new(&course, None), Theme::monochrome());
+        for w in &words {
+            app.run(command::parse(w));
+        }
+        insta::assert_snapshot!(format!("long_{name}_80x24"), draw(&mut app, 80, 24));
+    }
+}
+
+#[test]
+fn quiz_screens_with_the_longest_title_80x24() {
+    use crate::quiz::{Mode, QuizOptions, flow::QuizFlow};
+    let course = built_in();
+    let t = longest(&course);
+    let quiz = |mode: Mode, count: usize| {
+        let opts = QuizOptions {
+            topic: Some(t.slug().to_string()),
+            count: Some(count),
+            seed: Some(2),
+            ..QuizOptions::new(mode)
+        };
+        let mut app = App::new(Session::new(&course, None), Theme::monochrome());
+        app.clock = fixed;
+        app.start_quiz(QuizFlow::new(
+            &course.banks,
+            course.topic_infos(),
+            &opts,
+            &Default::default(),
+            fixed(),
+        ));
+        app
+    };
+    let steps: Vec<(&str, Mode, Vec<&str>)> = vec![
+        ("drill_prompt", Mode::Drill, vec![]),
+        ("drill_feedback", Mode::Drill, vec!["b"]),
+        ("drill_not_an_answer", Mode::Drill, vec!["next please"]),
+        ("quiz_help", Mode::Drill, vec!["?"]),
+        ("scenario_prompt", Mode::Scenario, vec![]),
+        ("scenario_feedback", Mode::Scenario, vec!["a"]),
+        ("exam_question", Mode::Exam, vec!["flag"]),
+        ("exam_submit", Mode::Exam, vec!["submit"]),
+        ("exam_review", Mode::Exam, vec!["a", "submit", ""]),
+        ("finished", Mode::Drill, vec!["a", "", "a", ""]),
+    ];
+    for (name, mode, lines) in steps {
+        let mut app = quiz(mode, 2);
+        for l in lines {
+            let cmd = app.quiz.as_ref().unwrap().parse(l);
+            // A multiple-response scenario takes two letters.
+            let cmd = match (&cmd, app.quiz.as_ref().unwrap().expect().pick) {
+                (crate::quiz::flow::QuizCommand::Answer(v), 2) if v.len() == 1 => {
+                    crate::quiz::flow::QuizCommand::Answer(vec![0, 1])
+                }
+                _ => cmd,
+            };
+            app.quiz_command(cmd);
+        }
+        insta::assert_snapshot!(format!("quiz_{name}_80x24"), draw(&mut app, 80, 24));
+    }
+}
+
 #[test]
 fn too_small() {
     insta::assert_snapshot!(screen(&mini_course(), &["c"], 29, 7));
@@ -90,12 +201,12 @@ fn every_size_draws_without_panic() {
                     typed: false,
                 };
                 let topics = course.topic_infos();
-                app.start_quiz(crate::tui::quiz::QuizState::new(
+                app.start_quiz(crate::quiz::flow::QuizFlow::new(
                     &course.banks,
                     topics,
                     &opts,
                     &Default::default(),
-                    chrono::Utc::now,
+                    chrono::Utc::now(),
                 ));
             }
         }

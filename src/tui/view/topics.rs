@@ -7,7 +7,11 @@ use ratatui::{
     widgets::{Paragraph, Widget},
 };
 
-use crate::tui::app::App;
+use crate::{
+    command::table::fit,
+    tui::app::App,
+    util::text::{truncate, width},
+};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let t = &app.theme;
@@ -15,7 +19,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![
         Line::styled(s.course.phase.clone(), t.heading2),
         Line::styled(
-            "↑/↓ to choose, Enter to open, or type goto N · b to go back",
+            fit(
+                &[
+                    "↑/↓ choose".to_string(),
+                    "Enter opens".into(),
+                    "or type a number".into(),
+                    "Esc back".into(),
+                ],
+                usize::from(area.width),
+            ),
             t.dim,
         ),
         Line::default(),
@@ -39,9 +51,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             t.text
         };
+        // A long title is cut, never its state.
+        let label = if state.is_empty() {
+            format!(" {} steps", topic.step_count())
+        } else {
+            format!(" {} steps · {state}", topic.step_count())
+        };
+        let number = format!(" {:>3}  ", topic.number());
+        let room = usize::from(area.width).saturating_sub(width(&number) + width(&label) + 1);
         lines.push(Line::from(vec![
-            Span::styled(format!(" {:>3}  {} ", topic.number(), topic.title()), style),
-            Span::styled(format!(" {} steps · {state}", topic.step_count()), t.dim),
+            Span::styled(format!("{number}{} ", truncate(topic.title(), room)), style),
+            Span::styled(label, t.dim),
         ]));
     }
     Paragraph::new(lines).render(area, buf);

@@ -28,65 +28,37 @@ pub enum Command {
     },
 }
 
-/// Every word the parser knows, with the command it means. The first word of each command is its canonical name.
-const WORDS: &[(&str, Command)] = &[
-    ("continue", Command::Continue),
-    ("c", Command::Continue),
-    ("cont", Command::Continue),
-    ("next", Command::Continue),
-    ("n", Command::Continue),
-    ("go on", Command::Continue),
-    ("ok", Command::Continue),
-    ("repeat", Command::Repeat),
-    ("r", Command::Repeat),
-    ("rep", Command::Repeat),
-    ("again", Command::Repeat),
-    ("re-explain", Command::Repeat),
-    ("reexplain", Command::Repeat),
-    ("explain again", Command::Repeat),
-    ("example", Command::Example),
-    ("e", Command::Example),
-    ("ex", Command::Example),
-    ("eg", Command::Example),
-    ("e.g.", Command::Example),
-    ("examples", Command::Example),
-    ("scenario", Command::Example),
-    ("another example", Command::Example),
-    ("done", Command::Done),
-    ("d", Command::Done),
-    ("stop", Command::Done),
-    ("finish", Command::Done),
-    ("back", Command::Back),
-    ("b", Command::Back),
-    ("topics", Command::Topics),
-    ("menu", Command::Topics),
-    ("t", Command::Topics),
-    ("m", Command::Topics),
-    ("list", Command::Topics),
-    ("help", Command::Help),
-    ("h", Command::Help),
-    ("?", Command::Help),
-    ("commands", Command::Help),
-    ("quit", Command::Quit),
-    ("q", Command::Quit),
-    ("exit", Command::Quit),
-    ("quiz", Command::Quiz),
-    ("drill", Command::Quiz),
-    ("test me", Command::Quiz),
-    ("stats", Command::Stats),
-    ("present", Command::Present),
-    ("revise", Command::Revise),
-    ("cheat sheet", Command::Revise),
-    ("sheet", Command::Revise),
-    ("projector", Command::Present),
-    ("progress", Command::Stats),
-];
+pub mod table;
 
-/// Words offered as suggestions (the canonical names).
-const CANONICAL: &[&str] = &[
-    "continue", "repeat", "example", "done", "back", "topics", "menu", "goto", "help", "quit",
-    "quiz", "stats", "present", "revise",
-];
+use table::{Action, Scope, WORDS};
+
+/// The lesson command an action names (the words with an argument are handled by `parse`).
+fn lesson_command(action: Action) -> Option<Command> {
+    Some(match action {
+        Action::Continue => Command::Continue,
+        Action::Repeat => Command::Repeat,
+        Action::Example => Command::Example,
+        Action::Done => Command::Done,
+        Action::Back => Command::Back,
+        Action::Topics => Command::Topics,
+        Action::Help => Command::Help,
+        Action::Quit => Command::Quit,
+        Action::Quiz => Command::Quiz,
+        Action::Stats => Command::Stats,
+        Action::Revise => Command::Revise,
+        Action::Present => Command::Present,
+        _ => return None,
+    })
+}
+
+/// Every spelling of a lesson word with the command it means.
+fn lesson_words() -> impl Iterator<Item = (&'static str, Command)> {
+    WORDS
+        .iter()
+        .filter(|w| w.scope == Scope::Lesson)
+        .filter_map(|w| lesson_command(w.action).map(|c| (w, c)))
+        .flat_map(|(w, c)| w.spellings().map(move |s| (s, c.clone())))
+}
 
 pub fn parse(input: &str) -> Command {
     let text = normalize(input);
@@ -98,17 +70,12 @@ pub fn parse(input: &str) -> Command {
             return Command::Search(rest.trim().to_string());
         }
     }
-    if let Some((_, cmd)) = WORDS.iter().find(|(w, _)| *w == text) {
-        return cmd.clone();
+    if let Some((_, cmd)) = lesson_words().find(|(w, _)| *w == text) {
+        return cmd;
     }
     // `goto 12`, `go to lake-formation`, `topic 12`, `g 12`, or a bare number.
-    for prefix in ["goto ", "go to ", "go ", "topic ", "g ", "open "] {
-        if let Some(rest) = text.strip_prefix(prefix) {
-            let rest = rest.trim();
-            if !rest.is_empty() {
-                return Command::Goto(rest.to_string());
-            }
-        }
+    if let Some(rest) = argument_of(&text, Action::Goto, Scope::Lesson) {
+        return Command::Goto(rest.to_string());
     }
     if text.chars().all(|c| c.is_ascii_digit()) {
         return Command::Goto(text);
@@ -120,8 +87,7 @@ pub fn parse(input: &str) -> Command {
         };
     }
     // A one-letter typo of a word of four letters or more ("contineu", "repaet", "exmple").
-    let near: Vec<&(&str, Command)> = WORDS
-        .iter()
+    let near: Vec<(&str, Command)> = lesson_words()
         .filter(|(w, _)| w.len() >= 4 && edit_distance(w, &text) == 1)
         .collect();
     if let Some((_, cmd)) = near.first()
@@ -129,10 +95,11 @@ pub fn parse(input: &str) -> Command {
     {
         return cmd.clone();
     }
-    // A prefix of a canonical word ("contin", "exam") that names only one command.
+    // A prefix of a word ("contin", "exam") that names only one command.
     if text.len() >= 3 {
-        let starts: Vec<&(&str, Command)> =
-            WORDS.iter().filter(|(w, _)| w.starts_with(&text)).collect();
+        let starts: Vec<(&str, Command)> = lesson_words()
+            .filter(|(w, _)| w.starts_with(&text))
+            .collect();
         if let Some((_, cmd)) = starts.first()
             && starts.iter().all(|(_, c)| c == cmd)
         {
@@ -141,28 +108,43 @@ pub fn parse(input: &str) -> Command {
     }
     Command::Unknown {
         input: input.trim().to_string(),
-        suggestion: suggest(&text),
+        suggestion: suggest(&text, Scope::Lesson),
     }
 }
 
-/// The closest canonical command word, if reasonably close.
-fn suggest(text: &str) -> Option<&'static str> {
+/// The argument after a word that takes one (`goto 12` → "12"), for any spelling of that word.
+pub fn argument_of(text: &str, action: Action, scope: Scope) -> Option<&str> {
+    let word = table::word(action, scope);
+    word.spellings().find_map(|s| {
+        let rest = text.strip_prefix(s)?.strip_prefix(' ')?.trim();
+        (!rest.is_empty()).then_some(rest)
+    })
+}
+
+/// The closest word name of `scope`, if reasonably close.
+pub fn suggest(text: &str, scope: Scope) -> Option<&'static str> {
     let first = text.split_whitespace().next().unwrap_or(text);
-    CANONICAL
+    WORDS
         .iter()
-        .map(|w| (edit_distance(w, first), *w))
+        .filter(|w| w.scope == scope)
+        .map(|w| (edit_distance(w.name, first), w.name))
         .filter(|(d, w)| *d <= 2 && *d < w.len())
         .min()
         .map(|(_, w)| w)
 }
 
-/// Whether `text` starts a command word of two letters or more ("co" → continue, "go" → goto): used to tell a
-/// single-key command from the first letter of a typed word.
-pub fn is_word_prefix(text: &str) -> bool {
-    let text = text.to_lowercase();
-    text.chars().count() >= 2
-        && (WORDS.iter().any(|(w, _)| w.starts_with(&text))
-            || CANONICAL.iter().any(|w| w.starts_with(&text)))
+/// Tab on a partly typed word: the one word name of `scope` it starts, if only one.
+pub fn complete(text: &str, scope: Scope) -> Option<&'static str> {
+    let text = text.trim_start().to_lowercase();
+    if text.is_empty() || text.contains(' ') {
+        return None;
+    }
+    let mut names = WORDS
+        .iter()
+        .filter(|w| w.scope == scope && w.name.starts_with(&text))
+        .map(|w| w.name);
+    let first = names.next()?;
+    names.all(|n| n == first).then_some(first)
 }
 
 /// One line telling the learner what an unknown word might have meant.
@@ -308,15 +290,13 @@ mod tests {
     }
 
     #[test]
-    fn word_prefixes() {
-        for p in [
-            "co", "re", "ex", "eg", "do", "ne", "ba", "to", "me", "he", "qu", "go", "dr", "st",
-        ] {
-            assert!(is_word_prefix(p), "{p}");
-        }
-        for p in ["c", "cx", "zz", "continuez", "dz"] {
-            assert!(!is_word_prefix(p), "{p}");
-        }
+    fn tab_completes_a_word_only_when_one_fits() {
+        assert_eq!(complete("rep", Scope::Lesson), Some("repeat"));
+        assert_eq!(complete("ex", Scope::Lesson), Some("example"));
+        assert_eq!(complete("s", Scope::Lesson), None, "stats, search");
+        assert_eq!(complete("sub", Scope::Quiz), Some("submit"));
+        assert_eq!(complete("", Scope::Lesson), None);
+        assert_eq!(complete("goto 1", Scope::Lesson), None);
     }
 
     #[test]

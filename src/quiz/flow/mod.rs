@@ -1,0 +1,597 @@
+//! The quiz flow: one state machine for practice (drill, scenario, due, cram, quick), the timed mock exam and the
+//! projector's class vote. Commands in (typed lines parsed by `parse`, keys mapped by the TUI), effects out (answers
+//! to save at once, the end of the quiz), and the screen as markdown plus a line that says what to do next. Both
+//! front ends drive this one type; no rule of a quiz lives in a front end.
+
+mod parse;
+mod screen;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use rand::{SeedableRng, rngs::StdRng};
+
+pub use parse::{Expect, parse};
+
+use super::{
+    ExamReport, ExamSession, Feedback, ItemState, Mode, Prompt, QuizBank, QuizOptions, QuizSession,
+    QuizSummary, Rating, TopicInfo, grade, select, text::until,
+};
+
+/// What the learner asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuizCommand {
+    /// Option letters (0-based, sorted).
+    Answer(Vec<usize>),
+    /// A typed-recall answer.
+    Text(String),
+    /// Turns one option on or off (multiple response; a click in the mock exam).
+    Toggle(usize),
+    Rate(Rating),
+    Next,
+    Prev,
+    Skip,
+    Flag,
+    /// A 1-based question number.
+    Goto(usize),
+    Submit,
+    /// The class's votes, one letter each (repeats count).
+    Vote(Vec<usize>),
+    ClearVotes,
+    Reveal,
+    Help,
+    Leave,
+    /// Enter on an empty line: the screen's default move.
+    Primary,
+    /// A line that is neither an answer nor a command here: the message says why; nothing is recorded.
+    Refuse(String),
+}
+
+/// What the front end must do after a command.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write this answer to the progress file now.
+    Save(String, ItemState),
+    /// The quiz is over; the summary goes into the phase summary (and the shell's score line).
+    Leave(QuizSummary),
+}
+
+/// A question answered in practice, with its feedback and when it comes back.
+struct Answered {
+    prompt: Prompt,
+    feedback: Feedback,
+    next_review: String,
+}
+
+enum Stage<'c> {
+    Practice {
+        session: Box<QuizSession<'c>>,
+        /// Options turned on so far (multiple response).
+        picked: Vec<usize>,
+        answered: Option<Box<Answered>>,
+    },
+    Exam {
+        exam: Box<ExamSession<'c>>,
+    },
+    Review(ExamReport),
+    Finished(QuizSummary),
+}
+
+/// A question the flow asks before acting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Confirm {
+    Submit,
+    LeaveExam,
+}
+
+pub struct QuizFlow<'c> {
+    pub title: String,
+    /// "Trigger drill · Topic 11 · AWS Step Functions · 18 items": the first line in plain mode.
+    pub intro: String,
+    topics: Vec<TopicInfo>,
+    stage: Stage<'c>,
+    /// Feedback on the last command, for the message line.
+    pub message: Option<String>,
+    /// Bumped whenever the screen's markdown changes, so front ends re-render (or re-print) only then.
+    pub version: u64,
+    present: bool,
+    tally: Vec<u32>,
+    help: bool,
+    confirm: Option<Confirm>,
+    /// Why there is nothing to ask (nothing due: when the next review is).
+    empty_note: Option<String>,
+}
+
+impl<'c> QuizFlow<'c> {
+    pub fn new(
+        banks: &'c [QuizBank],
+        topics: Vec<TopicInfo>,
+        opts: &QuizOptions,
+        histories: &BTreeMap<String, ItemState>,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let mut rng = StdRng::seed_from_u64(opts.seed.unwrap_or_else(rand::random));
+        let topic = opts.topic.as_deref();
+        let scope = topic.map_or_else(
+            || "all topics".to_string(),
+            |t| TopicInfo::label(&topics, t),
+        );
+        let title = format!("{} · {scope}", opts.mode.title());
+        let items = select(
+            opts.mode, banks, topic, histories, opts.count, &mut rng, now,
+        );
+        let n = items.len();
+        let mut empty_note = None;
+        let (stage, intro) = if items.is_empty() {
+            empty_note = Some(screen::nothing_to_ask(banks, topic, histories, opts.mode));
+            (
+                Stage::Finished(QuizSummary::default()),
+                format!("{title}: nothing to ask now."),
+            )
+        } else if opts.mode == Mode::Exam {
+            let exam = ExamSession::new(banks, items, histories, &mut rng, now, opts.exam_date);
+            let clock = super::text::mm_ss(exam.remaining(now));
+            let intro = format!(
+                "Mock exam · {scope} · {} · {clock} on the clock",
+                super::text::plural(n, "question")
+            );
+            (
+                Stage::Exam {
+                    exam: Box::new(exam),
+                },
+                intro,
+            )
+        } else {
+            let session = QuizSession::new(
+                banks,
+                items,
+                histories,
+                opts.typed,
+                opts.exam_date,
+                rng,
+                now,
+            );
+            let intro = format!("{title} · {}", super::text::plural(n, "item"));
+            (
+                Stage::Practice {
+                    session: Box::new(session),
+                    picked: Vec::new(),
+                    answered: None,
+                },
+                intro,
+            )
+        };
+        Self {
+            title,
+            intro,
+            topics,
+            stage,
+            message: None,
+            version: 0,
+            present: false,
+            tally: Vec::new(),
+            help: false,
+            confirm: None,
+            empty_note,
+        }
+    }
+
+    /// The projector: letters count the class's votes, Enter reveals, nothing is scheduled for the presenter.
+    pub fn set_present(&mut self, on: bool) {
+        self.present = on;
+        self.tally.clear();
+        self.version += 1;
+    }
+
+    /// Which screen is up, ignoring what changes within it (picks, votes, a re-rating): plain mode prints a
+    /// screen once and reports changes within it as messages.
+    pub fn screen_key(&self) -> (u8, usize, bool) {
+        let (stage, at, answered) = match &self.stage {
+            Stage::Practice {
+                session, answered, ..
+            } => (
+                0,
+                session.prompt().map_or(usize::MAX, |p| p.number),
+                answered.is_some(),
+            ),
+            Stage::Exam { exam } => (1, exam.current(), false),
+            Stage::Review(_) => (2, 0, false),
+            Stage::Finished(_) => (3, 0, false),
+        };
+        (stage + 4 * u8::from(self.help), at, answered)
+    }
+
+    /// Why nothing was asked (nothing due, no quiz for the topic), when that is the case.
+    pub fn nothing_asked(&self) -> Option<&str> {
+        self.empty_note.as_deref()
+    }
+
+    /// Whether a countdown is on screen (the TUI then wakes once a second).
+    pub fn is_timed(&self) -> bool {
+        matches!(self.stage, Stage::Exam { .. })
+    }
+
+    /// Whether the flow has ended (a result or review is on screen, or nothing was asked).
+    pub fn is_over(&self) -> bool {
+        matches!(self.stage, Stage::Review(_) | Stage::Finished(_))
+    }
+
+    /// What a typed line means on the current screen.
+    pub fn parse(&self, line: &str) -> QuizCommand {
+        parse(line, self.expect())
+    }
+
+    /// What the screen expects, for the parser (and for the TUI: `j`/`k` type letters while an answer is typed).
+    pub fn expect(&self) -> Expect {
+        let mut e = Expect {
+            options: 0,
+            pick: 1,
+            typed: false,
+            votes: false,
+            numbers_jump: false,
+            can_rate: false,
+        };
+        match &self.stage {
+            Stage::Practice {
+                session, answered, ..
+            } => match (answered, session.prompt()) {
+                (Some(_), _) => e.can_rate = !self.present,
+                (None, Some(p)) => {
+                    e.options = p.options.len();
+                    e.pick = p.pick;
+                    e.typed = p.typed;
+                    e.votes = self.present && !p.typed;
+                }
+                (None, None) => {}
+            },
+            Stage::Exam { exam } => {
+                if let Some(q) = exam.question(exam.current()) {
+                    e.options = q.options.len();
+                    e.pick = q.pick;
+                }
+                e.numbers_jump = true;
+            }
+            Stage::Review(_) | Stage::Finished(_) => {}
+        }
+        e
+    }
+
+    /// The exam clock: submits when time is up.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        match &self.stage {
+            Stage::Exam { exam } if exam.is_timed_out(now) => self.submit(now),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn apply(&mut self, cmd: QuizCommand, now: DateTime<Utc>) -> Vec<Effect> {
+        self.version += 1;
+        self.message = None;
+        let effects = self.tick(now);
+        if !effects.is_empty() {
+            self.message = Some("Time is up: the exam was submitted.".into());
+            return effects;
+        }
+        if self.help {
+            self.help = false;
+            if matches!(
+                cmd,
+                QuizCommand::Help | QuizCommand::Leave | QuizCommand::Primary
+            ) {
+                return Vec::new();
+            }
+        }
+        if cmd == QuizCommand::Help {
+            self.help = true;
+            return Vec::new();
+        }
+        if let QuizCommand::Refuse(m) = cmd {
+            self.message = Some(m);
+            return Vec::new();
+        }
+        let confirm = self.confirm.take();
+        match self.stage {
+            Stage::Practice { .. } => self.practice(cmd, now),
+            Stage::Exam { .. } => self.exam(cmd, confirm, now),
+            Stage::Review(_) | Stage::Finished(_) => match cmd {
+                QuizCommand::Primary | QuizCommand::Leave | QuizCommand::Next => {
+                    vec![Effect::Leave(self.summary())]
+                }
+                _ => {
+                    self.message = Some("The quiz is over: Enter or Esc goes back.".into());
+                    Vec::new()
+                }
+            },
+        }
+    }
+
+    /// The results so far: what leaving now would record.
+    pub fn summary(&self) -> QuizSummary {
+        match &self.stage {
+            Stage::Practice { session, .. } => session.summary(),
+            Stage::Exam { .. } => QuizSummary::default(),
+            Stage::Review(r) => QuizSummary {
+                right: r.score,
+                answered: r.total,
+                per_topic: r.per_topic.clone(),
+                exam: Some(r.clone()),
+                ..QuizSummary::default()
+            },
+            Stage::Finished(s) => s.clone(),
+        }
+    }
+
+    fn practice(&mut self, cmd: QuizCommand, now: DateTime<Utc>) -> Vec<Effect> {
+        let Stage::Practice {
+            session,
+            picked,
+            answered,
+        } = &mut self.stage
+        else {
+            return Vec::new();
+        };
+        if cmd == QuizCommand::Leave {
+            session.stop();
+            return vec![Effect::Leave(session.summary())];
+        }
+        if let Some(a) = answered {
+            match cmd {
+                QuizCommand::Primary | QuizCommand::Next | QuizCommand::Skip => {}
+                QuizCommand::Rate(r) if !self.present => {
+                    match session.override_rating(r) {
+                        Ok(state) => {
+                            a.feedback.rating = r;
+                            a.next_review = until(state.due, now);
+                            self.message =
+                                Some(format!("Rated {r} · next review in {}.", a.next_review));
+                            a.feedback.state = state.clone();
+                            return vec![Effect::Save(a.feedback.id.clone(), state)];
+                        }
+                        Err(e) => self.message = Some(screen::sentence(&e.to_string())),
+                    }
+                    return Vec::new();
+                }
+                _ => {
+                    self.message = Some(
+                        "Already answered: Enter for the next item (nothing was recorded).".into(),
+                    );
+                    return Vec::new();
+                }
+            }
+            self.tally.clear();
+            session.next(now);
+            *answered = None;
+            picked.clear();
+            if session.is_finished() {
+                self.stage = Stage::Finished(session.summary());
+            }
+            return Vec::new();
+        }
+        let Some(prompt) = session.prompt().cloned() else {
+            return Vec::new();
+        };
+        if cmd == QuizCommand::Skip {
+            session.next(now);
+            picked.clear();
+            self.tally.clear();
+            self.message = Some("Skipped: nothing recorded.".into());
+            if session.is_finished() {
+                self.stage = Stage::Finished(session.summary());
+            }
+            return Vec::new();
+        }
+        if self.present && !prompt.typed {
+            return self.class_vote(cmd, prompt, now);
+        }
+        let input = match cmd {
+            QuizCommand::Text(t) if prompt.typed => t,
+            QuizCommand::Answer(v) if prompt.multiple && v.len() < prompt.pick => {
+                for i in v {
+                    toggle(picked, i);
+                }
+                self.message = Some(screen::picked_line(picked, prompt.pick));
+                return Vec::new();
+            }
+            QuizCommand::Answer(v) => grade::letters(&v),
+            QuizCommand::Toggle(i) if prompt.multiple && i < prompt.options.len() => {
+                toggle(picked, i);
+                self.message = Some(screen::picked_line(picked, prompt.pick));
+                return Vec::new();
+            }
+            QuizCommand::Primary if prompt.multiple && picked.len() == prompt.pick => {
+                grade::letters(picked)
+            }
+            _ => {
+                self.message = Some(screen::what_now(&prompt, picked));
+                return Vec::new();
+            }
+        };
+        match session.answer(&input, now) {
+            Ok(f) => {
+                let save = Effect::Save(f.id.clone(), f.state.clone());
+                let next_review = until(f.state.due, now);
+                *answered = Some(Box::new(Answered {
+                    prompt,
+                    feedback: f,
+                    next_review,
+                }));
+                vec![save]
+            }
+            Err(e) => {
+                self.message = Some(screen::sentence(&e.to_string()));
+                Vec::new()
+            }
+        }
+    }
+
+    /// The projector: votes are counted, the presenter reveals; the presenter's own schedule is untouched.
+    fn class_vote(&mut self, cmd: QuizCommand, prompt: Prompt, now: DateTime<Utc>) -> Vec<Effect> {
+        let Stage::Practice {
+            session, answered, ..
+        } = &mut self.stage
+        else {
+            return Vec::new();
+        };
+        match cmd {
+            QuizCommand::Vote(v) | QuizCommand::Answer(v) => {
+                self.tally.resize(prompt.options.len(), 0);
+                for i in v.into_iter().filter(|&i| i < prompt.options.len()) {
+                    self.tally[i] += 1;
+                }
+            }
+            QuizCommand::ClearVotes => self.tally.clear(),
+            QuizCommand::Primary | QuizCommand::Reveal => {
+                let (class, voted) = match class_answer(&self.tally, prompt.pick) {
+                    Some(c) => (c, true),
+                    None => ((0..prompt.pick).collect(), false),
+                };
+                if let Ok(mut f) = session.answer(&grade::letters(&class), now) {
+                    if !voted {
+                        f.correct = false;
+                        for o in &mut f.options {
+                            o.picked = false;
+                        }
+                    }
+                    *answered = Some(Box::new(Answered {
+                        prompt,
+                        feedback: f,
+                        next_review: String::new(),
+                    }));
+                }
+            }
+            _ => self.message = Some(screen::class_how(prompt.options.len())),
+        }
+        Vec::new()
+    }
+
+    fn exam(
+        &mut self,
+        cmd: QuizCommand,
+        confirm: Option<Confirm>,
+        now: DateTime<Utc>,
+    ) -> Vec<Effect> {
+        let Stage::Exam { exam } = &mut self.stage else {
+            return Vec::new();
+        };
+        let i = exam.current();
+        let (pick, total) = (exam.question(i).map_or(1, |q| q.pick), exam.len());
+        match cmd {
+            QuizCommand::Submit | QuizCommand::Primary if confirm == Some(Confirm::Submit) => {
+                return self.submit(now);
+            }
+            QuizCommand::Leave if confirm == Some(Confirm::LeaveExam) => {
+                self.stage = Stage::Finished(QuizSummary::default());
+                self.message = Some("Exam abandoned: nothing was recorded.".into());
+                return vec![Effect::Leave(QuizSummary::default())];
+            }
+            QuizCommand::Submit => {
+                let left = total - exam.answered_count();
+                self.confirm = Some(Confirm::Submit);
+                self.message = Some(format!(
+                    "Submit with {} unanswered? Type submit again (or Enter) to hand it in; anything else goes on.",
+                    left
+                ));
+            }
+            QuizCommand::Leave => {
+                self.confirm = Some(Confirm::LeaveExam);
+                self.message = Some(
+                    "Leave the exam? Nothing would be recorded. Esc again (or done) leaves; submit scores it."
+                        .into(),
+                );
+            }
+            QuizCommand::Answer(v) if v.len() == pick => {
+                exam.set_answer(i, v.clone());
+                let letters = grade::letters(&v);
+                if exam.next_question() {
+                    self.message = Some(format!("Question {}: {letters}.", i + 1));
+                } else {
+                    let done = exam.answered_count();
+                    self.message = Some(format!(
+                        "Question {}: {letters}. That was the last ({done} of {total} answered): submit, or goto a number to review.",
+                        i + 1
+                    ));
+                }
+            }
+            QuizCommand::Answer(v) if v.len() < pick => {
+                for c in v {
+                    exam.select(i, c);
+                }
+            }
+            QuizCommand::Toggle(c) => exam.select(i, c),
+            QuizCommand::Answer(_) => {
+                self.message = Some(format!("Choose {}.", screen::letters_count(pick)));
+            }
+            QuizCommand::Next | QuizCommand::Primary | QuizCommand::Skip => {
+                if !exam.next_question() {
+                    self.message =
+                        Some("This is the last question: type submit when ready.".into());
+                }
+            }
+            QuizCommand::Prev => {
+                if !exam.prev_question() {
+                    self.message = Some("This is the first question.".into());
+                }
+            }
+            QuizCommand::Flag => {
+                let what = if exam.flag(i) {
+                    "flagged for review"
+                } else {
+                    "no longer flagged"
+                };
+                self.message = Some(format!("Question {} {what}.", i + 1));
+            }
+            QuizCommand::Goto(n) => {
+                if n == 0 || !exam.goto(n - 1) {
+                    self.message = Some(format!("There is no question {n}: 1 to {total}."));
+                }
+            }
+            QuizCommand::Rate(_) | QuizCommand::Text(_) => {
+                self.message = Some("In the mock exam, answer with letters.".into())
+            }
+            _ => {
+                self.message = Some("That works in practice, not in the mock exam.".into());
+            }
+        }
+        Vec::new()
+    }
+
+    fn submit(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        let stage = std::mem::replace(&mut self.stage, Stage::Finished(QuizSummary::default()));
+        let Stage::Exam { exam } = stage else {
+            self.stage = stage;
+            return Vec::new();
+        };
+        let report = exam.submit(now);
+        let effects = (report.items.iter())
+            .map(|i| Effect::Save(i.id.clone(), i.state.clone()))
+            .collect();
+        self.version += 1;
+        self.stage = Stage::Review(report);
+        effects
+    }
+}
+
+/// The class's answer: the most-voted options, as many as the prompt asks for. `None` without votes.
+fn class_answer(tally: &[u32], pick: usize) -> Option<Vec<usize>> {
+    if tally.iter().all(|&v| v == 0) {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..tally.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(tally[i]), i));
+    let mut top: Vec<usize> = order.into_iter().take(pick.max(1)).collect();
+    top.sort_unstable();
+    Some(top)
+}
+
+fn toggle(picked: &mut Vec<usize>, i: usize) {
+    if let Some(at) = picked.iter().position(|&p| p == i) {
+        picked.remove(at);
+    } else {
+        picked.push(i);
+        picked.sort_unstable();
+    }
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,378 @@
+//! What the quiz flow shows: the screen as markdown, the place for the header, and the one line that says what to
+//! do next (pinned above the footer in the TUI, the prompt in plain mode). Words and keys come from the one table.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+
+use super::{Answered, Confirm, QuizFlow, Stage};
+use crate::{
+    command::table::{Action, KeyAct, Scope, fit, key_label, word},
+    quiz::{
+        ItemState, Mode, Prompt, QuizBank, QuizSummary,
+        grade::letter,
+        present::{self, Audience},
+        text::{mm_ss, plural},
+    },
+};
+
+impl QuizFlow<'_> {
+    pub fn markdown(&self) -> String {
+        if self.help {
+            return help_markdown();
+        }
+        match &self.stage {
+            Stage::Practice {
+                session,
+                picked,
+                answered,
+            } => match (answered, session.prompt()) {
+                (Some(a), _) => self.feedback(a),
+                (None, Some(p)) if self.present && !p.typed => {
+                    let mut md = present::prompt(p, &[], &self.topics);
+                    md.push_str(&format!("\n{}\n", self.tally_line(p.options.len())));
+                    md
+                }
+                (None, Some(p)) => present::prompt(p, picked, &self.topics),
+                (None, None) => present::finished(&session.summary(), &self.title, &self.topics),
+            },
+            Stage::Exam { exam } => match exam.question(exam.current()) {
+                Some(q) => {
+                    present::exam_question(&q, exam.answered_count(), &exam.flagged(), &self.topics)
+                }
+                None => String::new(),
+            },
+            Stage::Review(r) => present::exam_review(r, &self.topics),
+            Stage::Finished(s) => {
+                let mut md = present::finished(s, &self.title, &self.topics);
+                if let Some(note) = &self.empty_note {
+                    md.push_str(&format!("\n{note}\n"));
+                }
+                md
+            }
+        }
+    }
+
+    fn feedback(&self, a: &Answered) -> String {
+        if self.present {
+            let mut md =
+                present::feedback(&a.prompt, &a.feedback, "", &self.topics, Audience::Class);
+            md.push_str(&format!("\n{}\n", self.tally_line(a.prompt.options.len())));
+            md
+        } else {
+            let when = format!("in {}", a.next_review);
+            present::feedback(
+                &a.prompt,
+                &a.feedback,
+                &when,
+                &self.topics,
+                Audience::Learner,
+            )
+        }
+    }
+
+    fn tally_line(&self, options: usize) -> String {
+        let votes: Vec<String> = (0..options)
+            .map(|i| format!("{} {}", letter(i), self.tally.get(i).copied().unwrap_or(0)))
+            .collect();
+        format!("**Class votes:** {}", votes.join(" · "))
+    }
+
+    /// "Time left: 37:12" while the exam runs.
+    pub fn clock_line(&self, now: DateTime<Utc>) -> Option<String> {
+        match &self.stage {
+            Stage::Exam { exam } => Some(format!("Time left: {}", mm_ss(exam.remaining(now)))),
+            _ => None,
+        }
+    }
+
+    /// "3 of 12", "Question 4 of 20 · 37:12 left", "Review · 14 of 20", "finished".
+    pub fn place(&self, now: DateTime<Utc>) -> String {
+        match &self.stage {
+            Stage::Practice { session, .. } => match session.prompt() {
+                Some(p) => format!("{} of {}", p.number, p.total),
+                None => "finished".into(),
+            },
+            Stage::Exam { exam } => format!(
+                "Question {} of {} · {} left",
+                exam.current() + 1,
+                exam.len(),
+                mm_ss(exam.remaining(now))
+            ),
+            Stage::Review(r) => format!("Review · {} of {}", r.score, r.total),
+            Stage::Finished(_) => "finished".into(),
+        }
+    }
+
+    /// What to do next, as hint items in order of importance (the front end fits what its width allows). With
+    /// `keys` false (plain mode) only Enter and words are offered.
+    pub fn next_items(&self, keys: bool) -> Vec<String> {
+        let enter = key_label(KeyAct::Primary);
+        let leave_word = word(Action::Leave, Scope::Quiz).name;
+        let esc = if keys {
+            key_label(KeyAct::Escape)
+        } else {
+            leave_word
+        };
+        let leave = format!("{esc} leaves");
+        let help = if keys {
+            format!("{} help", key_label(KeyAct::Help))
+        } else {
+            word(Action::Help, Scope::Quiz).name.to_string()
+        };
+        let prev = if keys {
+            format!("{} previous", key_label(KeyAct::PrevQuestion))
+        } else {
+            word(Action::Prev, Scope::Quiz).name.to_string()
+        };
+        if self.help {
+            return vec![format!("{enter} or {esc} back to the question")];
+        }
+        match self.confirm {
+            Some(Confirm::Submit) => {
+                return vec![
+                    format!(
+                        "{} or {enter} hands it in",
+                        word(Action::Submit, Scope::Quiz).name
+                    ),
+                    "anything else goes on".into(),
+                ];
+            }
+            Some(Confirm::LeaveExam) => {
+                return vec![
+                    format!("{esc} again leaves, recording nothing"),
+                    "submit scores it".into(),
+                ];
+            }
+            None => {}
+        }
+        let skip = word(Action::Skip, Scope::Quiz).name.to_string();
+        match &self.stage {
+            Stage::Practice {
+                answered: Some(_), ..
+            } if self.present => {
+                vec![format!("{enter} next item"), leave]
+            }
+            Stage::Practice {
+                answered: Some(_), ..
+            } => vec![
+                format!("{enter} next item"),
+                "1–4 or again/hard/good/easy re-rate".into(),
+                leave,
+                help,
+            ],
+            Stage::Practice {
+                session, picked, ..
+            } => match session.prompt() {
+                Some(p) if p.typed => vec!["Type the answer, then Enter".into(), skip, leave, help],
+                Some(p) if self.present => vec![
+                    format!(
+                        "Type the class's letters ({}) and Enter to count votes",
+                        range(p.options.len())
+                    ),
+                    format!("{enter} on an empty line reveals"),
+                    leave,
+                ],
+                Some(p) if p.multiple => vec![
+                    format!("Type {} and Enter", letters_wanted(p.options.len(), p.pick)),
+                    picked_line(picked, p.pick),
+                    skip,
+                    leave,
+                    help,
+                ],
+                Some(p) => vec![
+                    format!("Type {} and Enter", letters_wanted(p.options.len(), 1)),
+                    skip,
+                    leave,
+                    help,
+                ],
+                None => vec![format!("{enter} or {esc} goes back")],
+            },
+            Stage::Exam { exam } => {
+                let pick = exam.question(exam.current()).map_or(1, |q| q.pick);
+                let options = exam.question(exam.current()).map_or(0, |q| q.options.len());
+                let n = exam.len();
+                let jump = if n > 1 {
+                    format!("1–{n} jumps")
+                } else {
+                    String::new()
+                };
+                let mut items = vec![
+                    format!("Type {} and Enter", letters_wanted(options, pick)),
+                    format!("{enter} next"),
+                    prev,
+                    word(Action::Flag, Scope::Quiz).name.to_string(),
+                ];
+                if !jump.is_empty() {
+                    items.push(jump);
+                }
+                items.push(word(Action::Submit, Scope::Quiz).name.to_string());
+                items.push(help);
+                items
+            }
+            Stage::Review(_) | Stage::Finished(_) => vec![format!("{enter} or {esc} goes back")],
+        }
+    }
+
+    /// The next-step line, fitted to `width` columns without cutting an item (`keys`: the TUI's keys are offered).
+    pub fn next_line(&self, width: usize, keys: bool) -> String {
+        fit(&self.next_items(keys), width)
+    }
+}
+
+/// The quiz's help screen, from the one table.
+fn help_markdown() -> String {
+    let mut md = String::from(
+        "# Quiz commands\n\nAnswer with letters and Enter: `b⏎`; two at once `a c⏎` (or one at a time, then Enter). \
+         A word is never taken as an answer.\n\n| Word | Also | What it does |\n| --- | --- | --- |\n",
+    );
+    for w in crate::command::table::WORDS
+        .iter()
+        .filter(|w| w.scope == Scope::Quiz)
+    {
+        let also: Vec<String> = w
+            .short
+            .iter()
+            .chain(w.aliases)
+            .take(3)
+            .map(|a| format!("`{a}`"))
+            .collect();
+        md.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            w.usage,
+            also.join(", "),
+            w.help
+        ));
+    }
+    md.push_str(
+        "\nScroll with ↑/↓, PgUp/PgDn, Home/End, `j`/`k` on an empty line, or the mouse wheel. In the mock exam ←/→ \
+         move between questions.\n",
+    );
+    md
+}
+
+/// "a letter (A–D)", "2 letters (A–E)".
+pub fn letters_wanted(options: usize, pick: usize) -> String {
+    format!("{} ({})", letters_count(pick), range(options))
+}
+
+pub fn letters_count(pick: usize) -> String {
+    if pick == 1 {
+        "a letter".into()
+    } else {
+        plural(pick, "letter")
+    }
+}
+
+fn range(options: usize) -> String {
+    format!("A–{}", letter(options.saturating_sub(1)))
+}
+
+/// What is picked so far in a multiple-response question.
+pub fn picked_line(picked: &[usize], pick: usize) -> String {
+    if picked.is_empty() {
+        return format!("pick {pick}");
+    }
+    let list: Vec<String> = picked.iter().map(|&i| letter(i).to_string()).collect();
+    let then = if picked.len() == pick {
+        ", Enter answers"
+    } else {
+        ""
+    };
+    format!("picked {} of {pick}{then}", list.join(" "))
+}
+
+/// The reminder after a line that did not answer.
+pub fn what_now(p: &Prompt, picked: &[usize]) -> String {
+    if p.typed {
+        return "Type the answer and press Enter, or skip.".into();
+    }
+    if p.multiple {
+        return format!(
+            "Choose {} ({}): {}.",
+            letters_count(p.pick),
+            range(p.options.len()),
+            picked_line(picked, p.pick)
+        );
+    }
+    format!(
+        "Type {} and press Enter.",
+        letters_wanted(p.options.len(), 1)
+    )
+}
+
+pub fn class_how(options: usize) -> String {
+    format!(
+        "Type the class's letters ({}) and Enter to count votes; Enter on an empty line reveals.",
+        range(options)
+    )
+}
+
+/// An error's text as a sentence.
+pub fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect::<String>() + ".",
+        None => String::new(),
+    }
+}
+
+/// Why nothing is asked: for reviews due, when the next one falls due.
+pub fn nothing_to_ask(
+    banks: &[QuizBank],
+    topic: Option<&str>,
+    histories: &BTreeMap<String, ItemState>,
+    mode: Mode,
+) -> String {
+    if let Some(t) = topic
+        && !banks.iter().any(|b| b.topic == t)
+    {
+        return format!("There is no quiz for topic `{t}`.");
+    }
+    if mode != Mode::Due {
+        return "Nothing to ask now.".into();
+    }
+    let in_scope = |id: &str| {
+        banks.iter().any(|b| {
+            topic.is_none_or(|t| t == b.topic)
+                && (b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id))
+        })
+    };
+    let next = (histories.iter())
+        .filter(|(id, _)| in_scope(id))
+        .map(|(_, s)| s.due)
+        .min();
+    match next {
+        Some(due) => format!(
+            "Nothing is due now. Next review due {}; meanwhile `quiz --mode drill` introduces new items.",
+            due.format("%Y-%m-%d %H:%M UTC")
+        ),
+        None => {
+            "Nothing is due: no item has been answered yet. Start with `quiz --mode drill`.".into()
+        }
+    }
+}
+
+impl QuizSummary {
+    /// The one line the shell shows after a quiz: "Trigger drill · Topic 11: 3 of 5 right (1 skipped)."
+    pub fn score_line(&self, title: &str) -> String {
+        if let Some(r) = &self.exam {
+            return format!(
+                "{title}: {} of {} right ({}%).",
+                r.score, r.total, r.percent
+            );
+        }
+        if self.answered == 0 {
+            return format!("{title}: nothing answered.");
+        }
+        let skipped = if self.skipped > 0 {
+            format!(" ({} skipped)", self.skipped)
+        } else {
+            String::new()
+        };
+        format!(
+            "{title}: {} of {} right{skipped}.",
+            self.right, self.answered
+        )
+    }
+}
