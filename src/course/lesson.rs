@@ -8,6 +8,7 @@ use super::{
     clean_line,
     diagnostic::{Diagnostic, LineIndex, line_of},
 };
+use crate::quiz::text::plural;
 
 /// The section headings, in the order a lesson must give them.
 pub const SECTIONS: [&str; 6] = [
@@ -82,6 +83,8 @@ pub struct Lesson {
     pub comparison: String,
     pub comparison_tables: usize,
     pub memory_hack: String,
+    /// 1-based line of each section's `#` heading, in [`SECTIONS`] order.
+    pub section_lines: [usize; 6],
 }
 
 impl Lesson {
@@ -271,7 +274,10 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
             diags.push(Diagnostic::new(
                 path,
                 at(s.heading_at),
-                format!("`# Exam signals` table has {signal_cols} columns; it needs 2 (trigger phrase, answer)"),
+                format!(
+                    "`# Exam signals` table has {}; it needs 2 (trigger phrase, answer)",
+                    plural(signal_cols, "column")
+                ),
             ));
         }
     }
@@ -301,6 +307,8 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
         }
     }
 
+    // Every section was found, or parsing failed above.
+    let section_lines = found.map(|s| s.map_or(0, |s| at(s.heading_at)));
     match meta {
         Some(meta) if diags.is_empty() => Ok(Lesson {
             path: path.to_string(),
@@ -313,6 +321,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
             comparison,
             comparison_tables,
             memory_hack,
+            section_lines,
         }),
         _ => Err(diags),
     }
