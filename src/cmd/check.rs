@@ -1,17 +1,32 @@
-//! `dea-tutor check [DIR]`: every problem as `path:line: message`, exit 1 if any; a one-line summary otherwise.
+//! `dea-tutor check [DIR]`: every problem as `path:line: message`, exit 1 if any; a one-line summary otherwise. A
+//! placeholder left from `new-topic` is a problem too.
 
 use std::{path::Path, process::ExitCode};
 
-use super::{load_course, print_diagnostics};
+use super::print_diagnostics;
 use crate::{
-    course::{Course, minimums},
+    course::{Course, CourseFiles, minimums, placeholders},
     quiz::text::plural,
 };
 
 pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
-    let course = match load_course(dir) {
-        Ok(c) => c,
-        Err(code) => return code,
+    let failed = |diags: &[_]| {
+        print_diagnostics(diags, dir);
+        ExitCode::from(1)
+    };
+    let files = match CourseFiles::read(dir) {
+        Ok(f) => f,
+        Err(diags) => return failed(&diags),
+    };
+    let mut problems = placeholders::find(&files);
+    let parsed = files.parse();
+    if let Err(diags) = &parsed {
+        problems.extend_from_slice(diags);
+    }
+    problems.sort();
+    let course = match parsed {
+        Ok(c) if problems.is_empty() => c,
+        _ => return failed(&problems),
     };
     if strict {
         let short = minimums::check(&course);

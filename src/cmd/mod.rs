@@ -30,14 +30,12 @@ use crate::course::{Course, CourseFiles, Diagnostic};
 
 /// Loads the built-in course or `dir`; on failure prints every problem and gives the exit code to return.
 pub fn load_course(dir: Option<&Path>) -> Result<Course, ExitCode> {
-    let parsed = match dir {
-        Some(d) => CourseFiles::from_dir(d).and_then(|f| f.parse()),
-        None => Course::built_in(),
-    };
-    parsed.map_err(|diags| {
-        print_diagnostics(&diags, dir);
-        ExitCode::from(1)
-    })
+    CourseFiles::read(dir)
+        .and_then(|f| f.parse())
+        .map_err(|diags| {
+            print_diagnostics(&diags, dir);
+            ExitCode::from(1)
+        })
 }
 
 pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {

@@ -17,6 +17,7 @@ use crate::{
         load::COURSE_TOML,
         scaffold::{Existing, Scaffold, parse_number, scaffold},
     },
+    quiz::text::plural,
 };
 
 #[derive(Debug, Args)]
@@ -67,7 +68,9 @@ pub fn run(global: &Global, args: &NewTopicArgs) -> ExitCode {
                 );
             }
             outln!(
-                "Replace the TODOs, then run `dea-tutor check {}`.",
+                "Placeholders marked `TODO:` are left on {}: replace each with the real text. \
+                 `dea-tutor check {}` fails, listing them, until none is left.",
+                plural(plan.placeholder_lines(), "line"),
                 dir.display()
             );
             ExitCode::SUCCESS

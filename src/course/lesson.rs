@@ -328,7 +328,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
 }
 
 /// Splits `+++ toml +++ body`; returns the TOML, the body and the body's byte offset in `text`.
-fn split_front_matter<'a>(
+pub(super) fn split_front_matter<'a>(
     path: &str,
     text: &'a str,
 ) -> Result<(&'a str, &'a str, usize), Diagnostic> {
@@ -460,7 +460,7 @@ pub fn is_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 

@@ -63,6 +63,11 @@ impl CourseFiles {
         Self::from_pairs("built-in", embedded::FILES.iter().map(|(p, t)| (*p, *t)))
     }
 
+    /// The course in `dir`, or the built-in one.
+    pub fn read(dir: Option<&Path>) -> Result<Self, Vec<Diagnostic>> {
+        dir.map_or_else(|| Ok(Self::built_in()), Self::from_dir)
+    }
+
     /// Files of the built-in `assets/` folder (banner, themes).
     pub fn asset(path: &str) -> Option<&'static str> {
         embedded::FILES

@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod lesson;
 pub mod load;
 pub mod minimums;
+pub mod placeholders;
 pub mod scaffold;
 pub mod search;
 
