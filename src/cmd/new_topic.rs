@@ -12,7 +12,7 @@ use std::{
 use clap::Args;
 
 use crate::{
-    cli::Global,
+    cli::{ContentOpt, Global},
     course::{
         load::COURSE_TOML,
         scaffold::{Existing, Scaffold, parse_number, scaffold},
@@ -32,6 +32,8 @@ pub struct NewTopicArgs {
     pub slug: String,
     /// The topic's title, in quotes
     pub title: String,
+    #[command(flatten)]
+    pub content: ContentOpt,
 }
 
 /// Scaffolds into `--content DIR`, or the current folder.
