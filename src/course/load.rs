@@ -9,14 +9,9 @@ use std::{
     path::Path,
 };
 
-use serde::Deserialize;
 use toml::Spanned;
 
-use super::{
-    Course, Diagnostic, Lesson, Topic,
-    diagnostic::{LineIndex, line_of},
-    lesson,
-};
+use super::{Course, Diagnostic, Lesson, Topic, diagnostic::LineIndex, lesson, manifest::Manifest};
 use crate::{
     quiz::bank::{self, QuizBank},
     render::sanitize,
@@ -43,14 +38,6 @@ pub struct CourseFiles {
     pub quizzes: Vec<SourceFile>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CourseToml {
-    title: String,
-    phase: String,
-    topics: Vec<Spanned<String>>,
-}
-
 pub const COURSE_TOML: &str = "lessons/course.toml";
 
 /// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
@@ -68,7 +55,7 @@ impl CourseFiles {
         dir.map_or_else(|| Ok(Self::built_in()), Self::from_dir)
     }
 
-    /// Files of the built-in `assets/` folder (banner, themes).
+    /// Files of the built-in `assets/` folder (themes).
     pub fn asset(path: &str) -> Option<&'static str> {
         embedded::FILES
             .iter()
@@ -181,14 +168,7 @@ impl CourseFiles {
                 ));
                 None
             }
-            Some(f) => match toml::from_str::<CourseToml>(&f.text) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    let line = e.span().map(|s| line_of(&f.text, s.start)).unwrap_or(1);
-                    diags.push(Diagnostic::new(&f.path, line, e.message()));
-                    None
-                }
-            },
+            Some(f) => Manifest::parse(f).map_err(|d| diags.push(d)).ok(),
         };
         let mut lessons = Vec::new();
         for parsed in parse_each(&self.lessons, lesson::parse, PARALLEL_BYTES) {
@@ -313,8 +293,10 @@ impl CourseFiles {
             return Err(diags);
         }
         Ok(Course {
-            title: super::clean_line(&course_toml.title),
-            phase: super::clean_line(&course_toml.phase),
+            title: course_toml.title(),
+            phase: course_toml.phase(),
+            blurb: course_toml.blurb(),
+            banner: course_toml.banner(),
             origin: self.origin.clone(),
             topics,
             banks: ordered,

@@ -67,6 +67,7 @@ fn the_files_parse_as_a_lesson_and_a_quiz() {
     let c = s.course_toml.as_deref().expect("a new course.toml");
     let t: toml::Table = c.parse().unwrap();
     assert!(t["title"].as_str().is_some() && t["phase"].as_str().is_some());
+    assert!(t["blurb"].as_str().is_some_and(|b| b.starts_with("TODO:")));
     assert_eq!(t["topics"].as_array().unwrap().len(), 1);
 }
 

@@ -7,9 +7,22 @@ fn toml_string(s: &str) -> String {
 
 pub(super) fn course_toml(slug: &str) -> String {
     format!(
-        "title = \"TODO: the course title, e.g. AWS Certified Data Engineer – Associate (DEA-C01)\"\n\
-         phase = \"TODO: the phase title, e.g. Phase 6 — Orchestration, Automation & Governance\"\n\
-         topics = [\n  \"{slug}\",\n]\n"
+        r#"title = "TODO: the course title, e.g. AWS Certified Data Engineer – Associate (DEA-C01)"
+phase = "TODO: the phase title, e.g. Phase 6 — Orchestration, Automation & Governance"
+blurb = "TODO: a paragraph for the welcome screen: what this course teaches, and for whom"
+topics = [
+  "{slug}",
+]
+
+# Optional: ASCII art over the welcome screen, shown as written between the ''' lines.
+# banner = '''
+#  __  __
+# |  \/  |_  _
+# | |\/| | || |
+# |_|  |_|\_, |
+#         |__/
+# '''
+"#
     )
 }
 
