@@ -118,3 +118,74 @@ fn the_banner_is_fenced_as_written_and_can_be_left_out() {
         without
     );
 }
+
+/// `dea-tutor --plain` on the built-in course (no folder) or on `dir`.
+fn plain_on(dir: Option<&Path>, progress: &Path, script: &str) -> String {
+    let mut cmd = bin();
+    cmd.arg("--plain").arg("--progress").arg(progress);
+    if let Some(dir) = dir {
+        cmd.arg("--content").arg(dir);
+    }
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(script.as_bytes()).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn each_course_resumes_where_it_stopped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let progress = tmp.path().join("p.toml");
+    let mine = tmp.path().join("mine");
+    own_course(&mine);
+    plain_on(None, &progress, "continue\ncontinue\nquit\n");
+    plain_on(
+        Some(&mine),
+        &progress,
+        "continue\ncontinue\ncontinue\nquit\n",
+    );
+    let built_in = plain_on(None, &progress, "quit\n");
+    assert!(
+        built_in.contains("Welcome back: topic 11, step 2 of"),
+        "{built_in}"
+    );
+    let own = plain_on(Some(&mine), &progress, "quit\n");
+    assert!(own.contains("Welcome back: topic 1, step 3 of"), "{own}");
+}
+
+#[test]
+fn a_course_with_an_id_keeps_its_progress_when_its_folder_moves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let progress = tmp.path().join("p.toml");
+    let (first, moved) = (tmp.path().join("first"), tmp.path().join("moved"));
+    own_course(&first);
+    let with_id = |dir: &Path| {
+        let toml = fs::read_to_string(dir.join("lessons/course.toml")).unwrap();
+        fs::write(
+            dir.join("lessons/course.toml"),
+            format!("id = \"knives\"\n{toml}"),
+        )
+        .unwrap();
+    };
+    with_id(&first);
+    plain_on(Some(&first), &progress, "continue\ncontinue\nquit\n");
+    fs::rename(&first, &moved).unwrap();
+    let again = plain_on(Some(&moved), &progress, "quit\n");
+    assert!(
+        again.contains("Welcome back: topic 1, step 2 of"),
+        "{again}"
+    );
+    // Without an id, the folder is the course: a copy elsewhere starts afresh.
+    let copy = tmp.path().join("copy");
+    own_course(&copy);
+    let fresh = plain_on(Some(&copy), &progress, "quit\n");
+    assert!(!fresh.contains("Welcome back"), "{fresh}");
+}

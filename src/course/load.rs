@@ -168,7 +168,16 @@ impl CourseFiles {
                 ));
                 None
             }
-            Some(f) => Manifest::parse(f).map_err(|d| diags.push(d)).ok(),
+            Some(f) => match Manifest::parse(f) {
+                Ok(m) => {
+                    diags.extend(m.problems(f));
+                    Some(m)
+                }
+                Err(d) => {
+                    diags.push(d);
+                    None
+                }
+            },
         };
         let mut lessons = Vec::new();
         for parsed in parse_each(&self.lessons, lesson::parse, PARALLEL_BYTES) {
@@ -341,7 +350,7 @@ fn parse_each<T: Send>(
 /// Reads one `.md`/`.toml` entry of a course folder. `Ok(None)`: a folder that merely has such a name, skipped.
 /// Anything else that is not a regular file (a FIFO, a device, a dangling or looping symlink) is reported rather
 /// than opened: opening a FIFO would block for ever, and a device may never end.
-fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
+pub(super) fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
     let meta = fs::metadata(path).map_err(|e| (0, format!("cannot read: {e}")))?;
     if meta.is_dir() {
         return Ok(None);

@@ -1,16 +1,49 @@
 //! `lessons/course.toml`: the course's title and phase, how its welcome screen introduces it (an optional blurb and
-//! banner), and the topic order.
+//! banner), its optional `id`, and the topic order. Also the key a course's progress is kept under.
+
+use std::{fs, path::Path};
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Diagnostic, clean_line, clean_value, diagnostic::line_of, load::SourceFile};
+use super::{
+    Diagnostic, clean_line, clean_value,
+    diagnostic::line_of,
+    lesson::is_slug,
+    load::{COURSE_TOML, SourceFile, read_course_file},
+};
+
+/// The progress key of the course built into the binary; no `id` may take it.
+pub const BUILT_IN_KEY: &str = "built-in";
+
+/// The key a course's progress is kept under: [`BUILT_IN_KEY`] for the course in the binary; for a folder, the `id`
+/// of its `course.toml` when it has a valid one (the progress follows the course when the folder moves), else the
+/// folder's canonical absolute path (so `my-course`, `./my-course/` and a symlink to it are one course).
+pub fn progress_key(dir: Option<&Path>) -> String {
+    let Some(dir) = dir else {
+        return BUILT_IN_KEY.to_string();
+    };
+    let id = read_course_file(&dir.join(COURSE_TOML))
+        .ok()
+        .flatten()
+        .and_then(|text| toml::from_str::<Manifest>(&text).ok())
+        .and_then(|m| m.id());
+    id.unwrap_or_else(|| {
+        let path = fs::canonicalize(dir)
+            .or_else(|_| std::path::absolute(dir))
+            .unwrap_or_else(|_| dir.to_path_buf());
+        path.to_string_lossy().into_owned()
+    })
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     title: String,
     phase: String,
+    /// A name for the course that stays when its folder moves: its progress is kept under it.
+    #[serde(default)]
+    id: Option<Spanned<String>>,
     /// A paragraph (markdown) for the welcome screen: what the course teaches.
     #[serde(default)]
     blurb: Option<String>,
@@ -28,6 +61,31 @@ impl Manifest {
             let line = e.span().map_or(1, |s| line_of(&file.text, s.start));
             Diagnostic::new(&file.path, line, e.message())
         })
+    }
+
+    /// What is wrong with a field that parsed: an `id` that is not a valid one.
+    pub fn problems(&self, file: &SourceFile) -> Vec<Diagnostic> {
+        let Some(id) = &self.id else {
+            return Vec::new();
+        };
+        let line = line_of(&file.text, id.span().start);
+        let why = if id.get_ref() == BUILT_IN_KEY {
+            format!("`id` \"{BUILT_IN_KEY}\" is the built-in course's; choose another")
+        } else if !is_slug(id.get_ref()) {
+            format!(
+                "`id` \"{}\" must be lower-case words joined by `-`, e.g. \"my-course\"",
+                id.get_ref()
+            )
+        } else {
+            return Vec::new();
+        };
+        vec![Diagnostic::new(&file.path, line, why)]
+    }
+
+    /// The `id`, when there is a valid one.
+    fn id(&self) -> Option<String> {
+        let id = self.id.as_ref()?.get_ref();
+        (is_slug(id) && id != BUILT_IN_KEY).then(|| id.clone())
     }
 
     pub fn title(&self) -> String {
@@ -87,6 +145,64 @@ mod tests {
         let m = manifest(&text).unwrap();
         assert_eq!(m.blurb().as_deref(), Some("First paragraph.\n\nSecond."));
         assert_eq!(m.banner().as_deref(), Some("  /\\_/\\\n ( o.o )\n  > ^ <"));
+    }
+
+    #[test]
+    fn an_id_is_a_slug_and_not_the_built_in_courses_key() {
+        let with = |id: &str| manifest(&format!("{REQUIRED}id = \"{id}\"\n")).unwrap();
+        let file = |id: &str| SourceFile {
+            path: "lessons/course.toml".into(),
+            text: format!("{REQUIRED}id = \"{id}\"\n"),
+        };
+        let problems = |id: &str| -> Vec<String> {
+            (with(id).problems(&file(id)).iter())
+                .map(|d| d.to_string())
+                .collect()
+        };
+        assert_eq!(with("my-course-2").id().as_deref(), Some("my-course-2"));
+        assert!(problems("my-course-2").is_empty());
+        assert_eq!(with("My Course").id(), None);
+        assert_eq!(
+            problems("My Course"),
+            [
+                "lessons/course.toml:4: `id` \"My Course\" must be lower-case words joined by `-`, e.g. \"my-course\""
+            ]
+        );
+        assert_eq!(with(BUILT_IN_KEY).id(), None);
+        assert_eq!(
+            problems(BUILT_IN_KEY),
+            ["lessons/course.toml:4: `id` \"built-in\" is the built-in course's; choose another"]
+        );
+        assert_eq!(manifest(REQUIRED).unwrap().id(), None);
+    }
+
+    #[test]
+    fn the_progress_key_is_the_id_else_the_folder_however_it_is_named() {
+        assert_eq!(progress_key(None), BUILT_IN_KEY);
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("course");
+        fs::create_dir_all(dir.join("lessons")).unwrap();
+        let canonical = fs::canonicalize(&dir)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        // No course.toml yet, then one without an id: the folder's canonical path, however it is spelled.
+        assert_eq!(progress_key(Some(&dir)), canonical);
+        fs::write(dir.join(COURSE_TOML), REQUIRED).unwrap();
+        assert_eq!(progress_key(Some(&dir.join("lessons/.."))), canonical);
+        assert!(Path::new(&canonical).is_absolute());
+        fs::write(
+            dir.join(COURSE_TOML),
+            format!("{REQUIRED}id = \"knives\"\n"),
+        )
+        .unwrap();
+        assert_eq!(progress_key(Some(&dir)), "knives");
+        fs::write(
+            dir.join(COURSE_TOML),
+            format!("{REQUIRED}id = \"{BUILT_IN_KEY}\"\n"),
+        )
+        .unwrap();
+        assert_eq!(progress_key(Some(&dir)), canonical);
     }
 
     #[test]
