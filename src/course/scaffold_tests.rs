@@ -68,6 +68,27 @@ fn the_files_parse_as_a_lesson_and_a_quiz() {
     let t: toml::Table = c.parse().unwrap();
     assert!(t["title"].as_str().is_some() && t["phase"].as_str().is_some());
     assert!(t["blurb"].as_str().is_some_and(|b| b.starts_with("TODO:")));
+    // The optional fields it shows in comments are valid once uncommented.
+    let mut in_banner = false;
+    let uncommented: String = (c.lines())
+        .map(|line| {
+            let code = line
+                .strip_prefix("# ")
+                .filter(|l| in_banner || l.starts_with("id = ") || l.starts_with("banner = "));
+            let Some(code) = code else {
+                return format!("{line}\n");
+            };
+            in_banner = if in_banner {
+                code != "'''"
+            } else {
+                code.starts_with("banner")
+            };
+            format!("{code}\n")
+        })
+        .collect();
+    let t: toml::Table = uncommented.parse().unwrap();
+    assert_eq!(t["id"].as_str(), Some("my-course"));
+    assert!(t["banner"].as_str().is_some_and(|b| b.contains("|__/")));
     assert_eq!(t["topics"].as_array().unwrap().len(), 1);
 }
 

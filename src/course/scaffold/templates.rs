@@ -14,6 +14,10 @@ topics = [
   "{slug}",
 ]
 
+# Optional: a name your learners' progress is kept under, so it follows the course when the folder moves
+# (lower-case words joined by `-`). Without it, progress belongs to this folder.
+# id = "my-course"
+
 # Optional: ASCII art over the welcome screen, shown as written between the ''' lines.
 # banner = '''
 #  __  __
