@@ -2,7 +2,6 @@
 //! search results, the end-of-phase summary and help — as markdown, for either front end to render.
 
 use super::{Screen, Session};
-use crate::quiz::text::plural;
 
 impl Session<'_> {
     pub(super) fn search_text(&self) -> String {
@@ -49,7 +48,8 @@ impl Session<'_> {
             s.push_str(blurb);
             s.push(' ');
         }
-        s.push_str(&format!("{}:\n\n", plural(course.topics.len(), "topic")));
+        let topics = crate::quiz::text::plural(course.topics.len(), "topic");
+        s.push_str(&format!("{topics}:\n\n"));
         for t in &course.topics {
             s.push_str(&format!(
                 "- **{}** {} — *{}*\n",
