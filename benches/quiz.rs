@@ -17,6 +17,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dea_tutor::{
+    course::manifest::BUILT_IN_KEY,
     progress::{Progress, store::Store},
     quiz::{
         ExamSession, ItemKind, Mode, QuizSession, Rating, review, select, select::items,
@@ -96,7 +97,7 @@ fn quiz(c: &mut Criterion) {
     group.finish();
 
     let tmp = tempfile::tempdir().expect("a temporary directory");
-    let store = Store::new(tmp.path().join("progress.toml"));
+    let store = Store::new(tmp.path().join("progress.toml"), BUILT_IN_KEY);
     let ids: Vec<String> = histories.keys().cloned().collect();
     let mut progress = Progress {
         items: histories,

@@ -1,4 +1,6 @@
-//! Command-line arguments.
+//! Command-line arguments. Each option is its own small struct, flattened into the top level (where every option is
+//! accepted, as the lessons use them all) and into each subcommand that uses it, so a subcommand's `--help` lists
+//! only its own options. [`Cli::global`] folds the two places into one [`Global`]: the later one wins.
 
 use std::path::PathBuf;
 
@@ -16,7 +18,17 @@ use crate::quiz::Mode;
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub content: ContentOpt,
+    #[command(flatten)]
+    pub progress: ProgressOpt,
+    #[command(flatten)]
+    pub plain: PlainOpt,
+    #[command(flatten)]
+    pub present: PresentOpt,
+    #[command(flatten)]
+    pub theme: ThemeOpt,
+    #[command(flatten)]
+    pub exam_date: ExamDateOpt,
     /// Open this topic (number or slug) instead of where you stopped — for a class resuming mid-topic
     #[arg(long, value_name = "TOPIC")]
     pub topic: Option<String>,
@@ -27,37 +39,141 @@ pub struct Cli {
     pub command: Option<Cmd>,
 }
 
-#[derive(Debug, Args)]
+/// The options in effect for a run, wherever on the command line they were given.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Global {
-    /// Read the course from this folder (lessons/ and quizzes/) instead of the built-in one
-    #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
-    /// Keep progress in this file instead of the platform data folder
-    #[arg(long, value_name = "FILE", global = true)]
     pub progress: Option<PathBuf>,
-    /// Plain text over stdin/stdout: no full-screen interface (screen readers, scripts)
-    #[arg(long, global = true)]
     pub plain: bool,
+    pub present: bool,
+    pub theme: String,
+    pub exam_date: Option<NaiveDate>,
+}
+
+// No doc comments on the option structs: clap may take one for the about text of a command it joins.
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ContentOpt {
+    /// Read the course from this folder (lessons/ and quizzes/) instead of the built-in one
+    #[arg(long, value_name = "DIR")]
+    pub content: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProgressOpt {
+    /// Keep progress in this file instead of the platform data folder
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlainOpt {
+    /// Plain text over stdin/stdout: no full-screen interface (screen readers, scripts)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct PresentOpt {
     /// Projector layout for a class: high contrast, wide margins, a big step counter, quiz answers hidden until
     /// revealed (the `present` command toggles it)
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub present: bool,
-    /// Colour theme: dark, light or high-contrast (NO_COLOR turns colour off whatever the theme)
-    #[arg(long, value_name = "NAME", global = true, default_value = "dark")]
-    pub theme: String,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ThemeOpt {
+    /// Colour theme: dark (the default), light or high-contrast (NO_COLOR turns colour off whatever the theme)
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExamDateOpt {
     /// Your exam day (YYYY-MM-DD): reviews are scheduled so every item comes back before it
-    #[arg(long, value_name = "DATE", global = true)]
+    #[arg(long, value_name = "DATE")]
     pub exam_date: Option<NaiveDate>,
+}
+
+/// An option as given in one place on the command line, laid over what was given before it.
+trait Given {
+    fn apply(&self, g: &mut Global);
+}
+
+impl Given for ContentOpt {
+    fn apply(&self, g: &mut Global) {
+        if let Some(c) = &self.content {
+            g.content = Some(c.clone());
+        }
+    }
+}
+impl Given for ProgressOpt {
+    fn apply(&self, g: &mut Global) {
+        if let Some(p) = &self.progress {
+            g.progress = Some(p.clone());
+        }
+    }
+}
+impl Given for PlainOpt {
+    fn apply(&self, g: &mut Global) {
+        g.plain |= self.plain;
+    }
+}
+impl Given for PresentOpt {
+    fn apply(&self, g: &mut Global) {
+        g.present |= self.present;
+    }
+}
+impl Given for ThemeOpt {
+    fn apply(&self, g: &mut Global) {
+        if let Some(t) = &self.theme {
+            g.theme = t.clone();
+        }
+    }
+}
+impl Given for ExamDateOpt {
+    fn apply(&self, g: &mut Global) {
+        if self.exam_date.is_some() {
+            g.exam_date = self.exam_date;
+        }
+    }
+}
+
+impl Cli {
+    /// The options before the subcommand, overridden by those after it.
+    pub fn global(&self) -> Global {
+        let mut g = Global {
+            content: None,
+            progress: None,
+            plain: false,
+            present: false,
+            theme: "dark".into(),
+            exam_date: None,
+        };
+        let before: [&dyn Given; 6] = [
+            &self.content,
+            &self.progress,
+            &self.plain,
+            &self.present,
+            &self.theme,
+            &self.exam_date,
+        ];
+        let after = self.command.as_ref().map(Cmd::options).unwrap_or_default();
+        for o in before.into_iter().chain(after) {
+            o.apply(&mut g);
+        }
+        g
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Cmd {
     /// List the topics: number, title, steps and scenarios
-    Topics,
+    Topics(ContentOpt),
     /// Drill trigger words, answer exam scenarios, sit a timed mock exam, or review what is due
     Quiz(QuizArgs),
     /// Mastery per topic, accuracy, reviews due, the weakest trigger phrases
-    Stats,
+    Stats(StatsArgs),
     /// Validate a course folder (the built-in course by default); every problem as path:line: message
     Check {
         /// The course folder (with lessons/ and quizzes/)
@@ -72,6 +188,31 @@ pub enum Cmd {
     Export(crate::cmd::export::ExportArgs),
     /// Scaffold a topic for a course author: lessons/NN-slug.md and quizzes/NN-slug.toml, listed in course.toml
     NewTopic(crate::cmd::new_topic::NewTopicArgs),
+}
+
+impl Cmd {
+    /// The options this subcommand takes after its name.
+    fn options(&self) -> Vec<&dyn Given> {
+        match self {
+            Cmd::Topics(content) => vec![content],
+            Cmd::Quiz(a) => vec![
+                &a.content,
+                &a.progress,
+                &a.plain,
+                &a.present,
+                &a.theme,
+                &a.exam_date,
+            ],
+            Cmd::Stats(a) => vec![&a.content, &a.progress, &a.theme],
+            Cmd::Check { .. } => vec![],
+            Cmd::Revise(a) => vec![&a.content, &a.plain, &a.present, &a.theme],
+            Cmd::Export(a) => {
+                let crate::cmd::export::ExportTo::Anki { content, .. } = &a.to;
+                vec![content]
+            }
+            Cmd::NewTopic(a) => vec![&a.content],
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -92,4 +233,30 @@ pub struct QuizArgs {
     /// Type the answer to trigger cues instead of picking from four options
     #[arg(long)]
     pub typed: bool,
+    #[command(flatten)]
+    pub content: ContentOpt,
+    #[command(flatten)]
+    pub progress: ProgressOpt,
+    #[command(flatten)]
+    pub plain: PlainOpt,
+    #[command(flatten)]
+    pub present: PresentOpt,
+    #[command(flatten)]
+    pub theme: ThemeOpt,
+    #[command(flatten)]
+    pub exam_date: ExamDateOpt,
 }
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub content: ContentOpt,
+    #[command(flatten)]
+    pub progress: ProgressOpt,
+    #[command(flatten)]
+    pub theme: ThemeOpt,
+}
+
+#[cfg(test)]
+#[path = "cli_tests.rs"]
+mod tests;

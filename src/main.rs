@@ -10,19 +10,21 @@ use dea_tutor::{
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let global = cli.global();
     match &cli.command {
-        None => cmd::study::run(&cli.global, cli.topic.as_deref(), cli.step),
-        Some(Cmd::Topics) => match cmd::load_course(cli.global.content.as_deref()) {
+        None => cmd::study::run(&global, cli.topic.as_deref(), cli.step),
+        Some(Cmd::Topics(_)) => match cmd::load_course(global.content.as_deref()) {
             Ok(course) => cmd::revise::write_stdout(&cmd::topics::table(&course)),
             Err(code) => code,
         },
-        Some(Cmd::Quiz(args)) => cmd::quiz::run(&cli.global, args),
-        Some(Cmd::Stats) => cmd::quiz::stats(&cli.global),
+        Some(Cmd::Quiz(args)) => cmd::quiz::run(&global, args),
+        Some(Cmd::Stats(_)) => cmd::quiz::stats(&global),
+        // `dea-tutor --content DIR check` checks DIR, as before `check` took a folder of its own.
         Some(Cmd::Check { dir, strict }) => {
-            cmd::check::run(dir.as_deref().or(cli.global.content.as_deref()), *strict)
+            cmd::check::run(dir.as_deref().or(global.content.as_deref()), *strict)
         }
-        Some(Cmd::Revise(args)) => cmd::revise::run(&cli.global, args),
-        Some(Cmd::Export(args)) => cmd::export::run(&cli.global, args),
-        Some(Cmd::NewTopic(args)) => cmd::new_topic::run(&cli.global, args),
+        Some(Cmd::Revise(args)) => cmd::revise::run(&global, args),
+        Some(Cmd::Export(args)) => cmd::export::run(&global, args),
+        Some(Cmd::NewTopic(args)) => cmd::new_topic::run(&global, args),
     }
 }

@@ -253,7 +253,7 @@ case!(
         );
     },
     [
-        "DIR/lessons/course.toml:3: unknown field `author`, expected one of `title`, `phase`, `topics`",
+        "DIR/lessons/course.toml:3: unknown field `author`, expected one of `title`, `phase`, `id`, `blurb`, `banner`, `topics`",
     ]
 );
 

@@ -1,4 +1,5 @@
-//! `dea-tutor new-topic` through the real binary: scaffolded topics pass `check`, and nothing is overwritten.
+//! `dea-tutor new-topic` through the real binary: `check` lists a scaffolded topic's placeholders until they are
+//! replaced, and nothing is overwritten.
 
 mod common;
 
@@ -25,7 +26,7 @@ fn snapshot(dir: &Path) -> Vec<(String, String)> {
 }
 
 #[test]
-fn two_scaffolded_topics_pass_check_and_a_second_scaffold_is_refused() {
+fn scaffolded_topics_fail_check_until_every_placeholder_is_replaced_and_are_never_overwritten() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("my-course");
     fs::create_dir(&dir).unwrap();
@@ -56,6 +57,55 @@ fn two_scaffolded_topics_pass_check_and_a_second_scaffold_is_refused() {
     );
     assert!(second.status.success(), "{}", text(&second.stderr));
 
+    // Unfinished: every placeholder is a problem, at its line.
+    let check = bin().arg("check").arg(&dir).output().unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    assert!(check.stdout.is_empty());
+    let problems = text(&check.stderr);
+    for path in [
+        "lessons/course.toml",
+        "lessons/21-glue-streaming.md",
+        "lessons/22-data-zone.md",
+        "quizzes/21-glue-streaming.toml",
+        "quizzes/22-data-zone.toml",
+    ] {
+        let file = fs::read_to_string(dir.join(path)).unwrap();
+        let marked: Vec<String> = (file.lines().enumerate())
+            .filter(|(_, l)| l.contains("TODO:"))
+            .map(|(i, _)| {
+                format!(
+                    "{}/{path}:{}: placeholder left: `TODO:",
+                    dir.display(),
+                    i + 1
+                )
+            })
+            .collect();
+        assert!(!marked.is_empty(), "{path}");
+        for m in &marked {
+            assert!(problems.contains(m), "{m} in {problems}");
+        }
+    }
+    assert_eq!(
+        problems.lines().count(),
+        problems.matches("placeholder left: `TODO:").count(),
+        "nothing but placeholders: {problems}"
+    );
+    assert!(
+        text(&first.stdout).contains("`dea-tutor check "),
+        "{}",
+        text(&first.stdout)
+    );
+    assert!(
+        text(&first.stdout).contains("Placeholders marked `TODO:` are left on "),
+        "{}",
+        text(&first.stdout)
+    );
+
+    // Finished: the same course with real text in every placeholder passes.
+    for path in snapshot(&dir).into_iter().map(|(p, _)| p) {
+        let done = fs::read_to_string(&path).unwrap().replace("TODO:", "Real:");
+        fs::write(&path, done).unwrap();
+    }
     let check = bin().arg("check").arg(&dir).output().unwrap();
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
     assert!(
@@ -141,6 +191,17 @@ fn the_folder_defaults_to_the_current_one_and_an_existing_course_toml_keeps_its_
         "{edited}"
     );
     assert!(edited.contains("\"first\""), "{edited}");
+    // The course's own title is real: only the new topic's placeholders are left.
     let check = bin().arg("check").arg(tmp.path()).output().unwrap();
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+    assert_eq!(check.status.code(), Some(1));
+    let problems = text(&check.stderr);
+    assert!(problems.contains("lessons/03-first.md:"), "{problems}");
+    assert!(problems.contains("quizzes/03-first.toml:"), "{problems}");
+    assert!(!problems.contains("course.toml"), "{problems}");
+    assert!(
+        problems
+            .lines()
+            .all(|l| l.contains(": placeholder left: `TODO:")),
+        "{problems}"
+    );
 }

@@ -4,7 +4,7 @@ use std::fs;
 
 use dea_tutor::{
     command::{self, edit_distance},
-    course::lesson,
+    course::{lesson, manifest::BUILT_IN_KEY},
     progress::store::Store,
     quiz::bank,
 };
@@ -211,6 +211,9 @@ fn progress_bytes() -> impl Strategy<Value = Vec<u8>> {
         Just(b"[lesson]\ntopic = \"alpha\"\nstep = 2\n".to_vec()),
         Just(b"visited = [\"alpha\"]\n".to_vec()),
         Just(b"[items.t-one]\n".to_vec()),
+        Just(b"version = 2\n".to_vec()),
+        Just(b"[courses.built-in.lesson]\n".to_vec()),
+        Just(b"[courses.\"/a b\".items.t-one]\n".to_vec()),
         Just(b"reps = 3\n".to_vec()),
         Just(b"last_review = 2025-03-01T09:00:00Z\n".to_vec()),
         Just(b"\xff\xfe".to_vec()),
@@ -249,7 +252,7 @@ proptest! {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("progress.toml");
         fs::write(&path, &bytes).unwrap();
-        let result = Store::new(&path).load();
+        let result = Store::new(&path, BUILT_IN_KEY).load();
         let files = files_in(tmp.path());
         prop_assert_eq!(files.len(), 1, "{:?}", files);
         let (name, kept) = &files[0];
@@ -272,7 +275,7 @@ proptest! {
     ) {
         let tmp = tempfile::tempdir().unwrap();
         let path = tmp.path().join("progress.toml");
-        let store = Store::new(&path);
+        let store = Store::new(&path, BUILT_IN_KEY);
         let mut expected = Vec::new();
         for bytes in [&a, &b, &a] {
             // Start every file with a bad byte so none parses.

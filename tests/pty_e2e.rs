@@ -155,7 +155,7 @@ fn typing_done_in_a_drill_records_nothing_and_pgdn_reaches_the_explanation() {
     p.exp_eof().unwrap();
     let saved = std::fs::read_to_string(&progress).unwrap_or_default();
     assert!(
-        !saved.contains("[items."),
+        !saved.contains(".items."),
         "typed words recorded answers: {saved}"
     );
 
@@ -181,7 +181,7 @@ fn typing_done_in_a_drill_records_nothing_and_pgdn_reaches_the_explanation() {
     send(&mut p, "\x1b");
     p.exp_eof().unwrap();
     let saved = std::fs::read_to_string(&progress).unwrap();
-    assert!(saved.contains("[items."), "the answer was saved: {saved}");
+    assert!(saved.contains(".items."), "the answer was saved: {saved}");
 }
 
 #[test]

@@ -33,13 +33,20 @@ fn quiz(progress: &Path, args: &[&str], script: &str) -> Output {
 }
 
 /// Answers recorded in the file: every item's right + wrong counts.
-fn answers_in(progress: &Path) -> i64 {
+/// The built-in course's item histories in the progress file, read as plain TOML.
+fn items(progress: &Path) -> toml::Table {
     let saved = std::fs::read_to_string(progress).unwrap_or_default();
     let value: toml::Table = toml::from_str(&saved).expect("the progress file always parses");
-    let Some(items) = value.get("items").and_then(|i| i.as_table()) else {
-        return 0;
-    };
-    items
+    let course = value.get("courses").and_then(|c| c.get("built-in"));
+    course
+        .and_then(|c| c.get("items"))
+        .and_then(|i| i.as_table())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn answers_in(progress: &Path) -> i64 {
+    items(progress)
         .values()
         .map(|v| {
             let n = |k: &str| v.get(k).and_then(|x| x.as_integer()).unwrap_or(0);
@@ -49,12 +56,7 @@ fn answers_in(progress: &Path) -> i64 {
 }
 
 fn items_in(progress: &Path) -> usize {
-    let saved = std::fs::read_to_string(progress).unwrap_or_default();
-    let value: toml::Table = toml::from_str(&saved).expect("the progress file always parses");
-    value
-        .get("items")
-        .and_then(|i| i.as_table())
-        .map_or(0, |t| t.len())
+    items(progress).len()
 }
 
 #[test]

@@ -93,3 +93,43 @@ fn export_anki_to_stdout_and_to_a_file() {
     );
     assert!(notes >= 27, "{notes}");
 }
+
+/// Piped output wraps at `COLUMNS` without asking the terminal: crossterm's size query falls back to running
+/// `tput` when there is no terminal, a child process on every start. A `tput` first on PATH tells if it ran;
+/// `setsid` takes the controlling terminal away, so that fallback is the one the query would reach.
+#[cfg(target_os = "linux")]
+#[test]
+fn piped_output_wraps_at_columns_and_never_runs_tput() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let marker = tmp.path().join("tput-ran");
+    let tput = tmp.path().join("tput");
+    std::fs::write(
+        &tput,
+        format!("#!/bin/sh\ntouch '{}'\necho 33\n", marker.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&tput, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        tmp.path().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new("setsid")
+        .arg("--wait")
+        .arg(env!("CARGO_BIN_EXE_dea-tutor"))
+        .args(["revise", "--topic", "11"])
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!marker.exists(), "tput ran");
+    let widest = text(&out.stdout)
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!((50..=60).contains(&widest), "widest line {widest}");
+}

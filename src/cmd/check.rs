@@ -1,33 +1,90 @@
-//! `dea-tutor check [DIR]`: every problem as `path:line: message`, exit 1 if any; a one-line summary otherwise.
+//! `dea-tutor check [DIR]`: every problem as `path:line: message`, exit 1 if any; a one-line summary otherwise. A
+//! placeholder left from `new-topic` is a problem too.
 
 use std::{path::Path, process::ExitCode};
 
-use super::{load_course, print_diagnostics};
-use crate::course::minimums;
+use super::print_diagnostics;
+use crate::{
+    course::{Course, CourseFiles, minimums, placeholders},
+    quiz::text::plural,
+};
 
 pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
-    let course = match load_course(dir) {
-        Ok(c) => c,
-        Err(code) => return code,
+    let failed = |diags: &[_]| {
+        print_diagnostics(diags, dir);
+        ExitCode::from(1)
+    };
+    let files = match CourseFiles::read(dir) {
+        Ok(f) => f,
+        Err(diags) => return failed(&diags),
+    };
+    let mut problems = placeholders::find(&files);
+    let parsed = files.parse();
+    if let Err(diags) = &parsed {
+        problems.extend_from_slice(diags);
+    }
+    problems.sort();
+    let course = match parsed {
+        Ok(c) if problems.is_empty() => c,
+        _ => return failed(&problems),
     };
     if strict {
         let short = minimums::check(&course);
         if !short.is_empty() {
             print_diagnostics(&short, dir);
-            eprintln!("{} topic(s) below the minimums", short.len());
+            eprintln!("{} below the minimums", plural(short.len(), "problem"));
             return ExitCode::from(1);
         }
     }
-    let lessons = course.topics.len();
+    outln!("{}", summary(&course));
+    ExitCode::SUCCESS
+}
+
+/// "ok: DIR (phase) — 10 topics, 1 step, ...": what a valid course holds.
+fn summary(course: &Course) -> String {
     let steps: usize = course.topics.iter().map(|t| t.step_count()).sum();
     let scenarios: usize = course.topics.iter().map(|t| t.lesson.scenarios.len()).sum();
     let (triggers, questions) = course.banks.iter().fold((0, 0), |(a, b), q| {
         (a + q.triggers.len(), b + q.questions.len())
     });
-    outln!(
-        "ok: {} ({}) — {lessons} topics, {steps} steps, {scenarios} scenarios, {triggers} triggers, {questions} questions",
+    format!(
+        "ok: {} ({}) — {}, {}, {}, {}, {}",
         course.origin,
-        course.phase
-    );
-    ExitCode::SUCCESS
+        course.phase,
+        plural(course.topics.len(), "topic"),
+        plural(steps, "step"),
+        plural(scenarios, "scenario"),
+        plural(triggers, "trigger"),
+        plural(questions, "question"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::load::mini_course;
+
+    #[test]
+    fn the_summary_counts_in_the_singular_and_the_plural() {
+        let mut course = mini_course();
+        assert!(
+            summary(&course).ends_with(
+                "(Phase 0 — Fixture) — 2 topics, 6 steps, 4 scenarios, 0 triggers, 0 questions"
+            ),
+            "{}",
+            summary(&course)
+        );
+        course.topics.truncate(1);
+        course.topics[0].lesson.scenarios.truncate(1);
+        let mut built_in = Course::built_in().expect("built-in course is valid");
+        let bank = &mut built_in.banks[0];
+        bank.triggers.truncate(1);
+        bank.questions.truncate(1);
+        course.banks = vec![bank.clone()];
+        assert!(
+            summary(&course).ends_with("— 1 topic, 3 steps, 1 scenario, 1 trigger, 1 question"),
+            "{}",
+            summary(&course)
+        );
+    }
 }

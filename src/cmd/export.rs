@@ -8,7 +8,10 @@ use super::{
     load_course,
     revise::{topic_arg, write_stdout},
 };
-use crate::{cli::Global, quiz::anki};
+use crate::{
+    cli::{ContentOpt, Global},
+    quiz::anki,
+};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -26,11 +29,13 @@ pub enum ExportTo {
         /// Write to this file instead of standard output
         #[arg(long, short, value_name = "FILE")]
         out: Option<PathBuf>,
+        #[command(flatten)]
+        content: ContentOpt,
     },
 }
 
 pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
-    let ExportTo::Anki { topic, out } = &args.to;
+    let ExportTo::Anki { topic, out, .. } = &args.to;
     let course = match load_course(global.content.as_deref()) {
         Ok(c) => c,
         Err(code) => return code,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::{
     cli::Global,
-    course::Course,
+    course::{Course, manifest::progress_key},
     progress::{Progress, store::Store},
     quiz::{ItemState, report, stats},
     session::Session,
@@ -29,7 +29,8 @@ impl Learner {
             eprintln!("dea-tutor: no data folder for this user; pass --progress FILE");
             return Err(ExitCode::from(2));
         };
-        let store = Store::new(path);
+        // Each course keeps its own place and quiz history in the file.
+        let store = Store::new(path, progress_key(global.content.as_deref()));
         let (progress, report) = store.load().map_err(|e| {
             eprintln!("dea-tutor: {e}");
             ExitCode::from(1)

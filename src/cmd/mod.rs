@@ -30,14 +30,12 @@ use crate::course::{Course, CourseFiles, Diagnostic};
 
 /// Loads the built-in course or `dir`; on failure prints every problem and gives the exit code to return.
 pub fn load_course(dir: Option<&Path>) -> Result<Course, ExitCode> {
-    let parsed = match dir {
-        Some(d) => CourseFiles::from_dir(d).and_then(|f| f.parse()),
-        None => Course::built_in(),
-    };
-    parsed.map_err(|diags| {
-        print_diagnostics(&diags, dir);
-        ExitCode::from(1)
-    })
+    CourseFiles::read(dir)
+        .and_then(|f| f.parse())
+        .map_err(|diags| {
+            print_diagnostics(&diags, dir);
+            ExitCode::from(1)
+        })
 }
 
 pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {
@@ -87,6 +85,21 @@ pub fn look_for(global: &crate::cli::Global) -> Result<crate::tui::Look, ExitCod
     })
 }
 
+/// The wrap width: the terminal's (asked only `on_terminal`), else `COLUMNS` when it is a positive number, else 80;
+/// kept between 20 and 120.
+pub fn wrap_width(
+    on_terminal: bool,
+    terminal: impl FnOnce() -> Option<u16>,
+    columns: Option<&str>,
+) -> u16 {
+    let terminal = on_terminal.then(terminal).flatten();
+    let env = columns.and_then(|c| c.trim().parse::<u16>().ok());
+    (terminal.filter(|&w| w > 0))
+        .or(env.filter(|&w| w > 0))
+        .unwrap_or(80)
+        .clamp(20, 120)
+}
+
 /// The projector's theme: high contrast, unless colour is off.
 pub fn projector_theme() -> crate::theme::Theme {
     if use_color() {
@@ -99,4 +112,36 @@ pub fn projector_theme() -> crate::theme::Theme {
 /// Colour only on a terminal, and never when `NO_COLOR` is set (https://no-color.org).
 pub fn use_color() -> bool {
     std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn off_a_terminal_the_width_comes_from_columns_and_the_terminal_is_never_asked() {
+        let never = || -> Option<u16> { panic!("asked the terminal for its size") };
+        assert_eq!(wrap_width(false, never, Some("100")), 100);
+        assert_eq!(wrap_width(false, never, Some(" 64 ")), 64);
+        for bad in [
+            None,
+            Some(""),
+            Some("wide"),
+            Some("0"),
+            Some("-5"),
+            Some("99999"),
+        ] {
+            assert_eq!(wrap_width(false, never, bad), 80, "{bad:?}");
+        }
+        assert_eq!(wrap_width(false, never, Some("10")), 20);
+        assert_eq!(wrap_width(false, never, Some("500")), 120);
+    }
+
+    #[test]
+    fn on_a_terminal_its_width_wins_and_columns_is_the_fallback() {
+        assert_eq!(wrap_width(true, || Some(90), Some("50")), 90);
+        assert_eq!(wrap_width(true, || Some(300), None), 120);
+        assert_eq!(wrap_width(true, || None, Some("50")), 50);
+        assert_eq!(wrap_width(true, || Some(0), None), 80);
+    }
 }

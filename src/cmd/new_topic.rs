@@ -12,11 +12,12 @@ use std::{
 use clap::Args;
 
 use crate::{
-    cli::Global,
+    cli::{ContentOpt, Global},
     course::{
         load::COURSE_TOML,
         scaffold::{Existing, Scaffold, parse_number, scaffold},
     },
+    quiz::text::plural,
 };
 
 #[derive(Debug, Args)]
@@ -31,6 +32,8 @@ pub struct NewTopicArgs {
     pub slug: String,
     /// The topic's title, in quotes
     pub title: String,
+    #[command(flatten)]
+    pub content: ContentOpt,
 }
 
 /// Scaffolds into `--content DIR`, or the current folder.
@@ -67,7 +70,9 @@ pub fn run(global: &Global, args: &NewTopicArgs) -> ExitCode {
                 );
             }
             outln!(
-                "Replace the TODOs, then run `dea-tutor check {}`.",
+                "Placeholders marked `TODO:` are left on {}: replace each with the real text. \
+                 `dea-tutor check {}` fails, listing them, until none is left.",
+                plural(plan.placeholder_lines(), "line"),
                 dir.display()
             );
             ExitCode::SUCCESS

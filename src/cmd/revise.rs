@@ -8,7 +8,11 @@ use std::{
 use clap::{Args, ValueEnum};
 
 use super::load_course;
-use crate::{cli::Global, course::Course, course::cheatsheet::cheatsheet};
+use crate::{
+    cli::{ContentOpt, Global, PlainOpt, PresentOpt, ThemeOpt},
+    course::Course,
+    course::cheatsheet::cheatsheet,
+};
 
 #[derive(Debug, Args)]
 pub struct ReviseArgs {
@@ -18,6 +22,14 @@ pub struct ReviseArgs {
     /// text (rendered at the terminal width) or markdown (raw, e.g. `> sheet.md`)
     #[arg(long, short, value_enum, default_value_t = SheetFormat::Text)]
     pub format: SheetFormat,
+    #[command(flatten)]
+    pub content: ContentOpt,
+    #[command(flatten)]
+    pub plain: PlainOpt,
+    #[command(flatten)]
+    pub present: PresentOpt,
+    #[command(flatten)]
+    pub theme: ThemeOpt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

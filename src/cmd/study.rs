@@ -143,13 +143,10 @@ fn run_plain<'c>(
     }
 }
 
-/// The width to wrap plain text at: the terminal's, `COLUMNS`, or 80; kept between 20 and 120 for readability.
+/// The width to wrap plain text at: the terminal's, `COLUMNS`, or 80; kept between 20 and 120 for readability. The
+/// terminal is asked only when stdout is one: crossterm's fallback runs `tput cols` in a child process otherwise.
 pub fn terminal_width() -> u16 {
-    let w = ratatui::crossterm::terminal::size()
-        .ok()
-        .map(|(w, _)| w)
-        .filter(|_| io::stdout().is_terminal())
-        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
-        .unwrap_or(80);
-    w.clamp(20, 120)
+    let terminal = || ratatui::crossterm::terminal::size().ok().map(|(w, _)| w);
+    let columns = std::env::var("COLUMNS").ok();
+    super::wrap_width(io::stdout().is_terminal(), terminal, columns.as_deref())
 }

@@ -8,6 +8,7 @@ use super::{
     clean_line,
     diagnostic::{Diagnostic, LineIndex, line_of},
 };
+use crate::quiz::text::plural;
 
 /// The section headings, in the order a lesson must give them.
 pub const SECTIONS: [&str; 6] = [
@@ -82,6 +83,8 @@ pub struct Lesson {
     pub comparison: String,
     pub comparison_tables: usize,
     pub memory_hack: String,
+    /// 1-based line of each section's `#` heading, in [`SECTIONS`] order.
+    pub section_lines: [usize; 6],
 }
 
 impl Lesson {
@@ -271,7 +274,10 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
             diags.push(Diagnostic::new(
                 path,
                 at(s.heading_at),
-                format!("`# Exam signals` table has {signal_cols} columns; it needs 2 (trigger phrase, answer)"),
+                format!(
+                    "`# Exam signals` table has {}; it needs 2 (trigger phrase, answer)",
+                    plural(signal_cols, "column")
+                ),
             ));
         }
     }
@@ -301,6 +307,8 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
         }
     }
 
+    // Every section was found, or parsing failed above.
+    let section_lines = found.map(|s| s.map_or(0, |s| at(s.heading_at)));
     match meta {
         Some(meta) if diags.is_empty() => Ok(Lesson {
             path: path.to_string(),
@@ -313,13 +321,14 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
             comparison,
             comparison_tables,
             memory_hack,
+            section_lines,
         }),
         _ => Err(diags),
     }
 }
 
 /// Splits `+++ toml +++ body`; returns the TOML, the body and the body's byte offset in `text`.
-fn split_front_matter<'a>(
+pub(super) fn split_front_matter<'a>(
     path: &str,
     text: &'a str,
 ) -> Result<(&'a str, &'a str, usize), Diagnostic> {
@@ -451,7 +460,7 @@ pub fn is_slug(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 

@@ -80,6 +80,12 @@ fn parses_a_good_lesson() {
     assert_eq!(l.comparison_tables, 1);
     assert_eq!(l.memory_hack, "Glue moves data; Step Functions decides.");
     assert!(l.wrap_up().contains("Distributed Map"));
+    let heading_lines = SECTIONS.map(|name| {
+        let heading = format!("# {name}");
+        1 + GOOD.lines().position(|l| l == heading).unwrap()
+    });
+    assert_eq!(l.section_lines, heading_lines);
+    assert_eq!(l.section_lines[0], 9);
 }
 
 #[test]
@@ -208,6 +214,16 @@ fn signals_need_a_two_column_table() {
         errs.iter().any(|e| e.ends_with(
             "`# Exam signals` table has 3 columns; it needs 2 (trigger phrase, answer)"
         )),
+        "{errs:?}"
+    );
+    let one = GOOD.replace(
+        "| Trigger phrase | Answer |\n| --- | --- |\n| transient failure | Retry |\n| thousands of objects | Distributed Map |",
+        "| Trigger phrase |\n| --- |\n| transient failure |",
+    );
+    let errs = errors(&one);
+    assert!(
+        errs.iter().any(|e| e
+            .ends_with("`# Exam signals` table has 1 column; it needs 2 (trigger phrase, answer)")),
         "{errs:?}"
     );
     let bad = GOOD.replace(

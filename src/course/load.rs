@@ -9,14 +9,9 @@ use std::{
     path::Path,
 };
 
-use serde::Deserialize;
 use toml::Spanned;
 
-use super::{
-    Course, Diagnostic, Lesson, Topic,
-    diagnostic::{LineIndex, line_of},
-    lesson,
-};
+use super::{Course, Diagnostic, Lesson, Topic, diagnostic::LineIndex, lesson, manifest::Manifest};
 use crate::{
     quiz::bank::{self, QuizBank},
     render::sanitize,
@@ -43,14 +38,6 @@ pub struct CourseFiles {
     pub quizzes: Vec<SourceFile>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CourseToml {
-    title: String,
-    phase: String,
-    topics: Vec<Spanned<String>>,
-}
-
 pub const COURSE_TOML: &str = "lessons/course.toml";
 
 /// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
@@ -63,7 +50,12 @@ impl CourseFiles {
         Self::from_pairs("built-in", embedded::FILES.iter().map(|(p, t)| (*p, *t)))
     }
 
-    /// Files of the built-in `assets/` folder (banner, themes).
+    /// The course in `dir`, or the built-in one.
+    pub fn read(dir: Option<&Path>) -> Result<Self, Vec<Diagnostic>> {
+        dir.map_or_else(|| Ok(Self::built_in()), Self::from_dir)
+    }
+
+    /// Files of the built-in `assets/` folder (themes).
     pub fn asset(path: &str) -> Option<&'static str> {
         embedded::FILES
             .iter()
@@ -176,11 +168,13 @@ impl CourseFiles {
                 ));
                 None
             }
-            Some(f) => match toml::from_str::<CourseToml>(&f.text) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    let line = e.span().map(|s| line_of(&f.text, s.start)).unwrap_or(1);
-                    diags.push(Diagnostic::new(&f.path, line, e.message()));
+            Some(f) => match Manifest::parse(f) {
+                Ok(m) => {
+                    diags.extend(m.problems(f));
+                    Some(m)
+                }
+                Err(d) => {
+                    diags.push(d);
                     None
                 }
             },
@@ -308,8 +302,10 @@ impl CourseFiles {
             return Err(diags);
         }
         Ok(Course {
-            title: super::clean_line(&course_toml.title),
-            phase: super::clean_line(&course_toml.phase),
+            title: course_toml.title(),
+            phase: course_toml.phase(),
+            blurb: course_toml.blurb(),
+            banner: course_toml.banner(),
             origin: self.origin.clone(),
             topics,
             banks: ordered,
@@ -354,7 +350,7 @@ fn parse_each<T: Send>(
 /// Reads one `.md`/`.toml` entry of a course folder. `Ok(None)`: a folder that merely has such a name, skipped.
 /// Anything else that is not a regular file (a FIFO, a device, a dangling or looping symlink) is reported rather
 /// than opened: opening a FIFO would block for ever, and a device may never end.
-fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
+pub(super) fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
     let meta = fs::metadata(path).map_err(|e| (0, format!("cannot read: {e}")))?;
     if meta.is_dir() {
         return Ok(None);

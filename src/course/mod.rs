@@ -5,7 +5,9 @@ pub mod cheatsheet;
 pub mod diagnostic;
 pub mod lesson;
 pub mod load;
+pub mod manifest;
 pub mod minimums;
+pub mod placeholders;
 pub mod scaffold;
 pub mod search;
 
@@ -34,6 +36,10 @@ pub fn clean_line(s: &str) -> String {
 pub struct Course {
     pub title: String,
     pub phase: String,
+    /// The welcome screen's paragraph about the course (markdown), from `course.toml`.
+    pub blurb: Option<String>,
+    /// ASCII art over the welcome screen, from `course.toml`.
+    pub banner: Option<String>,
     /// "built-in" or the folder it was read from.
     pub origin: String,
     pub topics: Vec<Topic>,

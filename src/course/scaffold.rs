@@ -1,8 +1,11 @@
 //! `new-topic`: the files of a new topic for a course author — a lesson with every section and a quiz with one
-//! trigger and one question, all placeholder text that already passes `dea-tutor check` — and the course order with
-//! the topic added. Pure: the caller reads the folder and writes the files.
+//! trigger and one question, in placeholder text marked `TODO:` (it parses, but `dea-tutor check` lists every
+//! placeholder until it is replaced: see `placeholders`) — and the course order with the topic added. Pure: the
+//! caller reads the folder and writes the files.
 
-use super::{lesson::is_slug, load::COURSE_TOML};
+use super::{lesson::is_slug, load::COURSE_TOML, placeholders};
+
+mod templates;
 
 /// What to write for a new topic. Paths are relative to the course folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +16,21 @@ pub struct Scaffold {
     pub quiz: String,
     /// The new text of `lessons/course.toml`; `None` when it already lists the slug.
     pub course_toml: Option<String>,
+}
+
+impl Scaffold {
+    /// How many lines of the files to write hold a placeholder (`check` lists each).
+    pub fn placeholder_lines(&self) -> usize {
+        let course_toml = self.course_toml.as_deref().map(|t| (COURSE_TOML, t));
+        [
+            (&*self.lesson_path, &*self.lesson),
+            (&*self.quiz_path, &*self.quiz),
+        ]
+        .into_iter()
+        .chain(course_toml)
+        .map(|(path, text)| placeholders::in_file(path, text).len())
+        .sum()
+    }
 }
 
 /// What the course folder holds already, as far as a new topic cares.
@@ -87,13 +105,13 @@ pub fn scaffold(
         }
     }
     let course_toml = match &existing.course_toml {
-        None => Some(new_course_toml(slug)),
+        None => Some(templates::course_toml(slug)),
         Some(text) => add_to_course_toml(text, slug)?,
     };
     Ok(Scaffold {
-        lesson: lesson_text(number, slug, title),
+        lesson: templates::lesson(number, slug, title),
         lesson_path,
-        quiz: quiz_text(slug),
+        quiz: templates::quiz(slug),
         quiz_path,
         course_toml,
     })
@@ -103,19 +121,6 @@ pub fn scaffold(
 fn split_name<'a>(name: &'a str, ext: &str) -> Option<(u32, &'a str)> {
     let (n, slug) = name.strip_suffix(ext)?.split_once('-')?;
     Some((n.parse().ok()?, slug))
-}
-
-/// A TOML basic string, quoted and escaped.
-fn toml_string(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
-fn new_course_toml(slug: &str) -> String {
-    format!(
-        "title = \"TODO: the course title, e.g. AWS Certified Data Engineer – Associate (DEA-C01)\"\n\
-         phase = \"TODO: the phase title, e.g. Phase 6 — Orchestration, Automation & Governance\"\n\
-         topics = [\n  \"{slug}\",\n]\n"
-    )
 }
 
 /// `text` with `slug` appended to its `topics` list, keeping everything else (comments, layout) as it was;
@@ -290,106 +295,6 @@ fn scan_array(text: &str, open: usize) -> Option<(usize, Option<usize>)> {
         i += 1;
     }
     None
-}
-
-fn lesson_text(number: u32, slug: &str, title: &str) -> String {
-    format!(
-        r#"+++
-number = {number}
-slug = "{slug}"
-title = {title}
-tagline = "TODO: one line under the title that says what the topic is for"
-tasks = ["TODO: the exam guide task this topic serves, e.g. 1.3 Orchestrate data pipelines"]
-
-[[sources]]
-title = "TODO: the AWS documentation page you checked the facts against"
-url = "https://docs.aws.amazon.com/"
-+++
-
-# Lesson
-
-## TODO: the first step's title
-
-TODO: one idea per step. Start with why the service exists and the exam mindset. Steps are split at a line
-`---` with a blank line before it, and each step opens with a `## ` title.
-
----
-
-## TODO: the second step's title
-
-TODO: the next idea. Use `##` and `###` headings, lists, block quotes, tables and fenced code.
-
-# Another angle
-
-TODO: the same ideas again from another angle (an analogy, a picture in words), never the lesson's own words.
-Separate several angles with `---`.
-
-# Exam scenarios
-
-## TODO: a scenario title
-
-**Situation.** TODO: what the company has and what goes wrong.
-
-**Question.** TODO: what the exam asks.
-
-**Pick.** TODO: the answer, and the words in the question that point to it.
-
-**Why the look-alikes lose.**
-- TODO: a look-alike service and why it loses.
-- TODO: another look-alike and why it loses.
-
-# Exam signals
-
-| Trigger phrase | Answer |
-| --- | --- |
-| "TODO: a phrase the exam uses" | TODO: the service or feature it points to |
-
-# Comparison
-
-| | TODO: service A | TODO: service B |
-| --- | --- | --- |
-| TODO: what differs | TODO | TODO |
-
-# Memory hack
-
-TODO: one line that is easy to remember.
-"#,
-        title = toml_string(title)
-    )
-}
-
-fn quiz_text(slug: &str) -> String {
-    format!(
-        r#"topic = "{slug}"
-
-# Ids are stable: progress is kept by id, so edit the text freely but keep the id.
-
-[[trigger]]
-id = "{slug}-trigger-1"
-cue = "TODO: a trigger phrase as the exam words it"
-answer = "TODO: the service or feature it points to"
-accept = ["TODO short answer"]
-decoys = ["TODO: first look-alike", "TODO: second look-alike", "TODO: third look-alike"]
-why = "TODO: why the answer fits the cue and the look-alikes do not"
-
-[[question]]
-id = "{slug}-question-1"
-stem = "TODO: a scenario as the exam tells it, ending in a question"
-choices = [
-  "TODO: the right choice",
-  "TODO: a wrong choice",
-  "TODO: another wrong choice",
-  "TODO: a third wrong choice",
-]
-correct = [0]   # 0-based; list two or more for a multiple-response question
-explain = [
-  "TODO: why the first choice is right",
-  "TODO: why the second choice is wrong",
-  "TODO: why the third choice is wrong",
-  "TODO: why the fourth choice is wrong",
-]
-"#
-    )
 }
 
 #[cfg(test)]

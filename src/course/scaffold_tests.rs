@@ -2,7 +2,7 @@ use std::fs;
 
 use super::*;
 use crate::{
-    course::{CourseFiles, lesson},
+    course::{CourseFiles, lesson, placeholders},
     quiz::bank,
 };
 
@@ -67,6 +67,28 @@ fn the_files_parse_as_a_lesson_and_a_quiz() {
     let c = s.course_toml.as_deref().expect("a new course.toml");
     let t: toml::Table = c.parse().unwrap();
     assert!(t["title"].as_str().is_some() && t["phase"].as_str().is_some());
+    assert!(t["blurb"].as_str().is_some_and(|b| b.starts_with("TODO:")));
+    // The optional fields it shows in comments are valid once uncommented.
+    let mut in_banner = false;
+    let uncommented: String = (c.lines())
+        .map(|line| {
+            let code = line
+                .strip_prefix("# ")
+                .filter(|l| in_banner || l.starts_with("id = ") || l.starts_with("banner = "));
+            let Some(code) = code else {
+                return format!("{line}\n");
+            };
+            in_banner = if in_banner {
+                code != "'''"
+            } else {
+                code.starts_with("banner")
+            };
+            format!("{code}\n")
+        })
+        .collect();
+    let t: toml::Table = uncommented.parse().unwrap();
+    assert_eq!(t["id"].as_str(), Some("my-course"));
+    assert!(t["banner"].as_str().is_some_and(|b| b.contains("|__/")));
     assert_eq!(t["topics"].as_array().unwrap().len(), 1);
 }
 
@@ -89,6 +111,38 @@ fn two_topics_in_an_empty_folder_make_a_valid_course() {
         again.contains("lessons/02-beta-two.md already exists"),
         "{again}"
     );
+}
+
+#[test]
+fn every_placeholder_is_listed_until_it_is_replaced() {
+    let s = scaffold(7, "glue-streaming", "Glue streaming", &empty()).unwrap();
+    let course_toml = s.course_toml.clone().unwrap();
+    let files = [
+        (COURSE_TOML, course_toml.as_str()),
+        (s.lesson_path.as_str(), s.lesson.as_str()),
+        (s.quiz_path.as_str(), s.quiz.as_str()),
+    ];
+    for (path, text) in files {
+        let found = placeholders::in_file(path, text);
+        // Every line with the marker is listed (the scaffold has none in a comment or in code).
+        let marked: Vec<usize> = (text.lines().enumerate())
+            .filter(|(_, l)| l.contains(placeholders::MARKER))
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert!(!marked.is_empty(), "{path}");
+        assert_eq!(
+            found.iter().map(|d| d.line).collect::<Vec<_>>(),
+            marked,
+            "{path}"
+        );
+        // With each placeholder replaced by real text, nothing is left and the file still parses.
+        let done = text.replace(placeholders::MARKER, "Real:");
+        assert_eq!(placeholders::in_file(path, &done), [], "{path}");
+    }
+    let done = s.lesson.replace(placeholders::MARKER, "Real:");
+    lesson::parse(&s.lesson_path, &done).expect("the finished lesson parses");
+    let done = s.quiz.replace(placeholders::MARKER, "Real:");
+    bank::parse(&s.quiz_path, &done).expect("the finished quiz parses");
 }
 
 #[test]

@@ -58,7 +58,13 @@ fn print_screen(session: &Session, out: &mut dyn Write, printer: &Printer) -> io
     let place = format!("Topic {} · {} · {}", h.topic_number, h.title, h.place);
     writeln!(out, "{}", printer.wrap_plain(&place))?;
     writeln!(out, "{rule}")?;
-    write!(out, "{}", printer.text(&session.document()))?;
+    // Plain text is read by screen readers and scripts: the welcome's ASCII-art banner is noise there.
+    let document = if session.screen == crate::session::Screen::Welcome {
+        session.welcome(false).into()
+    } else {
+        session.document()
+    };
+    write!(out, "{}", printer.text(&document))?;
     writeln!(out)?;
     let hint = format!(
         "[{}]",

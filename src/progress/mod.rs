@@ -1,6 +1,7 @@
-//! The learner's state: where they stopped in the lessons and the review history of every quiz item. One TOML file,
-//! versioned; see `store` for how it reaches the disk safely.
+//! The learner's state, for each course apart: where they stopped in its lessons and the review history of every
+//! quiz item. One TOML file, versioned; see `store` for how it reaches the disk safely.
 
+mod file;
 pub mod store;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -9,12 +10,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::{quiz::ItemState, session::Position};
 
-/// The schema version this build writes and understands.
-pub const VERSION: u32 = 1;
+/// The schema version this build writes and understands. Version 1 held one course (the built-in one); version 2
+/// keeps each course under its key (`store` migrates version 1).
+pub const VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// One course's progress.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
-    pub version: u32,
     #[serde(default)]
     pub lesson: LessonProgress,
     /// Review history by quiz item id. Ids that no longer exist in the course are kept, not dropped: a renamed or
@@ -34,16 +36,6 @@ pub struct LessonProgress {
     pub visited: BTreeSet<String>,
     #[serde(default)]
     pub completed: BTreeSet<String>,
-}
-
-impl Default for Progress {
-    fn default() -> Self {
-        Self {
-            version: VERSION,
-            lesson: LessonProgress::default(),
-            items: BTreeMap::new(),
-        }
-    }
 }
 
 impl Progress {

@@ -1,24 +1,24 @@
 //! The progress file on disk. Every save is atomic (temporary file, fsync, rename, fsync of the folder) under an
 //! exclusive lock, and re-reads the file first so two instances never lose each other's answers. A file that cannot
-//! be read is moved aside, never silently overwritten.
+//! be read is moved aside, never silently overwritten. A store saves one course's progress (`file` keeps the others
+//! as they are).
 
 use std::{
-    collections::BTreeMap,
     fmt,
     fs::{self, File, OpenOptions},
     io::{self, Read, Write},
-    ops::Range,
     path::{Path, PathBuf},
     sync::{Mutex, PoisonError},
     time::SystemTime,
 };
 
 use fs4::fs_std::FileExt;
-use serde::Serialize;
 use thiserror::Error;
 
-use super::{LessonProgress, Progress, VERSION};
-use crate::{course::diagnostic::line_of, quiz::ItemState};
+use super::{
+    Progress, VERSION,
+    file::{self, Image},
+};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -32,15 +32,20 @@ pub enum StoreError {
 
 pub struct Store {
     path: PathBuf,
-    /// The file as this store last read or wrote it. While the file on disk is still that one (same size, time and
-    /// inode), a save merges with this copy instead of re-reading and re-parsing the file, and re-uses the text of
-    /// every item whose state did not change: with 50,000 histories that is what keeps a save within budget.
-    image: Mutex<Option<Image>>,
+    /// The course this store loads and saves: `BUILT_IN` or a `--content` course's key.
+    key: String,
+    /// The file as this store last read or wrote it, and which version of the file that was. While the file on disk
+    /// is still that one (same size, time and inode), a save merges with this copy instead of re-reading and
+    /// re-parsing the file, and re-uses the text of every item and course that did not change.
+    image: Mutex<Option<(Stamp, Image)>>,
 }
 
 impl fmt::Debug for Store {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        (f.debug_struct("Store"))
+            .field("path", &self.path)
+            .field("key", &self.key)
+            .finish()
     }
 }
 
@@ -67,51 +72,6 @@ impl Stamp {
     }
 }
 
-/// The content of the file as last read or written.
-#[derive(Debug, Default)]
-struct Image {
-    /// `None`: no usable file (missing or unreadable): nothing to merge.
-    stamp: Option<Stamp>,
-    lesson: LessonProgress,
-    items: BTreeMap<String, Entry>,
-    /// The file's text when this store wrote it (empty after a load).
-    text: String,
-}
-
-#[derive(Debug)]
-struct Entry {
-    state: ItemState,
-    /// Where this item's `[items.id]` table is in `Image::text`, when it is there.
-    span: Option<Range<usize>>,
-}
-
-impl Image {
-    fn of(progress: &Progress, stamp: Stamp) -> Self {
-        let items = (progress.items.iter())
-            .map(|(id, state)| {
-                let entry = Entry {
-                    state: state.clone(),
-                    span: None,
-                };
-                (id.clone(), entry)
-            })
-            .collect();
-        Self {
-            stamp: Some(stamp),
-            lesson: progress.lesson.clone(),
-            items,
-            text: String::new(),
-        }
-    }
-}
-
-/// The part of the file before the items.
-#[derive(Serialize)]
-struct Head<'a> {
-    version: u32,
-    lesson: &'a LessonProgress,
-}
-
 /// What loading found, besides the progress itself: a warning the learner must see.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct LoadReport {
@@ -119,18 +79,20 @@ pub struct LoadReport {
 }
 
 impl Store {
-    pub fn new(path: impl Into<PathBuf>) -> Self {
+    /// The store of course `key`'s progress in the file at `path`.
+    pub fn new(path: impl Into<PathBuf>, key: impl Into<String>) -> Self {
         Self {
             path: path.into(),
+            key: key.into(),
             image: Mutex::new(None),
         }
     }
 
-    fn set_image(&self, image: Option<Image>) {
+    fn set_image(&self, image: Option<(Stamp, Image)>) {
         *self.image.lock().unwrap_or_else(PoisonError::into_inner) = image;
     }
 
-    fn take_image(&self) -> Option<Image> {
+    fn take_image(&self) -> Option<(Stamp, Image)> {
         self.image
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -158,7 +120,7 @@ impl Store {
         }
     }
 
-    /// Reads the progress. Missing → a fresh start. Unreadable → moved aside to `progress.toml.corrupt-<time>`
+    /// Reads this course's progress. Missing (the file, or the course in it) → a fresh start. Unreadable → moved aside to `progress.toml.corrupt-<time>`
     /// with a warning, and a fresh start. A newer version → an error (overwriting it would lose data).
     pub fn load(&self) -> Result<(Progress, LoadReport), StoreError> {
         self.set_image(None);
@@ -175,14 +137,15 @@ impl Store {
             }
             Err(e) => return Err(self.io(e)),
         };
-        match parse(&text) {
+        match file::parse(&text) {
             Ok(p) if p.version > VERSION => Err(StoreError::TooNew {
                 path: self.shown(),
                 found: p.version,
             }),
-            Ok(p) => {
-                self.set_image(Some(Image::of(&p, stamp)));
-                Ok((p, LoadReport::default()))
+            Ok(mut p) => {
+                let ours = p.courses.remove(&self.key).unwrap_or_default();
+                self.set_image(Some((stamp, Image::of(&ours, p.courses))));
+                Ok((ours, LoadReport::default()))
             }
             Err(why) => {
                 let aside = self.corrupt_name();
@@ -254,8 +217,8 @@ impl Store {
         fs::create_dir_all(&dir).map_err(|e| self.io(e))?;
         let lock = self.lock_file(&dir)?;
         let disk = self.disk_image();
-        let (merged, mut image) =
-            merge(progress, disk).map_err(|e| self.io(io::Error::other(e)))?;
+        let (merged, image) =
+            file::merge(progress, &self.key, disk).map_err(|e| self.io(io::Error::other(e)))?;
         let tmp = self
             .path
             .with_extension(format!("toml.tmp-{}", std::process::id()));
@@ -274,8 +237,7 @@ impl Store {
             let _ = fs::remove_file(&tmp);
         }
         // Remembered only once the file is surely this text; after a failure the next save reads the disk again.
-        image.stamp = result.as_ref().ok().cloned();
-        self.set_image(result.is_ok().then_some(image));
+        self.set_image(result.as_ref().ok().map(|stamp| (stamp.clone(), image)));
         drop(lock);
         result.map_err(|e| self.io(e))?;
         Ok(merged)
@@ -291,14 +253,21 @@ impl Store {
         let Ok(stamp) = file.metadata().map(|m| Stamp::of(&m)) else {
             return Image::default();
         };
-        if let Some(image) = remembered
-            && image.stamp.as_ref() == Some(&stamp)
+        if let Some((seen, image)) = remembered
+            && seen == stamp
         {
             return image;
         }
         let mut bytes = Vec::new();
-        match file.read_to_end(&mut bytes).ok().map(|_| parse(&bytes)) {
-            Some(Ok(disk)) => Image::of(&disk, stamp),
+        match file
+            .read_to_end(&mut bytes)
+            .ok()
+            .map(|_| file::parse(&bytes))
+        {
+            Some(Ok(mut disk)) => {
+                let ours = disk.courses.remove(&self.key).unwrap_or_default();
+                Image::of(&ours, disk.courses)
+            }
             _ => Image::default(),
         }
     }
@@ -327,125 +296,10 @@ fn read_stamped(path: &Path) -> io::Result<(Vec<u8>, Stamp)> {
     Ok((bytes, stamp))
 }
 
-/// `progress` with the file's content folded in, exactly as `Progress::merge_from_disk` does (for each item the more
-/// recent review wins; visited and completed topics are united; the position stays ours), and the new file's text.
-/// Both maps are sorted by id, so one walk over them does it; an item whose state is unchanged keeps its text.
-fn merge(progress: &Progress, disk: Image) -> Result<(Progress, Image), toml::ser::Error> {
-    let mut lesson = progress.lesson.clone();
-    lesson.visited.extend(disk.lesson.visited);
-    lesson.completed.extend(disk.lesson.completed);
-    let old_text = disk.text;
-    let mut ours = progress.items.iter().peekable();
-    let mut theirs = disk.items.into_iter().peekable();
-    let mut items = Vec::with_capacity(progress.items.len());
-    let mut entries = Vec::with_capacity(progress.items.len());
-    loop {
-        let order = match (ours.peek(), theirs.peek()) {
-            (None, None) => break,
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (Some((a, _)), Some((b, _))) => a.as_str().cmp(b.as_str()),
-        };
-        let (id, state, span) = match order {
-            std::cmp::Ordering::Less => {
-                let Some((id, state)) = ours.next() else {
-                    break;
-                };
-                (id.clone(), state.clone(), None)
-            }
-            std::cmp::Ordering::Greater => {
-                let Some((id, entry)) = theirs.next() else {
-                    break;
-                };
-                (id, entry.state, entry.span)
-            }
-            std::cmp::Ordering::Equal => {
-                let (Some((_, state)), Some((id, entry))) = (ours.next(), theirs.next()) else {
-                    break;
-                };
-                if state.last_review >= entry.state.last_review {
-                    let span = (*state == entry.state).then_some(entry.span).flatten();
-                    (id, state.clone(), span)
-                } else {
-                    (id, entry.state, entry.span)
-                }
-            }
-        };
-        items.push((id.clone(), state.clone()));
-        entries.push((id, Entry { state, span }));
-    }
-    let merged = Progress {
-        version: VERSION,
-        lesson,
-        items: items.into_iter().collect(),
-    };
-    let mut text = String::with_capacity(old_text.len() + 1024);
-    text.push_str(&toml::to_string(&Head {
-        version: VERSION,
-        lesson: &merged.lesson,
-    })?);
-    for (id, entry) in &mut entries {
-        let start = text.len();
-        match entry.span.as_ref().and_then(|r| old_text.get(r.clone())) {
-            Some(old) => text.push_str(old),
-            None => write_item(&mut text, id, &entry.state)?,
-        }
-        entry.span = Some(start..text.len());
-    }
-    let image = Image {
-        stamp: None,
-        lesson: merged.lesson.clone(),
-        items: entries.into_iter().collect(),
-        text,
-    };
-    Ok((merged, image))
-}
-
-/// One item's table: `[items.id]` and its fields.
-fn write_item(out: &mut String, id: &str, state: &ItemState) -> Result<(), toml::ser::Error> {
-    out.push_str("\n[items.");
-    push_key(out, id);
-    out.push_str("]\n");
-    out.push_str(&toml::to_string(state)?);
-    Ok(())
-}
-
-/// A TOML key: bare when it can be, else a basic string with `"`, `\` and control characters escaped.
-fn push_key(out: &mut String, key: &str) {
-    let bare = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if bare {
-        out.push_str(key);
-        return;
-    }
-    out.push('"');
-    for c in key.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_ascii_control() => {
-                out.push_str(&format!("\\u{:04X}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Parses a progress file; the error is `line: message`.
-fn parse(bytes: &[u8]) -> Result<Progress, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "0: not UTF-8 text".to_string())?;
-    if text.trim().is_empty() {
-        return Err("1: the file is empty (a torn write?)".into());
-    }
-    toml::from_str::<Progress>(text).map_err(|e| {
-        let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
-        format!("{line}: {}", e.message().trim())
-    })
-}
-
 #[cfg(test)]
 #[path = "store_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "store_courses_tests.rs"]
+mod courses_tests;

@@ -1,11 +1,21 @@
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
 use super::*;
 use crate::{
+    course::manifest::BUILT_IN_KEY,
     quiz::{ItemState, Rating, review},
     session::Position,
 };
 
+/// The store of the built-in course's progress.
+pub(super) fn built_in(path: impl Into<PathBuf>) -> Store {
+    Store::new(path, BUILT_IN_KEY)
+}
+
 /// An item reviewed `reps` times, the last time at `secs` since the epoch.
-fn item(secs: i64, reps: u32) -> ItemState {
+pub(super) fn item(secs: i64, reps: u32) -> ItemState {
     let mut state = None;
     for i in 0..reps {
         let at =
@@ -18,7 +28,7 @@ fn item(secs: i64, reps: u32) -> ItemState {
 #[test]
 fn missing_file_is_a_fresh_start_and_round_trip_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("sub/progress.toml"));
+    let store = built_in(dir.path().join("sub/progress.toml"));
     let (p, report) = store.load().unwrap();
     assert_eq!(p, Progress::default());
     assert_eq!(report.warning, None);
@@ -58,7 +68,7 @@ fn corrupt_file_is_moved_aside_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
     fs::write(&path, "version = 1\n[lesson\ntopic = ").unwrap();
-    let store = Store::new(&path);
+    let store = built_in(&path);
     let (p, report) = store.load().unwrap();
     assert_eq!(p, Progress::default());
     let warning = report.warning.unwrap();
@@ -86,7 +96,7 @@ fn empty_and_truncated_files_count_as_corrupt() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("progress.toml");
         fs::write(&path, text).unwrap();
-        let (_, report) = Store::new(&path).load().unwrap();
+        let (_, report) = built_in(&path).load().unwrap();
         assert!(report.warning.is_some(), "{text:?}");
     }
 }
@@ -96,7 +106,7 @@ fn a_newer_version_is_refused_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
     fs::write(&path, "version = 99\n").unwrap();
-    let err = Store::new(&path).load().unwrap_err();
+    let err = built_in(&path).load().unwrap_err();
     assert!(
         err.to_string()
             .contains("progress file version 99 is newer"),
@@ -109,8 +119,8 @@ fn a_newer_version_is_refused_not_overwritten() {
 fn two_instances_keep_each_others_answers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let a = Store::new(&path);
-    let b = Store::new(&path);
+    let a = built_in(&path);
+    let b = built_in(&path);
     let mut pa = a.load().unwrap().0;
     let mut pb = b.load().unwrap().0;
     pa.items.insert("x".into(), item(100, 1));
@@ -132,7 +142,7 @@ fn saving_into_an_unwritable_place_is_an_error_naming_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let blocker = dir.path().join("file");
     fs::write(&blocker, "").unwrap();
-    let store = Store::new(blocker.join("progress.toml"));
+    let store = built_in(blocker.join("progress.toml"));
     let err = store.save(&Progress::default()).unwrap_err();
     assert!(
         err.to_string()
@@ -142,7 +152,7 @@ fn saving_into_an_unwritable_place_is_an_error_naming_the_path() {
 }
 
 /// Many items, some with keys that need quoting.
-fn many(n: u32) -> Progress {
+pub(super) fn many(n: u32) -> Progress {
     let mut p = Progress::default();
     for i in 0..n {
         p.items.insert(
@@ -167,15 +177,37 @@ fn many(n: u32) -> Progress {
     p
 }
 
-fn on_disk(path: &Path) -> Progress {
-    toml::from_str(&fs::read_to_string(path).unwrap()).unwrap()
+/// Course `key` as the file on disk holds it, read without a store.
+pub(super) fn course_on_disk(path: &Path, key: &str) -> Progress {
+    let parsed = file::parse(&fs::read(path).unwrap()).unwrap();
+    assert_eq!(parsed.version, VERSION);
+    parsed.courses.get(key).cloned().unwrap_or_default()
+}
+
+pub(super) fn on_disk(path: &Path) -> Progress {
+    course_on_disk(path, BUILT_IN_KEY)
+}
+
+/// A version 2 file's text, written by serde rather than by the store.
+fn file_text(courses: &[(&str, &Progress)]) -> String {
+    #[derive(Serialize)]
+    struct V2<'a> {
+        version: u32,
+        courses: BTreeMap<&'a str, &'a Progress>,
+    }
+    let courses = courses.iter().copied().collect();
+    toml::to_string(&V2 {
+        version: 2,
+        courses,
+    })
+    .unwrap()
 }
 
 #[test]
 fn the_written_file_reads_back_as_the_merged_progress_save_after_save() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let store = Store::new(&path);
+    let store = built_in(&path);
     let mut p = many(50);
     for round in 0..4u32 {
         // Change one item, add one, as answers do; the unchanged items' text is re-used.
@@ -189,7 +221,7 @@ fn the_written_file_reads_back_as_the_merged_progress_save_after_save() {
         let merged = store.save(&p).unwrap();
         assert_eq!(merged, p);
         assert_eq!(on_disk(&path), p, "round {round}");
-        assert_eq!(Store::new(&path).load().unwrap().0, p);
+        assert_eq!(built_in(&path).load().unwrap().0, p);
         p = merged;
     }
 }
@@ -198,8 +230,8 @@ fn the_written_file_reads_back_as_the_merged_progress_save_after_save() {
 fn a_save_after_another_instance_saved_merges_its_answers() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let a = Store::new(&path);
-    let b = Store::new(&path);
+    let a = built_in(&path);
+    let b = built_in(&path);
     let mut pa = a.save(&many(5)).unwrap();
     let mut pb = b.load().unwrap().0;
     pb.items.insert("from-b".into(), item(1_900_000_000, 1));
@@ -217,14 +249,14 @@ fn a_save_after_another_instance_saved_merges_its_answers() {
 fn a_file_changed_in_place_is_read_again() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let store = Store::new(&path);
+    let store = built_in(&path);
     let p = store.save(&many(3)).unwrap();
     // Another program rewrites the file in place (same inode) with one more item.
     let mut other = p.clone();
     other
         .items
         .insert("edited-in".into(), item(1_900_000_000, 1));
-    let text = toml::to_string(&other).unwrap();
+    let text = file_text(&[(BUILT_IN_KEY, &other)]);
     let mut f = OpenOptions::new()
         .write(true)
         .truncate(true)
@@ -241,7 +273,7 @@ fn a_file_changed_in_place_is_read_again() {
 fn the_merge_keeps_the_newer_review_of_each_item() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let store = Store::new(&path);
+    let store = built_in(&path);
     let mut first = many(4);
     first.items.insert("x".into(), item(200, 1));
     first.items.insert("only-on-disk".into(), item(300, 1));
@@ -261,7 +293,7 @@ fn the_merge_keeps_the_newer_review_of_each_item() {
 fn a_torn_write_leaves_the_old_file_or_the_new_never_a_mix() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("progress.toml");
-    let store = Store::new(&path);
+    let store = built_in(&path);
     let mut old = Progress::default();
     old.items.insert("kept".into(), item(1_700_000_000, 1));
     store.save(&old).unwrap();

@@ -29,16 +29,28 @@ impl Session<'_> {
     }
 
     pub(super) fn welcome_text(&self) -> String {
-        let banner = crate::course::CourseFiles::asset("assets/banner.txt").unwrap_or_default();
-        let mut s = format!(
-            "```\n{}\n```\n\n# {}\n\n*{}*\n\nThis phase teaches what the exam tests about running pipelines: who orchestrates, \
-             what starts them, who may touch the data, and how you prove it. {} topics:\n\n",
-            banner.trim_end(),
-            self.course.phase,
-            self.course.title,
-            self.course.topics.len()
-        );
-        for t in &self.course.topics {
+        self.welcome(true)
+    }
+
+    /// The first screen: the course's banner (left out with `banner: false`, as a screen reader would only spell it
+    /// out), phase, title and blurb, its topics, and how the loop works. All of it from the course's `course.toml`.
+    pub fn welcome(&self, banner: bool) -> String {
+        let course = self.course;
+        let mut s = String::new();
+        if let Some(art) = course.banner.as_deref().filter(|_| banner) {
+            // A fence longer than any run of backticks in the art, which would otherwise close it.
+            let run = art.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(run.max(2) + 1);
+            s.push_str(&format!("{fence}\n{art}\n{fence}\n\n"));
+        }
+        s.push_str(&format!("# {}\n\n*{}*\n\n", course.phase, course.title));
+        if let Some(blurb) = &course.blurb {
+            s.push_str(blurb);
+            s.push(' ');
+        }
+        let topics = crate::quiz::text::plural(course.topics.len(), "topic");
+        s.push_str(&format!("{topics}:\n\n"));
+        for t in &course.topics {
             s.push_str(&format!(
                 "- **{}** {} — *{}*\n",
                 t.number(),
@@ -46,14 +58,15 @@ impl Session<'_> {
                 t.lesson.meta.tagline
             ));
         }
-        s.push_str(
+        let goto = course.topics.last().map_or(1, |t| t.number());
+        s.push_str(&format!(
             "\n## How it works\n\nOne step at a time, and nothing moves on until you say so:\n\n\
              - `continue` → the next step (and, after a topic, the next topic)\n\
              - `repeat` → the same ideas from another angle\n\
              - `example` → another exam scenario\n\
              - `done` → stop the phase: a summary, and your place is saved\n\n\
-             Also `quiz`, `topics`, `goto 14` and `help`. Say **continue** to begin.\n",
-        );
+             Also `quiz`, `topics`, `goto {goto}` and `help`. Say **continue** to begin.\n",
+        ));
         s
     }
 
@@ -99,8 +112,9 @@ impl Session<'_> {
 
     /// The end-of-phase summary, as markdown.
     pub fn summary(&self) -> String {
-        let mut s = String::from(
-            "# Phase 6 — where you are\n\n**Topics covered this time and before:**\n\n",
+        let mut s = format!(
+            "# Where you are: {}\n\n**Topics covered this time and before:**\n\n",
+            self.course.phase
         );
         let mut any = false;
         for t in &self.course.topics {
