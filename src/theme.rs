@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::course::{CourseFiles, Diagnostic, diagnostic::line_of};
+use crate::util::diagnostic::{Diagnostic, line_of};
 
 /// Declares the roles once: the struct, and the loader that fills every field from a theme file.
 macro_rules! roles {
@@ -106,7 +106,7 @@ impl Theme {
     /// A built-in theme by name.
     pub fn named(name: &str) -> Result<Self, String> {
         let path = format!("assets/themes/{name}.toml");
-        let text = CourseFiles::asset(&path)
+        let text = crate::util::embedded::file(&path)
             .ok_or_else(|| format!("no theme `{name}`; the themes are {}", BUILT_IN.join(", ")))?;
         Self::parse(&path, text).map_err(|d| {
             d.iter()
@@ -207,7 +207,7 @@ mod tests {
             "{}",
             e[0]
         );
-        let full = CourseFiles::asset("assets/themes/dark.toml").unwrap();
+        let full = crate::util::embedded::file("assets/themes/dark.toml").unwrap();
         let e = Theme::parse(
             "t.toml",
             &full.replace("darkgray\"\naccent", "nocolour\"\naccent"),

@@ -9,8 +9,9 @@ use std::{fmt::Write as _, fs, path::Path, process::Command, time::Instant};
 use dea_tutor::{
     course::{Course, CourseFiles, lesson},
     quiz::bank,
-    render::{self, sanitize},
+    render,
     theme::Theme,
+    util::sanitize,
 };
 use ratatui::text::Line;
 

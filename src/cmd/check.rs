@@ -6,7 +6,7 @@ use std::{path::Path, process::ExitCode};
 use super::print_diagnostics;
 use crate::{
     course::{Course, CourseFiles, minimums, placeholders},
-    quiz::text::plural,
+    util::text::plural,
 };
 
 pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {

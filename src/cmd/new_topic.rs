@@ -17,7 +17,7 @@ use crate::{
         load::COURSE_TOML,
         scaffold::{Existing, Scaffold, parse_number, scaffold},
     },
-    quiz::text::plural,
+    util::text::plural,
 };
 
 #[derive(Debug, Args)]

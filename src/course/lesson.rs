@@ -8,7 +8,7 @@ use super::{
     clean_line,
     diagnostic::{Diagnostic, LineIndex, line_of},
 };
-use crate::quiz::text::plural;
+use crate::util::text::plural;
 
 /// The section headings, in the order a lesson must give them.
 pub const SECTIONS: [&str; 6] = [

@@ -14,12 +14,10 @@ use toml::Spanned;
 use super::{Course, Diagnostic, Lesson, Topic, diagnostic::LineIndex, lesson, manifest::Manifest};
 use crate::{
     quiz::bank::{self, QuizBank},
-    render::sanitize,
+    util::sanitize,
 };
 
-mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
-}
+use crate::util::embedded;
 
 /// One file of a course, by its path relative to the course folder.
 #[derive(Debug, Clone)]
@@ -57,10 +55,7 @@ impl CourseFiles {
 
     /// Files of the built-in `assets/` folder (themes).
     pub fn asset(path: &str) -> Option<&'static str> {
-        embedded::FILES
-            .iter()
-            .find(|(p, _)| *p == path)
-            .map(|(_, t)| *t)
+        embedded::file(path)
     }
 
     fn from_pairs<'a>(origin: &str, pairs: impl Iterator<Item = (&'a str, &'a str)>) -> Self {

@@ -2,7 +2,7 @@
 //! them with `--strict`; a test applies them to the built-in course so the content cannot silently erode.
 
 use super::{Course, Diagnostic};
-use crate::quiz::text::plural;
+use crate::util::text::plural;
 
 /// Every shortfall, each at the line to work on: the section's heading, the front matter, or the quiz items.
 pub fn check(course: &Course) -> Vec<Diagnostic> {

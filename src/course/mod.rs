@@ -2,7 +2,6 @@
 //! copy or from a folder, and checked.
 
 pub mod cheatsheet;
-pub mod diagnostic;
 pub mod lesson;
 pub mod load;
 pub mod manifest;
@@ -11,26 +10,13 @@ pub mod placeholders;
 pub mod scaffold;
 pub mod search;
 
-pub use diagnostic::Diagnostic;
+pub use crate::util::diagnostic::{self, Diagnostic};
 pub use lesson::{Lesson, Part};
 pub use load::CourseFiles;
 
-use crate::{
-    quiz::{TopicInfo, bank::QuizBank},
-    render::sanitize,
-};
+use crate::quiz::{TopicInfo, bank::QuizBank};
 
-/// A string value decoded from course TOML (front matter, course.toml, quizzes), made safe to print. The files are
-/// cleaned before parsing, but TOML escapes (`"\u001b[2J"`) decode to control characters only after that, so every
-/// decoded value passes through here too.
-pub fn clean_value(s: &str) -> String {
-    sanitize::clean(s).into_owned()
-}
-
-/// [`clean_value`] for a field shown on one line (a title, a tagline): line breaks become spaces.
-pub fn clean_line(s: &str) -> String {
-    clean_value(s).replace('\n', " ")
-}
+pub use crate::util::sanitize::{clean_line, clean_value};
 
 #[derive(Debug, Clone)]
 pub struct Course {

@@ -27,7 +27,7 @@ pub fn run(
             print_screen(session, out, printer)?;
         }
         if let Some(m) = session.message.take() {
-            writeln!(out, "{m}")?;
+            writeln!(out, "{}", printer.wrap_plain(&m))?;
         }
         write!(out, "> ")?;
         out.flush()?;

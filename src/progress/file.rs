@@ -25,10 +25,7 @@ use std::{cmp::Ordering, collections::BTreeMap, ops::Range};
 use serde::Deserialize;
 
 use super::{LessonProgress, Progress, VERSION};
-use crate::{
-    course::{diagnostic::line_of, manifest::BUILT_IN_KEY},
-    quiz::ItemState,
-};
+use crate::{course::manifest::BUILT_IN_KEY, quiz::ItemState, util::diagnostic::line_of};
 
 /// Every course of a file, by key, and the version it was written in.
 #[derive(Debug)]

@@ -151,7 +151,7 @@ impl Store {
                 let aside = self.corrupt_name();
                 fs::rename(&self.path, &aside).map_err(|e| self.io(e))?;
                 // The reason may quote the file (a key, a value): never let it carry control characters.
-                let why = crate::render::sanitize::clean(&why).replace('\n', " ");
+                let why = crate::util::sanitize::clean(&why).replace('\n', " ");
                 let warning = format!(
                     "{}:{why}; it was moved aside to {} and a fresh progress file will be started",
                     self.shown(),

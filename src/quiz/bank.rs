@@ -9,12 +9,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::grade::normalize;
-use crate::{
-    course::{
-        clean_value,
-        diagnostic::{Diagnostic, LineIndex, line_of},
-    },
-    render::sanitize,
+use crate::util::{
+    diagnostic::{Diagnostic, LineIndex, line_of},
+    sanitize::{self, clean_value},
 };
 
 /// One topic's quiz: trigger cues and exam-style questions.

@@ -14,7 +14,6 @@ pub mod schedule;
 pub mod select;
 pub mod session;
 pub mod stats;
-pub mod text;
 
 #[cfg(test)]
 pub(crate) mod testdata;

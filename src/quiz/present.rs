@@ -3,12 +3,13 @@
 
 use std::fmt::Write;
 
+use crate::util::text::plural;
+
 use super::{
     exam::{ExamQuestion, ExamReport},
     grade::letter,
     mode::TopicInfo,
     session::{Feedback, OptionReview, Prompt, QuizSummary},
-    text::plural,
 };
 
 /// Markdown-escape text from a quiz file so `*`, `_`, `|`, `#` in a cue show as typed.

@@ -1,6 +1,7 @@
 //! Progress figures as markdown, so the TUI, plain mode and `dea-tutor stats` show one text through one renderer.
 
-use super::{mode::TopicInfo, session::QuizSummary, stats::Stats, text::plural};
+use super::{mode::TopicInfo, session::QuizSummary, stats::Stats};
+use crate::util::text::plural;
 
 const BAR: usize = 10;
 

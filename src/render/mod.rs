@@ -7,10 +7,11 @@
 mod code;
 mod layout;
 mod markdown;
-pub mod sanitize;
 mod table;
 mod tree;
 pub mod wrap;
+
+use crate::util::sanitize;
 
 #[cfg(test)]
 mod tests;

@@ -41,7 +41,7 @@ impl<'c> Session<'c> {
             Screen::Complete => "Complete".to_string(),
             Screen::Topics => "Topics".to_string(),
             Screen::Help => "Help".to_string(),
-            Screen::Search => crate::quiz::text::plural(self.hits.len(), "hit"),
+            Screen::Search => crate::util::text::plural(self.hits.len(), "hit"),
             Screen::Welcome => "Welcome".to_string(),
             Screen::Preview(_) => String::new(),
         };

@@ -48,7 +48,7 @@ impl Session<'_> {
             s.push_str(blurb);
             s.push(' ');
         }
-        let topics = crate::quiz::text::plural(course.topics.len(), "topic");
+        let topics = crate::util::text::plural(course.topics.len(), "topic");
         s.push_str(&format!("{topics}:\n\n"));
         for t in &course.topics {
             s.push_str(&format!(

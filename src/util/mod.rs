@@ -1,4 +1,7 @@
-//! Small helpers every layer may use. Nothing here imports anything of the project, so no layer reaches up
-//! through them.
+//! Small helpers every layer may use: diagnostics, text cleaning, fitting text into columns, the files built into
+//! the binary. Nothing here imports anything of the project outside `util`, so no layer reaches up through them.
 
+pub mod diagnostic;
+pub mod embedded;
+pub mod sanitize;
 pub mod text;

@@ -13,9 +13,11 @@ use rand::{SeedableRng, rngs::StdRng};
 
 pub use parse::{Expect, parse};
 
+use crate::util::text::until;
+
 use super::{
     ExamReport, ExamSession, Feedback, ItemState, Mode, Prompt, QuizBank, QuizOptions, QuizSession,
-    QuizSummary, Rating, TopicInfo, grade, select, text::until,
+    QuizSummary, Rating, TopicInfo, grade, select,
 };
 
 /// What the learner asked for.
@@ -130,10 +132,10 @@ impl<'c> QuizFlow<'c> {
             )
         } else if opts.mode == Mode::Exam {
             let exam = ExamSession::new(banks, items, histories, &mut rng, now, opts.exam_date);
-            let clock = super::text::mm_ss(exam.remaining(now));
+            let clock = crate::util::text::mm_ss(exam.remaining(now));
             let intro = format!(
                 "Mock exam · {scope} · {} · {clock} on the clock",
-                super::text::plural(n, "question")
+                crate::util::text::plural(n, "question")
             );
             (
                 Stage::Exam {
@@ -151,7 +153,7 @@ impl<'c> QuizFlow<'c> {
                 rng,
                 now,
             );
-            let intro = format!("{title} · {}", super::text::plural(n, "item"));
+            let intro = format!("{title} · {}", crate::util::text::plural(n, "item"));
             (
                 Stage::Practice {
                     session: Box::new(session),

@@ -12,8 +12,8 @@ use crate::{
         ItemState, Mode, Prompt, QuizBank, QuizSummary,
         grade::letter,
         present::{self, Audience},
-        text::{mm_ss, plural},
     },
+    util::text::{mm_ss, plural},
 };
 
 impl QuizFlow<'_> {

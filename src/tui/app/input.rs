@@ -89,7 +89,8 @@ impl App<'_> {
 
     fn type_char(&mut self, c: char) {
         if self.input.chars().count() >= MAX_INPUT {
-            self.session.message = Some(format!(
+            // A warning shows over a quiz's messages too.
+            self.warning = Some(format!(
                 "The command line holds {MAX_INPUT} characters; Esc clears it."
             ));
             return;
@@ -100,6 +101,7 @@ impl App<'_> {
     /// Enter on a line with text: the quiz's parser in a quiz, the lesson's otherwise.
     fn submit_line(&mut self) -> Option<Outcome> {
         let line = std::mem::take(&mut self.input);
+        self.warning = None;
         if let Some(q) = &self.quiz {
             let cmd = q.parse(&line);
             return self.quiz_command(cmd);
@@ -132,7 +134,10 @@ impl App<'_> {
             KeyAct::Complete if self.finding() => self.find_next(true),
             KeyAct::PrevMatch if self.finding() => self.find_next(false),
             KeyAct::Complete | KeyAct::PrevMatch => {}
-            KeyAct::Escape if !self.input.is_empty() => self.input.clear(),
+            KeyAct::Escape if !self.input.is_empty() => {
+                self.input.clear();
+                self.warning = None;
+            }
             KeyAct::Escape => return self.escape(),
             KeyAct::Help if self.quiz.is_some() => return self.quiz_command(QuizCommand::Help),
             // On a projector the hint line stays hidden until asked for (`help` still opens the help screen).

@@ -9,8 +9,8 @@ use ratatui::{
 
 use crate::{
     command::table::fit,
-    quiz::text::plural,
     tui::app::App,
+    util::text::plural,
     util::text::{truncate, width},
 };
 

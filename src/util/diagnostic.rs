@@ -16,9 +16,9 @@ impl Diagnostic {
     /// control characters so that printing a diagnostic can never send an escape sequence to the terminal.
     pub fn new(path: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
         Self {
-            path: super::clean_line(&path.into()),
+            path: super::sanitize::clean_line(&path.into()),
             line,
-            message: super::clean_line(&message.into()),
+            message: super::sanitize::clean_line(&message.into()),
         }
     }
 }

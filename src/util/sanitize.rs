@@ -85,6 +85,18 @@ fn is_dropped(c: char) -> bool {
         )
 }
 
+/// A string value decoded from course TOML (front matter, course.toml, quizzes), made safe to print. The files are
+/// cleaned before parsing, but TOML escapes (`"\u001b[2J"`) decode to control characters only after that, so every
+/// decoded value passes through here too.
+pub fn clean_value(s: &str) -> String {
+    clean(s).into_owned()
+}
+
+/// [`clean_value`] for a field shown on one line (a title, a tagline): line breaks become spaces.
+pub fn clean_line(s: &str) -> String {
+    clean_value(s).replace('\n', " ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::clean;
