@@ -28,6 +28,7 @@ pub enum Command {
     },
 }
 
+pub mod hints;
 pub mod table;
 
 use table::{Action, Scope, WORDS};

@@ -90,249 +90,38 @@ const fn w(
 use Action as A;
 use Scope::{Lesson as L, Quiz as Q};
 
+#[rustfmt::skip] // one row a word: the table reads as a table
 pub const WORDS: &[Word] = &[
-    w(
-        A::Continue,
-        L,
-        "continue",
-        Some("c"),
-        &["cont", "next", "n", "go on", "ok"],
-        "the next step; after the last one, the next topic",
-    ),
-    w(
-        A::Repeat,
-        L,
-        "repeat",
-        Some("r"),
-        &["rep", "again", "re-explain", "reexplain", "explain again"],
-        "the same ideas said another way",
-    ),
-    w(
-        A::Example,
-        L,
-        "example",
-        Some("e"),
-        &[
-            "ex",
-            "eg",
-            "e.g.",
-            "examples",
-            "scenario",
-            "another example",
-        ],
-        "an exam scenario that shows it at work",
-    ),
-    w(
-        A::Done,
-        L,
-        "done",
-        Some("d"),
-        &["stop", "finish"],
-        "stop: a summary, and your place is saved",
-    ),
-    w(
-        A::Back,
-        L,
-        "back",
-        Some("b"),
-        &[],
-        "back to your step from an aside, a menu or a search",
-    ),
-    w(
-        A::Topics,
-        L,
-        "topics",
-        Some("t"),
-        &["menu", "m", "list"],
-        "list the topics",
-    ),
-    Word {
-        usage: "goto 12",
-        ..w(
-            A::Goto,
-            L,
-            "goto",
-            Some("g"),
-            &["go to", "go", "topic", "open"],
-            "open a topic by number or slug (a bare number works too)",
-        )
-    },
-    w(
-        A::Quiz,
-        L,
-        "quiz",
-        None,
-        &["drill", "test me"],
-        "drill this topic's trigger words",
-    ),
-    w(
-        A::Stats,
-        L,
-        "stats",
-        None,
-        &["progress"],
-        "mastery, accuracy, reviews due",
-    ),
-    w(
-        A::Revise,
-        L,
-        "revise",
-        None,
-        &["sheet", "cheat sheet"],
-        "this topic's revision sheet",
-    ),
-    Word {
-        usage: "/retry",
-        ..w(
-            A::Search,
-            L,
-            "search",
-            None,
-            &["find"],
-            "search every lesson (Tab / Shift-Tab step through the matches)",
-        )
-    },
-    w(
-        A::Present,
-        L,
-        "present",
-        None,
-        &["projector"],
-        "the projector layout on or off",
-    ),
-    w(
-        A::Help,
-        L,
-        "help",
-        Some("h"),
-        &["?", "commands"],
-        "the commands and keys",
-    ),
-    w(
-        A::Quit,
-        L,
-        "quit",
-        Some("q"),
-        &["exit"],
-        "save and leave without the summary",
-    ),
+    w(A::Continue, L, "continue", Some("c"), &["cont", "next", "n", "go on", "ok"], "the next step; after the last one, the next topic"),
+    w(A::Repeat, L, "repeat", Some("r"), &["rep", "again", "re-explain", "reexplain", "explain again"], "the same ideas said another way"),
+    w(A::Example, L, "example", Some("e"), &["ex", "eg", "e.g.", "examples", "scenario", "another example"], "an exam scenario that shows it at work"),
+    w(A::Done, L, "done", Some("d"), &["stop", "finish"], "stop: a summary, and your place is saved"),
+    w(A::Back, L, "back", Some("b"), &[], "back to your step from an aside, a menu or a search"),
+    w(A::Topics, L, "topics", Some("t"), &["menu", "m", "list"], "list the topics"),
+    Word { usage: "goto 12", ..w(A::Goto, L, "goto", Some("g"), &["go to", "go", "topic", "open"], "open a topic by number or slug (a bare number works too)") },
+    w(A::Quiz, L, "quiz", None, &["drill", "test me"], "drill this topic's trigger words"),
+    w(A::Stats, L, "stats", None, &["progress"], "mastery, accuracy, reviews due"),
+    w(A::Revise, L, "revise", None, &["sheet", "cheat sheet"], "this topic's revision sheet"),
+    Word { usage: "/retry", ..w(A::Search, L, "search", None, &["find"], "search every lesson (Tab / Shift-Tab step through the matches)") },
+    w(A::Present, L, "present", None, &["projector"], "the projector layout on or off"),
+    w(A::Help, L, "help", Some("h"), &["?", "commands"], "the commands and keys"),
+    w(A::Quit, L, "quit", Some("q"), &["exit"], "save and leave without the summary"),
     // A quiz. Letters answer first: a line that is an option on screen is that option, so no quiz word is a letter
     // a question of the course could offer (A to F).
-    w(
-        A::Next,
-        Q,
-        "next",
-        Some("n"),
-        &["continue", "cont"],
-        "the next item (or question)",
-    ),
-    w(
-        A::Prev,
-        Q,
-        "prev",
-        Some("p"),
-        &["previous", "back"],
-        "the previous question (mock exam)",
-    ),
-    w(
-        A::Skip,
-        Q,
-        "skip",
-        None,
-        &["pass"],
-        "skip this item: nothing is recorded",
-    ),
-    w(
-        A::Flag,
-        Q,
-        "flag",
-        None,
-        &["mark"],
-        "flag this question to come back to (mock exam)",
-    ),
-    Word {
-        usage: "goto 7",
-        ..w(
-            A::Goto,
-            Q,
-            "goto",
-            None,
-            &["go to", "go", "question"],
-            "jump to a question (mock exam; a bare number works too)",
-        )
-    },
-    w(
-        A::Submit,
-        Q,
-        "submit",
-        None,
-        &["finish"],
-        "hand in the mock exam",
-    ),
-    w(
-        A::Reveal,
-        Q,
-        "reveal",
-        None,
-        &["show", "answer"],
-        "reveal the answer to the class (projector)",
-    ),
-    w(
-        A::ClearVotes,
-        Q,
-        "clear",
-        None,
-        &["reset"],
-        "clear the class's votes (projector)",
-    ),
-    w(
-        A::Again,
-        Q,
-        "again",
-        None,
-        &[],
-        "re-rate the last answer: forgot it",
-    ),
-    w(
-        A::Hard,
-        Q,
-        "hard",
-        None,
-        &[],
-        "re-rate the last answer: recalled with effort",
-    ),
-    w(
-        A::Good,
-        Q,
-        "good",
-        None,
-        &[],
-        "re-rate the last answer: recalled",
-    ),
-    w(
-        A::Easy,
-        Q,
-        "easy",
-        None,
-        &[],
-        "re-rate the last answer: trivial",
-    ),
-    w(
-        A::Help,
-        Q,
-        "help",
-        Some("h"),
-        &["?", "commands"],
-        "the quiz commands and keys",
-    ),
-    w(
-        A::Leave,
-        Q,
-        "done",
-        None,
-        &["quit", "stop", "leave", "exit", "q"],
-        "leave the quiz: your score so far is shown and kept",
-    ),
+    w(A::Next, Q, "next", Some("n"), &["continue", "cont"], "the next item (or question)"),
+    w(A::Prev, Q, "prev", Some("p"), &["previous", "back"], "the previous question (mock exam)"),
+    w(A::Skip, Q, "skip", None, &["pass"], "skip this item: nothing is recorded"),
+    w(A::Flag, Q, "flag", None, &["mark"], "flag this question to come back to (mock exam)"),
+    Word { usage: "goto 7", ..w(A::Goto, Q, "goto", None, &["go to", "go", "question"], "jump to a question (mock exam; a bare number works too)") },
+    w(A::Submit, Q, "submit", None, &["finish"], "hand in the mock exam"),
+    w(A::Reveal, Q, "reveal", None, &["show", "answer"], "reveal the answer to the class (projector)"),
+    w(A::ClearVotes, Q, "clear", None, &["reset"], "clear the class's votes (projector)"),
+    w(A::Again, Q, "again", None, &[], "re-rate the last answer: forgot it"),
+    w(A::Hard, Q, "hard", None, &[], "re-rate the last answer: recalled with effort"),
+    w(A::Good, Q, "good", None, &[], "re-rate the last answer: recalled"),
+    w(A::Easy, Q, "easy", None, &[], "re-rate the last answer: trivial"),
+    w(A::Help, Q, "help", Some("h"), &["?", "commands"], "the quiz commands and keys"),
+    w(A::Leave, Q, "done", None, &["quit", "stop", "leave", "exit", "q"], "leave the quiz: your score so far is shown and kept"),
 ];
 
 /// A key that acts on its own. Keys are named abstractly so the core stays free of any terminal library.
@@ -401,110 +190,27 @@ const fn k(key: Key, label: &'static str, act: KeyAct, empty: bool, help: &'stat
     }
 }
 
+#[rustfmt::skip] // one row a key
 pub const KEYS: &[KeyRow] = &[
-    k(
-        Key::Enter,
-        "Enter",
-        KeyAct::Primary,
-        true,
-        "on an empty line: continue (next item in a quiz; open the selected topic or hit)",
-    ),
-    k(
-        Key::Esc,
-        "Esc",
-        KeyAct::Escape,
-        false,
-        "clear the line; on an empty line, back (leaves help, menus, search, a quiz)",
-    ),
-    k(Key::Char('?'), "?", KeyAct::Help, true, "help"),
-    k(
-        Key::Up,
-        "↑",
-        KeyAct::ScrollUp,
-        false,
-        "scroll (move in the topic menu and search hits)",
-    ),
-    k(
-        Key::Down,
-        "↓",
-        KeyAct::ScrollDown,
-        false,
-        "scroll (move in the topic menu and search hits)",
-    ),
-    k(
-        Key::Char('k'),
-        "k",
-        KeyAct::ScrollUp,
-        true,
-        "scroll up while the line is empty",
-    ),
-    k(
-        Key::Char('j'),
-        "j",
-        KeyAct::ScrollDown,
-        true,
-        "scroll down while the line is empty",
-    ),
+    k(Key::Enter, "Enter", KeyAct::Primary, true, "on an empty line: continue (next item in a quiz; open the selected topic or hit)"),
+    k(Key::Esc, "Esc", KeyAct::Escape, false, "clear the line; on an empty line, back (leaves help, menus, search, a quiz)"),
+    k(Key::Char('?'), "?", KeyAct::Help, true, "help (on a projector: show or hide the hint line)"),
+    k(Key::Up, "↑", KeyAct::ScrollUp, false, "scroll (move in the topic menu and search hits)"),
+    k(Key::Down, "↓", KeyAct::ScrollDown, false, "scroll (move in the topic menu and search hits)"),
+    k(Key::Char('k'), "k", KeyAct::ScrollUp, true, "scroll up while the line is empty"),
+    k(Key::Char('j'), "j", KeyAct::ScrollDown, true, "scroll down while the line is empty"),
     k(Key::PageUp, "PgUp", KeyAct::PageUp, false, "a page up"),
-    k(
-        Key::PageDown,
-        "PgDn",
-        KeyAct::PageDown,
-        false,
-        "a page down",
-    ),
-    k(
-        Key::Char(' '),
-        "space",
-        KeyAct::PageDown,
-        true,
-        "a page down while the line is empty",
-    ),
+    k(Key::PageDown, "PgDn", KeyAct::PageDown, false, "a page down"),
+    k(Key::Char(' '), "space", KeyAct::PageDown, true, "a page down while the line is empty"),
     k(Key::Home, "Home", KeyAct::Top, true, "the top"),
     k(Key::End, "End", KeyAct::Bottom, true, "the bottom"),
-    k(
-        Key::Tab,
-        "Tab",
-        KeyAct::Complete,
-        false,
-        "complete the word being typed; the next search match",
-    ),
-    k(
-        Key::BackTab,
-        "Shift-Tab",
-        KeyAct::PrevMatch,
-        true,
-        "the previous search match",
-    ),
-    k(
-        Key::Left,
-        "←",
-        KeyAct::PrevQuestion,
-        false,
-        "the previous question (mock exam)",
-    ),
-    k(
-        Key::Right,
-        "→",
-        KeyAct::NextQuestion,
-        false,
-        "the next question (mock exam)",
-    ),
-    k(
-        Key::Backspace,
-        "Backspace",
-        KeyAct::ClearVotes,
-        true,
-        "clear the class's votes (projector quiz)",
-    ),
+    k(Key::Tab, "Tab", KeyAct::Complete, false, "complete the word being typed; the next search match"),
+    k(Key::BackTab, "Shift-Tab", KeyAct::PrevMatch, true, "the previous search match"),
+    k(Key::Left, "←", KeyAct::PrevQuestion, false, "the previous question (mock exam)"),
+    k(Key::Right, "→", KeyAct::NextQuestion, false, "the next question (mock exam)"),
+    k(Key::Backspace, "Backspace", KeyAct::ClearVotes, true, "clear the class's votes (projector quiz)"),
     k(Key::CtrlD, "Ctrl-D", KeyAct::Done, false, "done"),
-    k(
-        Key::CtrlC,
-        "Ctrl-C",
-        KeyAct::Quit,
-        false,
-        "save and leave at once",
-    ),
+    k(Key::CtrlC, "Ctrl-C", KeyAct::Quit, false, "save and leave at once"),
 ];
 
 /// What `key` does with the command line in its current state; `None` means the key edits the line (or nothing).
@@ -525,106 +231,6 @@ pub fn word(action: Action, scope: Scope) -> &'static Word {
         .iter()
         .find(|w| w.action == action && w.scope == scope)
         .expect("every action used has a word in its scope")
-}
-
-/// How the quickest way to a word is written in hints: `r⏎ repeat`, or the word alone.
-pub fn hint(action: Action, scope: Scope) -> String {
-    let w = word(action, scope);
-    match w.short {
-        Some(s) => format!("{s}⏎ {}", w.name),
-        None => w.name.to_string(),
-    }
-}
-
-/// The lesson's hint items, most important first. With `keys` (the TUI) the quickest key or abbreviation comes
-/// first (`r⏎ repeat`); in plain mode the word comes first and its abbreviation after (`repeat (r)`).
-pub fn lesson_hints(keys: bool) -> Vec<String> {
-    let enter = key_label(KeyAct::Primary);
-    let main = [Action::Repeat, Action::Example, Action::Done];
-    let rest = [Action::Topics, Action::Quiz, Action::Help];
-    let mut items = Vec::new();
-    if keys {
-        items.push(format!("{enter} continue"));
-        items.extend(main.iter().map(|&a| hint(a, Scope::Lesson)));
-        items.push(format!("{} help", key_label(KeyAct::Help)));
-        items.push("↑↓ PgDn scroll".into());
-        items.extend(
-            rest[..2]
-                .iter()
-                .map(|&a| word(a, Scope::Lesson).name.to_string()),
-        );
-    } else {
-        let c = word(Action::Continue, Scope::Lesson);
-        items.push(format!(
-            "{} ({enter} or {})",
-            c.name,
-            c.short.unwrap_or_default()
-        ));
-        for a in main {
-            let w = word(a, Scope::Lesson);
-            items.push(format!("{} ({})", w.name, w.short.unwrap_or_default()));
-        }
-        items.extend(
-            rest.iter()
-                .map(|&a| word(a, Scope::Lesson).name.to_string()),
-        );
-    }
-    items
-}
-
-/// Fits hint items (most important first) on `width` columns, joined by ` · `, dropping whole items from the end
-/// rather than cutting one.
-pub fn fit(items: &[String], width: usize) -> String {
-    let mut out = String::new();
-    for item in items {
-        let extra = if out.is_empty() { 0 } else { 3 };
-        if unicode_width::UnicodeWidthStr::width(out.as_str())
-            + extra
-            + unicode_width::UnicodeWidthStr::width(item.as_str())
-            > width
-        {
-            break;
-        }
-        if !out.is_empty() {
-            out.push_str(" · ");
-        }
-        out.push_str(item);
-    }
-    out
-}
-
-/// The help screen, as markdown: every word and key of both scopes, from this table.
-pub fn help_markdown() -> String {
-    let mut md = String::from(
-        "# Commands\n\nType a word and press Enter. Nothing moves on unless you say so; letters always go to the \
-         command line, so a word typed at any speed does exactly what it says.\n\n",
-    );
-    md.push_str("| In a lesson | Short | Also | What it does |\n| --- | --- | --- | --- |\n");
-    words_table(&mut md, Scope::Lesson);
-    md.push_str(
-        "\n# In a quiz\n\nAnswer with the letters and Enter: `b⏎`, or `a c⏎` when two are asked for. A word never \
-         counts as an answer.\n\n| Word | Short | Also | What it does |\n| --- | --- | --- | --- |\n",
-    );
-    words_table(&mut md, Scope::Quiz);
-    md.push_str("\n# Keys\n\n| Key | What it does |\n| --- | --- |\n");
-    for r in KEYS {
-        md.push_str(&format!("| {} | {} |\n", r.label, r.help));
-    }
-    md.push_str("\nEsc or `back` leaves this screen.\n");
-    md
-}
-
-fn words_table(md: &mut String, scope: Scope) {
-    for w in WORDS.iter().filter(|w| w.scope == scope) {
-        let short = w.short.map(|s| format!("`{s}`")).unwrap_or_default();
-        let also: Vec<String> = w.aliases.iter().take(3).map(|a| format!("`{a}`")).collect();
-        md.push_str(&format!(
-            "| `{}` | {short} | {} | {} |\n",
-            w.usage,
-            also.join(", "),
-            w.help
-        ));
-    }
 }
 
 #[cfg(test)]
@@ -680,30 +286,5 @@ mod tests {
             "Enter with text runs the line"
         );
         assert_eq!(key_act(Key::Down, false), Some(KeyAct::ScrollDown));
-    }
-
-    #[test]
-    fn hints_fit_without_cutting_a_word() {
-        let items = [
-            "Enter continue".to_string(),
-            "r⏎ repeat".into(),
-            "e⏎ example".into(),
-        ];
-        assert_eq!(fit(&items, 80), "Enter continue · r⏎ repeat · e⏎ example");
-        assert_eq!(fit(&items, 30), "Enter continue · r⏎ repeat");
-        assert_eq!(fit(&items, 5), "");
-        assert_eq!(hint(Action::Repeat, Scope::Lesson), "r⏎ repeat");
-        assert_eq!(hint(Action::Quiz, Scope::Lesson), "quiz");
-    }
-
-    #[test]
-    fn help_lists_every_word_and_key() {
-        let md = help_markdown();
-        for w in WORDS {
-            assert!(md.contains(&format!("`{}`", w.usage)), "{}", w.name);
-        }
-        for r in KEYS {
-            assert!(md.contains(r.label), "{}", r.label);
-        }
     }
 }

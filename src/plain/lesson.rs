@@ -7,7 +7,7 @@ use super::Printer;
 use crate::{
     command::{
         self,
-        table::{fit, lesson_hints},
+        hints::{fit, lesson_hints},
     },
     session::{Outcome, Session},
 };

@@ -86,7 +86,7 @@ impl<'c> Session<'c> {
             )),
             Screen::Complete => Cow::Owned(self.complete_text()),
             Screen::Topics => Cow::Owned(self.topics_text()),
-            Screen::Help => Cow::Owned(crate::command::table::help_markdown()),
+            Screen::Help => Cow::Owned(crate::command::hints::help_markdown()),
             Screen::Welcome => Cow::Owned(self.welcome_text()),
             Screen::Search => Cow::Owned(self.search_text()),
             Screen::Preview(_) => Cow::Borrowed(""),

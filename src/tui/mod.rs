@@ -119,24 +119,8 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
         match outcome {
             Some(Outcome::Done) => break Ending::Done,
             Some(Outcome::Quit) => break Ending::Quit,
-            Some(Outcome::Quiz(topic)) => {
-                let course = app.session.course;
-                let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
-                let quiz = QuizFlow::new(
-                    &course.banks,
-                    course.topic_infos(),
-                    &opts,
-                    host.histories(),
-                    (app.clock)(),
-                );
-                app.start_quiz(quiz);
-            }
-            Some(Outcome::Stats) => app.show_overlay("Stats", host.stats_markdown()),
-            Some(Outcome::Revise(t)) => {
-                let sheet = crate::course::cheatsheet::cheatsheet(app.session.course, Some(t));
-                app.show_overlay("Revision sheet", sheet);
-            }
-            Some(Outcome::Redraw) | None => {}
+            Some(o) => open_over_lesson(&mut app, host, o),
+            None => {}
         }
     };
     drop(guard);
@@ -151,6 +135,30 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
 pub struct Look {
     pub theme: Theme,
     pub projector: Option<Theme>,
+}
+
+/// A quiz, the stats or the revision sheet over the lesson, as the lesson's outcome asks.
+fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
+    let course = app.session.course;
+    match outcome {
+        Outcome::Quiz(topic) => {
+            let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
+            let quiz = QuizFlow::new(
+                &course.banks,
+                course.topic_infos(),
+                &opts,
+                host.histories(),
+                (app.clock)(),
+            );
+            app.start_quiz(quiz);
+        }
+        Outcome::Stats => app.show_overlay("Stats", host.stats_markdown()),
+        Outcome::Revise(t) => {
+            let sheet = crate::course::cheatsheet::cheatsheet(course, Some(t));
+            app.show_overlay("Revision sheet", sheet);
+        }
+        Outcome::Done | Outcome::Quit | Outcome::Redraw => {}
+    }
 }
 
 /// `dea-tutor quiz` in the TUI: the quiz alone; leaving it ends the program.

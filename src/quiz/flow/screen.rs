@@ -7,7 +7,10 @@ use chrono::{DateTime, Utc};
 
 use super::{Answered, Confirm, QuizFlow, Stage};
 use crate::{
-    command::table::{Action, KeyAct, Scope, fit, key_label, word},
+    command::{
+        hints::fit,
+        table::{Action, KeyAct, Scope, key_label, word},
+    },
     quiz::{
         ItemState, Mode, Prompt, QuizBank, QuizSummary,
         grade::letter,
@@ -19,7 +22,7 @@ use crate::{
 impl QuizFlow<'_> {
     pub fn markdown(&self) -> String {
         if self.help {
-            return help_markdown();
+            return crate::command::hints::quiz_help_markdown();
         }
         match &self.stage {
             Stage::Practice {
@@ -107,34 +110,16 @@ impl QuizFlow<'_> {
     /// What to do next, as hint items in order of importance (the front end fits what its width allows). With
     /// `keys` false (plain mode) only Enter and words are offered.
     pub fn next_items(&self, keys: bool) -> Vec<String> {
-        let enter = key_label(KeyAct::Primary);
-        let leave_word = word(Action::Leave, Scope::Quiz).name;
-        let esc = if keys {
-            key_label(KeyAct::Escape)
-        } else {
-            leave_word
-        };
-        let leave = format!("{esc} leaves");
-        let help = if keys {
-            format!("{} help", key_label(KeyAct::Help))
-        } else {
-            word(Action::Help, Scope::Quiz).name.to_string()
-        };
-        let prev = if keys {
-            format!("{} previous", key_label(KeyAct::PrevQuestion))
-        } else {
-            word(Action::Prev, Scope::Quiz).name.to_string()
-        };
+        let l = Labels::new(keys);
+        let (enter, esc) = (l.enter, l.esc);
         if self.help {
             return vec![format!("{enter} or {esc} back to the question")];
         }
         match self.confirm {
             Some(Confirm::Submit) => {
+                let submit = word(Action::Submit, Scope::Quiz).name;
                 return vec![
-                    format!(
-                        "{} or {enter} hands it in",
-                        word(Action::Submit, Scope::Quiz).name
-                    ),
+                    format!("{submit} or {enter} hands it in"),
                     "anything else goes on".into(),
                 ];
             }
@@ -146,72 +131,74 @@ impl QuizFlow<'_> {
             }
             None => {}
         }
-        let skip = word(Action::Skip, Scope::Quiz).name.to_string();
         match &self.stage {
             Stage::Practice {
                 answered: Some(_), ..
             } if self.present => {
-                vec![format!("{enter} next item"), leave]
+                vec![format!("{enter} next item"), l.leave]
             }
             Stage::Practice {
                 answered: Some(_), ..
             } => vec![
                 format!("{enter} next item"),
                 "1–4 or again/hard/good/easy re-rate".into(),
-                leave,
-                help,
+                l.leave,
+                l.help,
             ],
             Stage::Practice {
                 session, picked, ..
             } => match session.prompt() {
-                Some(p) if p.typed => vec!["Type the answer, then Enter".into(), skip, leave, help],
-                Some(p) if self.present => vec![
-                    format!(
-                        "Type the class's letters ({}) and Enter to count votes",
-                        range(p.options.len())
-                    ),
-                    format!("{enter} on an empty line reveals"),
-                    leave,
-                ],
-                Some(p) if p.multiple => vec![
-                    format!("Type {} and Enter", letters_wanted(p.options.len(), p.pick)),
-                    picked_line(picked, p.pick),
-                    skip,
-                    leave,
-                    help,
-                ],
-                Some(p) => vec![
-                    format!("Type {} and Enter", letters_wanted(p.options.len(), 1)),
-                    skip,
-                    leave,
-                    help,
-                ],
+                Some(p) => self.prompt_items(p, picked, l),
                 None => vec![format!("{enter} or {esc} goes back")],
             },
             Stage::Exam { exam } => {
-                let pick = exam.question(exam.current()).map_or(1, |q| q.pick);
-                let options = exam.question(exam.current()).map_or(0, |q| q.options.len());
+                let q = exam.question(exam.current());
+                let (options, pick) = q.map_or((0, 1), |q| (q.options.len(), q.pick));
                 let n = exam.len();
-                let jump = if n > 1 {
-                    format!("1–{n} jumps")
-                } else {
-                    String::new()
-                };
                 let mut items = vec![
                     format!("Type {} and Enter", letters_wanted(options, pick)),
                     format!("{enter} next"),
-                    prev,
+                    l.prev,
                     word(Action::Flag, Scope::Quiz).name.to_string(),
                 ];
-                if !jump.is_empty() {
-                    items.push(jump);
+                // Only numbers that exist: no jump with a single question.
+                if n > 1 {
+                    items.push(format!("1–{n} jumps"));
                 }
                 items.push(word(Action::Submit, Scope::Quiz).name.to_string());
-                items.push(help);
+                items.push(l.help);
                 items
             }
             Stage::Review(_) | Stage::Finished(_) => vec![format!("{enter} or {esc} goes back")],
         }
+    }
+
+    /// The hint items of a question not yet answered.
+    fn prompt_items(&self, p: &Prompt, picked: &[usize], l: Labels) -> Vec<String> {
+        let skip = word(Action::Skip, Scope::Quiz).name.to_string();
+        if p.typed {
+            return vec!["Type the answer, then Enter".into(), skip, l.leave, l.help];
+        }
+        if self.present {
+            let votes = format!(
+                "Type the class's letters ({}) and Enter to count votes",
+                range(p.options.len())
+            );
+            return vec![
+                votes,
+                format!("{} on an empty line reveals", l.enter),
+                l.leave,
+            ];
+        }
+        let mut items = vec![format!(
+            "Type {} and Enter",
+            letters_wanted(p.options.len(), p.pick)
+        )];
+        if p.multiple {
+            items.push(picked_line(picked, p.pick));
+        }
+        items.extend([skip, l.leave, l.help]);
+        items
     }
 
     /// The next-step line, fitted to `width` columns without cutting an item (`keys`: the TUI's keys are offered).
@@ -220,35 +207,43 @@ impl QuizFlow<'_> {
     }
 }
 
-/// The quiz's help screen, from the one table.
-fn help_markdown() -> String {
-    let mut md = String::from(
-        "# Quiz commands\n\nAnswer with letters and Enter: `b⏎`; two at once `a c⏎` (or one at a time, then Enter). \
-         A word is never taken as an answer.\n\n| Word | Also | What it does |\n| --- | --- | --- |\n",
-    );
-    for w in crate::command::table::WORDS
-        .iter()
-        .filter(|w| w.scope == Scope::Quiz)
-    {
-        let also: Vec<String> = w
-            .short
-            .iter()
-            .chain(w.aliases)
-            .take(3)
-            .map(|a| format!("`{a}`"))
-            .collect();
-        md.push_str(&format!(
-            "| `{}` | {} | {} |\n",
-            w.usage,
-            also.join(", "),
-            w.help
-        ));
+/// How keys and words are named in hints: the TUI offers keys, plain mode only Enter and words.
+struct Labels {
+    enter: &'static str,
+    esc: &'static str,
+    leave: String,
+    help: String,
+    prev: String,
+}
+
+impl Labels {
+    fn new(keys: bool) -> Self {
+        let key_or_word = |act: KeyAct, action: Action| {
+            if keys {
+                key_label(act)
+            } else {
+                word(action, Scope::Quiz).name
+            }
+        };
+        let esc = key_or_word(KeyAct::Escape, Action::Leave);
+        let help = key_or_word(KeyAct::Help, Action::Help);
+        let prev = key_or_word(KeyAct::PrevQuestion, Action::Prev);
+        Self {
+            enter: key_label(KeyAct::Primary),
+            esc,
+            leave: format!("{esc} leaves"),
+            help: if keys {
+                format!("{help} help")
+            } else {
+                help.to_string()
+            },
+            prev: if keys {
+                format!("{prev} previous")
+            } else {
+                prev.to_string()
+            },
+        }
     }
-    md.push_str(
-        "\nScroll with ↑/↓, PgUp/PgDn, Home/End, `j`/`k` on an empty line, or the mouse wheel. In the mock exam ←/→ \
-         move between questions.\n",
-    );
-    md
 }
 
 /// "a letter (A–D)", "2 letters (A–E)".

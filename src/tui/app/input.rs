@@ -180,7 +180,7 @@ impl App<'_> {
             Screen::Step(_) | Screen::Complete | Screen::Welcome => {
                 self.session.message = Some(format!(
                     "Nothing to go back from. {} finishes with a summary.",
-                    command::table::hint(command::table::Action::Done, Scope::Lesson)
+                    command::hints::hint(command::table::Action::Done, Scope::Lesson)
                 ));
                 None
             }

@@ -10,7 +10,10 @@ use ratatui::{
 
 use super::Areas;
 use crate::{
-    command::table::{KeyAct, fit, key_label, lesson_hints},
+    command::{
+        hints::{fit, lesson_hints},
+        table::{KeyAct, key_label},
+    },
     tui::app::App,
     util::text::{shorten_words, truncate, width},
 };

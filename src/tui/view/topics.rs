@@ -8,7 +8,7 @@ use ratatui::{
 };
 
 use crate::{
-    command::table::fit,
+    command::hints::fit,
     tui::app::App,
     util::text::{truncate, width},
 };
