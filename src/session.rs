@@ -225,10 +225,8 @@ impl<'c> Session<'c> {
             return false;
         }
         self.screen = Screen::Preview(i);
-        self.message = Some(format!(
-            "A search hit. continue reads on from here; back returns to the hits (your place: {}).",
-            self.place_name()
-        ));
+        self.message =
+            Some("A search hit: continue reads on from here; back returns to the hits.".into());
         true
     }
 
