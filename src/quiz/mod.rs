@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod select;
 pub mod session;
 pub mod stats;
+pub mod summary;
 
 #[cfg(test)]
 pub(crate) mod testdata;

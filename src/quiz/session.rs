@@ -17,6 +17,7 @@ use super::select::ItemRef;
 
 /// The mock exam lives in `exam.rs`; re-exported so both session kinds are found here.
 pub use super::exam::{ExamReport, ExamSession, ReviewItem};
+pub use super::summary::QuizSummary;
 
 /// What the learner is asked now.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,38 +82,6 @@ pub enum AnswerError {
     WrongCount { expected: usize, got: usize },
     #[error("type an answer, or skip")]
     Empty,
-}
-
-/// A finished (or stopped) session: `right` of `answered`, per topic in bank order.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct QuizSummary {
-    pub right: usize,
-    pub answered: usize,
-    pub skipped: usize,
-    pub per_topic: Vec<(String, usize, usize)>,
-    /// Set for a submitted mock exam.
-    pub exam: Option<ExamReport>,
-}
-
-impl QuizSummary {
-    /// Adds another session's results to these: the run's total for the end-of-phase summary.
-    pub fn absorb(&mut self, s: QuizSummary) {
-        self.right += s.right;
-        self.answered += s.answered;
-        self.skipped += s.skipped;
-        for (topic, right, n) in s.per_topic {
-            match self.per_topic.iter_mut().find(|(t, _, _)| *t == topic) {
-                Some(entry) => {
-                    entry.1 += right;
-                    entry.2 += n;
-                }
-                None => self.per_topic.push((topic, right, n)),
-            }
-        }
-        if s.exam.is_some() {
-            self.exam = s.exam;
-        }
-    }
 }
 
 /// How the current prompt is graded.

@@ -12,7 +12,7 @@ use crate::{
         table::{Action, KeyAct, Scope, key_label, word},
     },
     quiz::{
-        ItemState, Mode, Prompt, QuizBank, QuizSummary,
+        ItemState, Mode, Prompt, QuizBank,
         grade::letter,
         present::{self, Audience},
     },
@@ -345,29 +345,5 @@ pub fn nothing_to_ask(
         None => {
             "Nothing is due: no item has been answered yet. Start with `quiz --mode drill`.".into()
         }
-    }
-}
-
-impl QuizSummary {
-    /// The one line the shell shows after a quiz: "Trigger drill · Topic 11: 3 of 5 right (1 skipped)."
-    pub fn score_line(&self, title: &str) -> String {
-        if let Some(r) = &self.exam {
-            return format!(
-                "{title}: {} of {} right ({}%).",
-                r.score, r.total, r.percent
-            );
-        }
-        if self.answered == 0 {
-            return format!("{title}: nothing answered.");
-        }
-        let skipped = if self.skipped > 0 {
-            format!(" ({} skipped)", self.skipped)
-        } else {
-            String::new()
-        };
-        format!(
-            "{title}: {} of {} right{skipped}.",
-            self.right, self.answered
-        )
     }
 }
