@@ -5,7 +5,7 @@ use std::{path::Path, process::ExitCode};
 
 use super::print_diagnostics;
 use crate::{
-    course::{Course, CourseFiles, minimums, placeholders},
+    course::{Course, CourseFiles, minimums, pieces, placeholders},
     util::text::plural,
 };
 
@@ -24,6 +24,10 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
         problems.extend_from_slice(diags);
     }
     problems.sort();
+    if let Ok(course) = &parsed {
+        problems.extend(pieces::check(course, false));
+        problems.sort();
+    }
     let course = match parsed {
         Ok(c) if problems.is_empty() => c,
         _ => return failed(&problems),

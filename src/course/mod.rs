@@ -6,6 +6,7 @@ pub mod lesson;
 pub mod load;
 pub mod manifest;
 pub mod minimums;
+pub mod pieces;
 pub mod placeholders;
 pub mod scaffold;
 pub mod search;

@@ -36,6 +36,15 @@ pub struct Trigger {
     pub accept: Vec<String>,
     pub decoys: Vec<String>,
     pub why: String,
+    /// The teaching step that teaches it (`step = 6`, 1-based), and the line of that key.
+    pub step: Option<StepRef>,
+    pub line: usize,
+}
+
+/// An item's `step = N`: the 1-based teaching step as written, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StepRef {
+    pub step: usize,
     pub line: usize,
 }
 
@@ -49,6 +58,7 @@ pub struct Question {
     pub correct: Vec<usize>,
     /// One per choice: why it is right or wrong.
     pub explain: Vec<String>,
+    pub step: Option<StepRef>,
     pub line: usize,
 }
 
@@ -106,6 +116,8 @@ struct RawTrigger {
     accept: Vec<Text>,
     decoys: Spanned<Vec<Text>>,
     why: Text,
+    /// Signed, so 0 or a negative number is reported as out of range rather than as a TOML type error.
+    step: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -117,6 +129,7 @@ struct RawQuestion {
     /// Signed, so a negative index is reported as out of range rather than as a TOML type error.
     correct: Spanned<Vec<Spanned<i64>>>,
     explain: Spanned<Vec<Text>>,
+    step: Option<Spanned<i64>>,
 }
 
 /// Collects diagnostics for one file.
@@ -208,6 +221,7 @@ impl Checker<'_> {
         for (span, message) in clashes {
             self.report(&span, message);
         }
+        let step = self.step(&label, raw.step);
         Trigger {
             id,
             cue,
@@ -215,6 +229,7 @@ impl Checker<'_> {
             accept,
             decoys,
             why,
+            step,
             line,
         }
     }
@@ -268,13 +283,29 @@ impl Checker<'_> {
             let message = format!("{label}: `explain` has {e} entries for {n} choices");
             self.report(&explain_span, message);
         }
+        let step = self.step(&label, raw.step);
         Question {
             id,
             stem,
             choices,
             correct,
             explain,
+            step,
             line,
+        }
+    }
+
+    /// An item's `step`: a teaching step is numbered from 1 (whether it exists is checked against the lesson).
+    fn step(&mut self, label: &str, raw: Option<Spanned<i64>>) -> Option<StepRef> {
+        let raw = raw?;
+        let line = self.line(&raw.span());
+        match usize::try_from(*raw.get_ref()).ok().filter(|&n| n >= 1) {
+            Some(step) => Some(StepRef { step, line }),
+            None => {
+                let n = raw.get_ref();
+                self.report(&raw.span(), format!("{label}: `step` {n} is not a teaching step (they start at 1)"));
+                None
+            }
         }
     }
 }

@@ -93,6 +93,7 @@ mod tests {
             accept: vec!["retry".into(), "sfn retry".into()],
             decoys: vec![],
             why: "Retry on the Task state.".into(),
+            step: None,
             line: 1,
         }
     }

@@ -102,6 +102,7 @@ mod tests {
             accept: vec![],
             decoys: decoys.iter().map(|s| s.to_string()).collect(),
             why: "Retry on the Task state.".into(),
+            step: None,
             line: 1,
         }
     }
@@ -173,6 +174,7 @@ mod tests {
             choices: vec!["a".into(), "b".into(), "c".into(), "d".into()],
             correct: vec![0, 2],
             explain: vec!["ea".into(), "eb".into(), "ec".into(), "ed".into()],
+            step: None,
             line: 1,
         };
         let mut first_positions = std::collections::BTreeSet::new();
