@@ -18,7 +18,13 @@ pub enum Screen {
     Welcome,
     /// A teaching step; index `steps.len()` is the wrap-up.
     Step(usize),
+    /// Step `.0`'s own re-explanation `.1` (`repeat` on a step).
+    Again(usize, usize),
+    /// Step `.0`'s own example `.1` (`example` on a step).
+    Example(usize, usize),
+    /// A topic-level angle, shown by `repeat` once the step's own re-explanations are used up.
     Angle(usize),
+    /// A topic-level exam scenario; its pick stays hidden until revealed (think first).
     Scenario(usize),
     /// "Topic N complete", naming what comes next.
     Complete,
@@ -60,8 +66,10 @@ pub struct Session<'c> {
     /// The current step of this topic (the one `continue` moves on from).
     pub step: usize,
     pub screen: Screen,
-    next_angle: usize,
-    next_scenario: usize,
+    /// Where `repeat` and `example` are in the current step's sequence (`helpings.rs`).
+    helping: helpings::Cursor,
+    /// Whether the scenario on screen shows its pick and why the look-alikes lose.
+    pub revealed: bool,
     pub visited: BTreeSet<String>,
     pub completed: BTreeSet<String>,
     /// One line for the status bar: feedback on the last command.
@@ -91,8 +99,8 @@ impl<'c> Session<'c> {
             topic: 0,
             step: 0,
             screen: Screen::Welcome,
-            next_angle: 0,
-            next_scenario: 0,
+            helping: helpings::Cursor::default(),
+            revealed: false,
             visited: BTreeSet::new(),
             completed: BTreeSet::new(),
             message: None,
@@ -157,16 +165,11 @@ impl<'c> Session<'c> {
         }
         match cmd {
             Command::Continue => self.advance(),
-            Command::Repeat => {
-                let n = self.current().lesson.angles.len();
-                self.screen = Screen::Angle(self.next_angle % n);
-                self.next_angle = (self.next_angle + 1) % n;
-            }
-            Command::Example => {
-                let n = self.current().lesson.scenarios.len();
-                self.screen = Screen::Scenario(self.next_scenario % n);
-                self.next_scenario = (self.next_scenario + 1) % n;
-            }
+            Command::Repeat => self.help_again(helpings::Kind::Again),
+            Command::Example => self.help_again(helpings::Kind::Example),
+            Command::Reveal => self.reveal(),
+            // Enter on an empty line shows a hidden pick (plain mode; the TUI asks `primary` first).
+            Command::Empty if self.hidden_pick() => self.reveal(),
             // Back from a previewed hit is the hit list; from anywhere else, the learner's own step.
             Command::Back if matches!(self.screen, Screen::Preview(_)) => {
                 self.screen = Screen::Search
@@ -238,13 +241,8 @@ impl<'c> Session<'c> {
         };
         match hit.place {
             Place::Step(s) => self.open_topic(hit.topic, s),
-            Place::Angle(a) => {
+            Place::Angle(_) | Place::Scenario(_) => {
                 self.open_topic(hit.topic, self.step_if_same(hit.topic));
-                self.next_angle = a + 1;
-            }
-            Place::Scenario(e) => {
-                self.open_topic(hit.topic, self.step_if_same(hit.topic));
-                self.next_scenario = e + 1;
             }
         }
     }
@@ -257,8 +255,6 @@ impl<'c> Session<'c> {
     /// Opens topic `t` at `step` (clamped), as `goto` and the topic menu do.
     pub fn open_topic(&mut self, t: usize, step: usize) {
         if t != self.topic {
-            self.next_angle = 0;
-            self.next_scenario = 0;
             self.last_step.insert(self.topic, self.step);
         }
         self.topic = t.min(self.course.topics.len() - 1);
@@ -318,6 +314,7 @@ impl<'c> Session<'c> {
 }
 
 mod document;
+mod helpings;
 mod screens;
 
 #[cfg(test)]

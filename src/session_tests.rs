@@ -79,23 +79,89 @@ fn last_topic_complete_says_so() {
 }
 
 #[test]
-fn repeat_and_example_cycle_and_continue_moves_on_from_the_step() {
+fn repeat_and_example_belong_to_the_step_and_never_run_ahead() {
     let course = mini_course();
     let mut s = started(&course);
+    // Step 1: its own re-explanation, then the angle that needs only step 1; the one needing step 2 waits.
     run(&mut s, &["repeat"]);
+    assert_eq!(s.screen, Screen::Again(0, 0));
+    assert!(s.document().contains("Alpha one, said again."));
+    assert!(
+        !s.document().contains("The first alpha step"),
+        "the step's own text is not repeated"
+    );
+    assert_eq!(s.header().place, "Step 1 of 3 · another way 1 of 1");
+    run(&mut s, &["again"]);
     assert_eq!(s.screen, Screen::Angle(0));
     assert!(s.document().contains("First alpha angle"));
-    assert!(!s.document().contains("first alpha step"));
-    run(&mut s, &["again"]);
-    assert!(s.document().contains("Second alpha angle"));
+    assert!(
+        !s.document().contains("Step: 1"),
+        "the link line is for authors"
+    );
     run(&mut s, &["r"]);
-    assert!(s.document().contains("First alpha angle"));
+    assert_eq!(s.screen, Screen::Angle(0), "run out: the screen stays");
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("That was every re-explanation for this step (2)")
+    );
+    run(&mut s, &["r"]);
+    assert_eq!(s.screen, Screen::Again(0, 0), "once more starts over");
+    // Example: the step's own, then the scenario that needs step 1 only.
     run(&mut s, &["example"]);
-    assert_eq!(s.header().place, "Exam scenario 1 of 2");
+    assert_eq!(s.screen, Screen::Example(0, 0));
+    assert!(s.document().contains("Alpha one at work."));
     run(&mut s, &["eg"]);
-    assert!(s.document().contains("Second alpha scenario"));
-    run(&mut s, &["ex"]);
+    assert_eq!(s.header().place, "Exam scenario 1 of 2");
+    // Think first: the pick waits until asked for.
     assert!(s.document().contains("First alpha scenario"));
+    assert!(!s.document().contains("The first pick"));
+    assert!(s.hidden_pick());
+    run(&mut s, &[""]);
+    assert!(
+        s.document().contains("The first pick"),
+        "Enter on an empty line reveals"
+    );
+    run(&mut s, &["ex"]);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("That was every example")
+    );
+    assert!(
+        !s.document().contains("Second alpha scenario"),
+        "it needs step 2"
+    );
+    // Step 2: its own re-explanation; no example of its own, so the scenarios up to step 2.
+    run(&mut s, &["back", "continue", "example"]);
+    assert_eq!(s.screen, Screen::Scenario(0));
+    run(&mut s, &["answer"]);
+    assert!(s.document().contains("The first pick"));
+    run(&mut s, &["example"]);
+    assert!(s.document().contains("Second alpha scenario"));
+    run(&mut s, &["answer"]);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Nothing hidden here")
+    );
+    run(&mut s, &["back", "back", "back"]);
+    assert_eq!(s.screen, Screen::Step(1));
+    // The wrap-up: every angle and scenario.
+    run(&mut s, &["continue", "repeat", "repeat"]);
+    assert!(s.document().contains("Second alpha angle"));
+    run(&mut s, &["back"]);
+    assert_eq!(s.screen, Screen::Step(2));
+}
+
+#[test]
+fn continue_moves_on_from_an_aside() {
+    let course = mini_course();
+    let mut s = started(&course);
+    run(&mut s, &["repeat", "example"]);
     run(&mut s, &["back"]);
     assert_eq!(s.screen, Screen::Step(0));
     run(&mut s, &["example", "continue"]);

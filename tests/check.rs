@@ -25,7 +25,7 @@ fn strict_counts_problems_and_gives_each_a_line() {
     }
     assert!(
         stderr.contains(&format!(
-            "{MINI}/lessons/01-alpha.md:45: 1 exam-signal row; a topic needs 8 or more"
+            "{MINI}/lessons/01-alpha.md:67: 1 exam-signal row; a topic needs 8 or more"
         )),
         "{stderr}"
     );

@@ -14,12 +14,25 @@ pub fn hint(action: Action, scope: Scope) -> String {
 
 /// The lesson's hint items, most important first. With `keys` (the TUI) the quickest key or abbreviation comes
 /// first (`r⏎ repeat`); in plain mode the word comes first and its abbreviation after (`repeat (r)`).
-pub fn lesson_hints(keys: bool) -> Vec<String> {
+/// `pick_hidden`: a scenario's pick waits on screen, so Enter (and `answer`) shows it rather than continuing.
+pub fn lesson_hints(keys: bool, pick_hidden: bool) -> Vec<String> {
     let enter = key_label(KeyAct::Primary);
     let main = [Action::Repeat, Action::Example, Action::Done];
     let rest = [Action::Topics, Action::Quiz, Action::Help];
     let mut items = Vec::new();
-    if keys {
+    if pick_hidden {
+        let answer = word(Action::Reveal, Scope::Lesson).name;
+        items.push(if keys {
+            format!("{enter} shows the pick")
+        } else {
+            format!("{answer} ({enter}) shows the pick")
+        });
+    }
+    if keys && pick_hidden {
+        items.push(hint(Action::Continue, Scope::Lesson));
+        items.extend(main.iter().map(|&a| hint(a, Scope::Lesson)));
+        items.push(format!("{} help", key_label(KeyAct::Help)));
+    } else if keys {
         items.push(format!("{enter} continue"));
         items.extend(main.iter().map(|&a| hint(a, Scope::Lesson)));
         items.push(format!("{} help", key_label(KeyAct::Help)));

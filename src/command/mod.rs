@@ -6,6 +6,8 @@ pub enum Command {
     Continue,
     Repeat,
     Example,
+    /// Show a scenario's pick and why the look-alikes lose.
+    Reveal,
     Done,
     /// Back to the current step from an angle, a scenario or a menu.
     Back,
@@ -39,6 +41,7 @@ fn lesson_command(action: Action) -> Option<Command> {
         Action::Continue => Command::Continue,
         Action::Repeat => Command::Repeat,
         Action::Example => Command::Example,
+        Action::Reveal => Command::Reveal,
         Action::Done => Command::Done,
         Action::Back => Command::Back,
         Action::Topics => Command::Topics,

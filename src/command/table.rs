@@ -95,6 +95,7 @@ pub const WORDS: &[Word] = &[
     w(A::Continue, L, "continue", Some("c"), &["cont", "next", "n", "go on", "ok"], "the next step; after the last one, the next topic"),
     w(A::Repeat, L, "repeat", Some("r"), &["rep", "again", "re-explain", "reexplain", "explain again"], "the same ideas said another way"),
     w(A::Example, L, "example", Some("e"), &["ex", "eg", "e.g.", "examples", "scenario", "another example"], "an exam scenario that shows it at work"),
+    w(A::Reveal, L, "answer", None, &["reveal", "show answer", "pick"], "a scenario's pick and why the look-alikes lose (or Enter)"),
     w(A::Done, L, "done", Some("d"), &["stop", "finish"], "stop: a summary, and your place is saved"),
     w(A::Back, L, "back", Some("b"), &[], "back to your step from an aside, a menu or a search"),
     w(A::Topics, L, "topics", Some("t"), &["menu", "m", "list"], "list the topics"),

@@ -105,13 +105,13 @@ mod tests {
         );
         assert!(
             short.contains(
-                &"lessons/01-alpha.md:45: 1 exam-signal row; a topic needs 8 or more".to_string()
+                &"lessons/01-alpha.md:67: 1 exam-signal row; a topic needs 8 or more".to_string()
             ),
             "{short:?}"
         );
         assert!(
             short.contains(
-                &"lessons/01-alpha.md:33: 2 exam scenarios; a topic needs 5 or more".to_string()
+                &"lessons/01-alpha.md:49: 2 exam scenarios; a topic needs 5 or more".to_string()
             ),
             "{short:?}"
         );

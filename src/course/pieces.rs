@@ -11,6 +11,9 @@ pub const AGAIN: &str = "### Another way";
 /// The heading of an example.
 pub const EXAMPLE: &str = "### Example";
 
+/// Where a scenario's answer starts: from here on it waits until the learner asks (think first).
+pub const PICK: &str = "**Pick.**";
+
 /// Which of a step's own pieces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -150,14 +153,22 @@ pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
             let (_, pieces) = split(&s.markdown);
             for p in &pieces {
                 if p.markdown.is_empty() {
-                    out.push(Diagnostic::new(&l.path, s.line + p.line, "an empty piece: write its text under the heading"));
+                    out.push(Diagnostic::new(
+                        &l.path,
+                        s.line + p.line,
+                        "an empty piece: write its text under the heading",
+                    ));
                 }
             }
             for kind in [Kind::Again, Kind::Example] {
                 if strict && !pieces.iter().any(|p| p.kind == kind) {
                     let what = if kind == Kind::Again { AGAIN } else { EXAMPLE };
                     let title = s.title.as_deref().unwrap_or("a step");
-                    out.push(Diagnostic::new(&l.path, s.line, format!("step \"{title}\" has no `{what}`")));
+                    out.push(Diagnostic::new(
+                        &l.path,
+                        s.line,
+                        format!("step \"{title}\" has no `{what}`"),
+                    ));
                 }
             }
         }
@@ -173,7 +184,9 @@ pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
                     None if strict => out.push(Diagnostic::new(
                         &l.path,
                         p.line,
-                        format!("this {what} names no step: add a `Step: N` line after its heading"),
+                        format!(
+                            "this {what} names no step: add a `Step: N` line after its heading"
+                        ),
                     )),
                     None => {}
                 }
@@ -199,7 +212,10 @@ fn check_items(course: &Course, strict: bool) -> Vec<Diagnostic> {
                 Some(s) if s.step > n => out.push(Diagnostic::new(
                     &bank.path,
                     s.line,
-                    format!("{id}: `step` {} is not a teaching step of this topic (1 to {n})", s.step),
+                    format!(
+                        "{id}: `step` {} is not a teaching step of this topic (1 to {n})",
+                        s.step
+                    ),
                 )),
                 None if strict => out.push(Diagnostic::new(
                     &bank.path,

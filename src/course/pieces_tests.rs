@@ -8,14 +8,20 @@ const STEP: &str = "## Retry\n\nRetry re-runs a failed state.\n\n```text\n### Ex
 fn a_step_splits_into_what_it_shows_and_its_pieces() {
     let (shown, pieces) = split(STEP);
     assert!(shown.ends_with("```"), "{shown}");
-    assert!(shown.contains("### Example inside a fence"), "a heading in a code fence is text");
+    assert!(
+        shown.contains("### Example inside a fence"),
+        "a heading in a code fence is text"
+    );
     let kinds: Vec<Kind> = pieces.iter().map(|p| p.kind).collect();
     assert_eq!(kinds, [Kind::Again, Kind::Example, Kind::Again]);
     assert_eq!(pieces[0].markdown, "Like a redial.");
     assert_eq!(pieces[1].title, Some("backoff"));
     assert_eq!(pieces[1].markdown, "Waits 2 s, 4 s, 8 s.");
     assert_eq!(pieces[2].markdown, "A second picture.");
-    assert_eq!(STEP.lines().nth(pieces[1].line), Some("### Example: backoff"));
+    assert_eq!(
+        STEP.lines().nth(pieces[1].line),
+        Some("### Example: backoff")
+    );
     // A heading that only starts like ours is the author's own.
     let (shown, pieces) = split("## S\n\n### Examples of use\n\ntext\n");
     assert!(pieces.is_empty() && shown.contains("Examples of use"));
@@ -55,7 +61,7 @@ fn course_with(step: &str, scenario: &str) -> Course {
     let alpha = std::fs::read_to_string(src.join("01-alpha.md"))
         .unwrap()
         .replace("The first alpha step.", step)
-        .replace("First alpha scenario.", scenario);
+        .replace("Step: 1\n\n**Situation.** First alpha scenario.", scenario);
     std::fs::write(lessons.join("01-alpha.md"), alpha).unwrap();
     super::super::CourseFiles::from_dir(dir.path())
         .and_then(|f| f.parse())
@@ -69,7 +75,8 @@ fn check_points_at_the_line_of_each_problem() {
         "Step: 9\n\nFirst alpha scenario.",
     );
     let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini/lessons/01-alpha.md"),
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/mini/lessons/01-alpha.md"),
     )
     .unwrap();
     let diags = check(&course, false);
@@ -82,9 +89,16 @@ fn check_points_at_the_line_of_each_problem() {
         "The first alpha step.",
         "The first alpha step.\n\n### Another way\n\n### Example\n\nAn example.",
     );
-    assert_eq!(edited.lines().nth(diags[0].line - 1), Some("### Another way"));
+    assert_eq!(
+        edited.lines().nth(diags[0].line - 1),
+        Some("### Another way")
+    );
     // Strict: every step wants both pieces, every scenario and angle a link.
     let strict = check(&course, true);
-    assert!(strict.iter().any(|d| d.message.contains("has no `### Another way`")));
+    assert!(
+        strict
+            .iter()
+            .any(|d| d.message.contains("has no `### Another way`"))
+    );
     assert!(strict.iter().any(|d| d.message.contains("names no step")));
 }

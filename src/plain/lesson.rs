@@ -68,7 +68,10 @@ fn print_screen(session: &Session, out: &mut dyn Write, printer: &Printer) -> io
     writeln!(out)?;
     let hint = format!(
         "[{}]",
-        fit(&lesson_hints(false), usize::from(printer.width) - 2)
+        fit(
+            &lesson_hints(false, session.hidden_pick()),
+            usize::from(printer.width) - 2
+        )
     );
     writeln!(out, "{hint}")
 }
@@ -104,8 +107,14 @@ mod tests {
         assert!(out.contains("Step 1 of 3"));
         assert!(out.contains("The first alpha step."));
         assert!(out.contains("The second alpha step."));
-        assert!(out.contains("First alpha angle."));
-        assert!(out.contains("First alpha scenario."));
+        assert!(
+            out.contains("Alpha two, said again."),
+            "step 2's own re-explanation"
+        );
+        assert!(
+            out.contains("First alpha scenario."),
+            "step 2 has no example: a scenario it covers"
+        );
         assert!(!out.contains('\x1b'));
         // Welcome → step 1 keeps the saved position (topic 1, step 1); step 1 → 2 saves; done saves.
         assert_eq!(saves, 2);

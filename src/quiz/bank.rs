@@ -303,7 +303,10 @@ impl Checker<'_> {
             Some(step) => Some(StepRef { step, line }),
             None => {
                 let n = raw.get_ref();
-                self.report(&raw.span(), format!("{label}: `step` {n} is not a teaching step (they start at 1)"));
+                self.report(
+                    &raw.span(),
+                    format!("{label}: `step` {n} is not a teaching step (they start at 1)"),
+                );
                 None
             }
         }

@@ -21,9 +21,22 @@ use crate::{
 /// Which document the pane shows; it changes exactly when the document does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DocKey {
-    Lesson(usize, Screen),
-    Quiz(u64),
+    /// Topic, screen, and whether a scenario's pick is revealed.
+    Lesson(usize, Screen, bool),
+    /// The quiz's version (any change) and its screen (what scrolls back to the top when it changes).
+    Quiz(u64, (u8, usize, bool)),
     Overlay(u64),
+}
+
+impl DocKey {
+    /// The screen alone, without what may change on it.
+    fn screen(self) -> Self {
+        match self {
+            DocKey::Lesson(t, s, _) => DocKey::Lesson(t, s, false),
+            DocKey::Quiz(_, screen) => DocKey::Quiz(0, screen),
+            other => other,
+        }
+    }
 }
 
 /// Lines of the current document, wrapped for one width. Re-made only when the document or the width changes.
@@ -120,20 +133,22 @@ impl<'c> App<'c> {
         let areas = layout(area, self.present);
         let width = areas.text.width;
         let doc = if let Some(q) = &self.quiz {
-            DocKey::Quiz(q.version)
+            DocKey::Quiz(q.version, q.screen_key())
         } else if self.overlay.is_some() {
             DocKey::Overlay(self.overlay_version)
         } else {
-            let (t, s) = self.session.doc_key();
-            DocKey::Lesson(t, s)
+            let (t, s, r) = self.session.doc_key();
+            DocKey::Lesson(t, s, r)
         };
         let key = Some((doc, width));
         if self.wrapped.key != key {
-            if self.wrapped.key.map(|k| k.0) != Some(doc) {
+            // A new screen starts at its top; the same screen changed (a pick revealed, a message, a re-rating)
+            // keeps the learner where they were reading.
+            if self.wrapped.key.map(|k| k.0.screen()) != Some(doc.screen()) {
                 self.scroll = 0;
             }
             // The menu and the hit list are drawn as lists, not from the document: nothing to wrap for them.
-            let listed = matches!(doc, DocKey::Lesson(_, Screen::Topics | Screen::Search));
+            let listed = matches!(doc, DocKey::Lesson(_, Screen::Topics | Screen::Search, _));
             self.wrapped.lines = if listed {
                 Vec::new()
             } else {
@@ -234,7 +249,7 @@ impl<'c> App<'c> {
             return None;
         }
         let outcome = self.session.apply(cmd);
-        if self.session.doc_key() != before {
+        if self.session.doc_key().1 != before.1 || self.session.doc_key().0 != before.0 {
             self.scroll = 0;
         }
         if self.session.screen == Screen::Topics {

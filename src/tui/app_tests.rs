@@ -157,16 +157,20 @@ fn letters_never_act_alone_and_nothing_shown_is_undone() {
     assert!(a.input.is_empty(), "Esc clears the line");
     // The abbreviations with Enter, and the whole words, do the same thing.
     say(&mut a, "r");
-    assert_eq!(a.session.screen, Screen::Angle(0));
+    assert_eq!(a.session.screen, Screen::Again(0, 0));
     say(&mut a, "e");
-    assert_eq!(a.session.screen, Screen::Scenario(0));
+    assert_eq!(a.session.screen, Screen::Example(0, 0));
     say(&mut a, "repeat");
-    assert_eq!(a.session.screen, Screen::Angle(1));
+    assert_eq!(a.session.screen, Screen::Angle(0));
     say(&mut a, "example");
-    assert_eq!(a.session.screen, Screen::Scenario(1));
+    assert_eq!(a.session.screen, Screen::Scenario(0));
+    // Think first: Enter on an empty line shows the pick, it does not continue.
+    enter(&mut a);
+    assert!(a.session.revealed);
+    assert_eq!(a.session.screen, Screen::Scenario(0));
     // `c` then `h` (the old misfire): a word, not continue-then-help.
     typed(&mut a, "ch");
-    assert_eq!(a.session.screen, Screen::Scenario(1));
+    assert_eq!(a.session.screen, Screen::Scenario(0));
     assert_eq!(a.session.step, 0, "nothing moved, so nothing was saved");
 }
 

@@ -164,6 +164,7 @@ impl App<'_> {
             Screen::Search if !self.session.hits.is_empty() => {
                 self.run(Command::Goto((self.hit_cursor + 1).to_string()))
             }
+            _ if self.session.hidden_pick() => self.run(Command::Reveal),
             _ => self.run(Command::Continue),
         }
     }

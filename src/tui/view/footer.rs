@@ -92,7 +92,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             "↑↓ PgDn scroll".into(),
         ]
     } else {
-        lesson_hints(true)
+        lesson_hints(true, app.session.hidden_pick())
     };
     Paragraph::new(Line::styled(format!(" {}", fit(&items, room)), t.dim)).render(areas.hint, buf);
 }

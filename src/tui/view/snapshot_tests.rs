@@ -45,7 +45,12 @@ fn lesson_step_120x40() {
 
 #[test]
 fn scenario_80x24() {
-    insta::assert_snapshot!(screen(&built_in(), &["example"], 80, 24));
+    // A scenario as `example` shows it: the situation and the question, the pick held back (think first).
+    let course = built_in();
+    let mut app = App::new(Session::new(&course, None), Theme::monochrome());
+    app.run(command::parse("continue"));
+    app.session.screen = crate::session::Screen::Scenario(0);
+    insta::assert_snapshot!(draw(&mut app, 80, 24));
 }
 
 #[test]
