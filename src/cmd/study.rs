@@ -11,7 +11,7 @@ use super::{
 };
 use crate::{
     cli::Global,
-    course::cheatsheet::cheatsheet,
+    course::{Course, cheatsheet::cheatsheet},
     plain::{self, Printer},
     quiz::{QuizOptions, QuizSummary, report},
     session::{Outcome, Session},
@@ -37,31 +37,10 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
         Ok(l) => l,
         Err(code) => return code,
     };
-    let mut session = Session::new(&course, learner.progress.position().as_ref());
-    session
-        .visited
-        .extend(learner.progress.lesson.visited.iter().cloned());
-    session
-        .completed
-        .extend(learner.progress.lesson.completed.iter().cloned());
-    if let Some(q) = topic {
-        let Some(t) = course.find_topic(q) else {
-            eprintln!("dea-tutor: no topic \"{q}\"; `dea-tutor topics` lists them");
-            return ExitCode::from(2);
-        };
-        let count = course.topics[t].step_count();
-        let step = step.unwrap_or(1);
-        if step == 0 || step > count {
-            eprintln!(
-                "dea-tutor: topic {} has steps 1 to {count}",
-                course.topics[t].number()
-            );
-            return ExitCode::from(2);
-        }
-        session.open_topic(t, step - 1);
-        session.message = None;
-    }
-
+    let mut session = match start_session(&course, &learner, topic, step) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let printer = match super::printer_for(global) {
         Ok(p) => p,
         Err(code) => return code,
@@ -69,15 +48,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     let result = if plain_mode {
         run_plain(global, &mut session, &mut learner, &printer)
     } else {
-        let mut app = App::new(session, printer.theme.clone());
-        app.set_present(global.present, Some(super::projector_theme()));
-        app.warning = learner.load_warning.clone();
-        let mut host = LearnerHost {
-            learner: &mut learner,
-            course: &course,
-            exam_date: global.exam_date,
-        };
-        tui::run(app, &mut host).map(|(app, e)| (app.session, app.quiz_results, e))
+        run_tui(global, session, &mut learner, &printer)
     };
     let (session, quizzes, ending) = match result {
         Ok(r) => r,
@@ -106,6 +77,61 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
         }
     }
     learner.exit_code()
+}
+
+/// The session where the learner stopped, or at `step` (1-based) of `topic` when one is asked for; `Err` when either
+/// does not exist (reported on stderr).
+fn start_session<'c>(
+    course: &'c Course,
+    learner: &Learner,
+    topic: Option<&str>,
+    step: Option<usize>,
+) -> Result<Session<'c>, ExitCode> {
+    let mut session = Session::new(course, learner.progress.position().as_ref());
+    session
+        .visited
+        .extend(learner.progress.lesson.visited.iter().cloned());
+    session
+        .completed
+        .extend(learner.progress.lesson.completed.iter().cloned());
+    let Some(q) = topic else {
+        return Ok(session);
+    };
+    let Some(t) = course.find_topic(q) else {
+        eprintln!("dea-tutor: no topic \"{q}\"; `dea-tutor topics` lists them");
+        return Err(ExitCode::from(2));
+    };
+    let count = course.topics[t].step_count();
+    let step = step.unwrap_or(1);
+    if step == 0 || step > count {
+        eprintln!(
+            "dea-tutor: topic {} has steps 1 to {count}",
+            course.topics[t].number()
+        );
+        return Err(ExitCode::from(2));
+    }
+    session.open_topic(t, step - 1);
+    session.message = None;
+    Ok(session)
+}
+
+/// The full-screen tutor, from `session` until the learner leaves.
+fn run_tui<'c>(
+    global: &Global,
+    session: Session<'c>,
+    learner: &mut Learner,
+    printer: &Printer,
+) -> io::Result<(Session<'c>, QuizSummary, Ending)> {
+    let course = session.course;
+    let mut app = App::new(session, printer.theme.clone());
+    app.set_present(global.present, Some(super::projector_theme()));
+    app.warning = learner.load_warning.clone();
+    let mut host = LearnerHost {
+        learner,
+        course,
+        exam_date: global.exam_date,
+    };
+    tui::run(app, &mut host).map(|(app, e)| (app.session, app.quiz_results, e))
 }
 
 /// The lesson loop in plain text; `quiz`, `stats` and `revise` run in between and come back to the lesson.

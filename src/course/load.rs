@@ -1,23 +1,19 @@
 //! Reading a course: the built-in copy compiled into the binary, or a folder of the same layout. Everything that can
 //! fail happens here, before any terminal mode is entered, and every problem is collected, not just the first.
 
-use std::{
-    borrow::Cow,
-    collections::{HashMap, HashSet},
-    fs,
-    io::{self, Read},
-    path::Path,
-};
+use std::{borrow::Cow, path::Path};
 
-use toml::Spanned;
-
-use super::{Course, Diagnostic, Lesson, Topic, diagnostic::LineIndex, lesson, manifest::Manifest};
+use super::{Course, Diagnostic, lesson, manifest::Manifest};
 use crate::{
-    quiz::bank::{self, QuizBank},
-    util::sanitize,
+    quiz::bank,
+    util::{embedded, sanitize},
 };
 
-use crate::util::embedded;
+mod folder;
+mod topics;
+
+pub use folder::MAX_FILE_BYTES;
+pub(super) use folder::read_course_file;
 
 /// One file of a course, by its path relative to the course folder.
 #[derive(Debug, Clone)]
@@ -37,10 +33,6 @@ pub struct CourseFiles {
 }
 
 pub const COURSE_TOML: &str = "lessons/course.toml";
-
-/// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
-/// before it is read, so a stray video renamed `.md` or `/dev/zero` behind a symlink cannot exhaust memory.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 impl CourseFiles {
     /// The course compiled into the binary.
@@ -94,200 +86,22 @@ impl CourseFiles {
         }
     }
 
-    /// A course folder: `DIR/lessons/course.toml`, `DIR/lessons/*.md`, `DIR/quizzes/*.toml`.
-    pub fn from_dir(dir: &Path) -> Result<Self, Vec<Diagnostic>> {
-        let shown = dir.display().to_string();
-        if !dir.is_dir() {
-            return Err(vec![Diagnostic::new(&shown, 0, "no such course folder")]);
-        }
-        let mut files = Self {
-            origin: shown.clone(),
-            ..Self::default()
-        };
-        let mut diags = Vec::new();
-        for sub in ["lessons", "quizzes"] {
-            let folder = dir.join(sub);
-            let entries = match fs::read_dir(&folder) {
-                Ok(e) => e,
-                Err(_) if sub == "quizzes" => continue,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                    diags.push(Diagnostic::new(
-                        format!("{shown}/{sub}"),
-                        0,
-                        "missing: a course folder holds lessons/ (course.toml and one NN-slug.md a topic) and quizzes/",
-                    ));
-                    continue;
-                }
-                Err(e) => {
-                    diags.push(Diagnostic::new(
-                        format!("{shown}/{sub}"),
-                        0,
-                        format!("cannot read folder: {e}"),
-                    ));
-                    continue;
-                }
-            };
-            // Only the names are listed here; nothing is followed into sub-folders, so a symlinked folder (even
-            // one that points back at its parent) is never walked.
-            let mut names: Vec<_> = entries
-                .filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".md") || n.ends_with(".toml"))
-                .collect();
-            names.sort();
-            for name in names {
-                let rel = format!("{sub}/{name}");
-                match read_course_file(&folder.join(&name)) {
-                    Ok(Some(text)) => files.add(rel, text),
-                    Ok(None) => {}
-                    Err((line, message)) => diags.push(Diagnostic::new(rel, line, message)),
-                }
-            }
-        }
-        if diags.is_empty() {
-            Ok(files)
-        } else {
-            Err(diags)
-        }
-    }
-
     /// Parses and cross-checks everything; every problem found is returned.
     pub fn parse(&self) -> Result<Course, Vec<Diagnostic>> {
         let mut diags = Vec::new();
-        let course_toml = match &self.course_toml {
-            None => {
-                diags.push(Diagnostic::new(
-                    COURSE_TOML,
-                    0,
-                    "missing: it gives the course title, phase and topic order",
-                ));
-                None
-            }
-            Some(f) => match Manifest::parse(f) {
-                Ok(m) => {
-                    diags.extend(m.problems(f));
-                    Some(m)
-                }
-                Err(d) => {
-                    diags.push(d);
-                    None
-                }
-            },
-        };
-        let mut lessons = Vec::new();
-        for parsed in parse_each(&self.lessons, lesson::parse, PARALLEL_BYTES) {
-            match parsed {
-                Ok(l) => lessons.push(l),
-                Err(d) => diags.extend(d),
-            }
-        }
-        let mut banks = Vec::new();
-        for parsed in parse_each(&self.quizzes, bank::parse, PARALLEL_BYTES) {
-            match parsed {
-                Ok(b) => banks.push(b),
-                Err(d) => diags.extend(d),
-            }
-        }
-        let Some(course_toml) = course_toml else {
+        let manifest = self.manifest(&mut diags);
+        let lessons = successes(
+            parse_each(&self.lessons, lesson::parse, PARALLEL_BYTES),
+            &mut diags,
+        );
+        let banks = successes(
+            parse_each(&self.quizzes, bank::parse, PARALLEL_BYTES),
+            &mut diags,
+        );
+        let Some(manifest) = manifest else {
             return Err(diags);
         };
-        // Everything below is linear (maps, not nested scans): a course.toml may list 100,000 topics.
-        let course_lines =
-            LineIndex::new(self.course_toml.as_ref().map_or("", |f| f.text.as_str()));
-        let order_line = |slug: &Spanned<String>| course_lines.line_of(slug.span().start);
-        let mut by_slug: HashMap<String, usize> = HashMap::new();
-        for (i, l) in lessons.iter().enumerate() {
-            by_slug.entry(l.meta.slug.clone()).or_insert(i);
-        }
-        // File names of lessons that failed to parse still tell which slugs have a file.
-        let named: HashSet<&str> = self
-            .lessons
-            .iter()
-            .filter_map(|f| f.path.strip_suffix(".md"))
-            .filter_map(|p| p.rsplit('/').next())
-            .filter_map(|name| name.split_once('-').map(|(_, slug)| slug))
-            .collect();
-        let mut lessons: Vec<Option<Lesson>> = lessons.into_iter().map(Some).collect();
-        let mut listed = HashSet::new();
-        let mut topics = Vec::new();
-        for spanned in &course_toml.topics {
-            let slug = spanned.get_ref();
-            if !listed.insert(slug.as_str()) {
-                diags.push(Diagnostic::new(
-                    COURSE_TOML,
-                    order_line(spanned),
-                    format!("topic `{slug}` is listed twice"),
-                ));
-                continue;
-            }
-            match by_slug.get(slug).and_then(|&i| lessons[i].take()) {
-                Some(lesson) => topics.push(Topic { lesson, quiz: None }),
-                None if named.contains(slug.as_str()) => {}
-                None => diags.push(Diagnostic::new(
-                    COURSE_TOML,
-                    order_line(spanned),
-                    format!("topic `{slug}` has no lesson file (lessons/NN-{slug}.md)"),
-                )),
-            }
-        }
-        let texts: HashMap<&str, &str> = self
-            .lessons
-            .iter()
-            .map(|f| (f.path.as_str(), f.text.as_str()))
-            .collect();
-        let key_line =
-            |path: &str, key: &str| texts.get(path).map_or(2, |t| lesson::key_line(t, key));
-        for l in lessons.iter().flatten() {
-            diags.push(Diagnostic::new(
-                &l.path,
-                key_line(&l.path, "slug"),
-                format!("lesson `{}` is not listed in {COURSE_TOML}", l.meta.slug),
-            ));
-        }
-        let mut numbers: HashMap<u32, &str> = HashMap::new();
-        for t in &topics {
-            if let Some(prev) = numbers.insert(t.lesson.meta.number, &t.lesson.path) {
-                // Keep the first user as the one named.
-                numbers.insert(t.lesson.meta.number, prev);
-                diags.push(Diagnostic::new(
-                    &t.lesson.path,
-                    key_line(&t.lesson.path, "number"),
-                    format!(
-                        "topic number {} is also used by {prev}",
-                        t.lesson.meta.number
-                    ),
-                ));
-            }
-        }
-        let slugs: Vec<String> = course_toml
-            .topics
-            .iter()
-            .map(|s| s.get_ref().clone())
-            .collect();
-        diags.extend(bank::check_course(&banks, &slugs));
-        // Banks in topic order, each topic pointing at its own (grouped first: no topics × banks scan).
-        let mut by_topic: HashMap<String, Vec<QuizBank>> = HashMap::new();
-        for b in banks {
-            by_topic.entry(b.topic.clone()).or_default().push(b);
-        }
-        let mut ordered = Vec::new();
-        for t in topics.iter_mut() {
-            let Some(mine) = by_topic.remove(&t.lesson.meta.slug) else {
-                continue;
-            };
-            let mut mine = mine.into_iter();
-            if let Some(b) = mine.next() {
-                t.quiz = Some(ordered.len());
-                ordered.push(b);
-            }
-            for extra in mine {
-                diags.push(Diagnostic::new(
-                    &extra.path,
-                    1,
-                    format!("a second quiz file for topic `{}`", extra.topic),
-                ));
-            }
-        }
+        let (topics, banks) = self.topics(&manifest, lessons, banks, &mut diags);
         if topics.is_empty() && diags.is_empty() {
             diags.push(Diagnostic::new(COURSE_TOML, 1, "the course lists no topic"));
         }
@@ -297,15 +111,49 @@ impl CourseFiles {
             return Err(diags);
         }
         Ok(Course {
-            title: course_toml.title(),
-            phase: course_toml.phase(),
-            blurb: course_toml.blurb(),
-            banner: course_toml.banner(),
+            title: manifest.title(),
+            phase: manifest.phase(),
+            blurb: manifest.blurb(),
+            banner: manifest.banner(),
             origin: self.origin.clone(),
             topics,
-            banks: ordered,
+            banks,
         })
     }
+
+    /// `course.toml`, parsed and checked; `None` when it is missing or does not parse.
+    fn manifest(&self, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
+        let Some(f) = &self.course_toml else {
+            diags.push(Diagnostic::new(
+                COURSE_TOML,
+                0,
+                "missing: it gives the course title, phase and topic order",
+            ));
+            return None;
+        };
+        match Manifest::parse(f) {
+            Ok(m) => {
+                diags.extend(m.problems(f));
+                Some(m)
+            }
+            Err(d) => {
+                diags.push(d);
+                None
+            }
+        }
+    }
+}
+
+/// The values of the files that parsed; the problems of the others go to `diags`.
+fn successes<T>(parsed: Vec<Result<T, Vec<Diagnostic>>>, diags: &mut Vec<Diagnostic>) -> Vec<T> {
+    let mut values = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(v) => values.push(v),
+            Err(d) => diags.extend(d),
+        }
+    }
+    values
 }
 
 /// Below this many bytes a course is parsed on one thread: the built-in course (about 0.5 MB) parses faster than
@@ -340,46 +188,6 @@ fn parse_each<T: Send>(
             })
             .collect()
     })
-}
-
-/// Reads one `.md`/`.toml` entry of a course folder. `Ok(None)`: a folder that merely has such a name, skipped.
-/// Anything else that is not a regular file (a FIFO, a device, a dangling or looping symlink) is reported rather
-/// than opened: opening a FIFO would block for ever, and a device may never end.
-pub(super) fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
-    let meta = fs::metadata(path).map_err(|e| (0, format!("cannot read: {e}")))?;
-    if meta.is_dir() {
-        return Ok(None);
-    }
-    if !meta.is_file() {
-        return Err((0, "cannot read: not a regular file".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err((0, too_big(meta.len())));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // The size may change between the look and the read: read one byte past the limit to notice.
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| (0, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err((0, too_big(bytes.len() as u64)));
-    }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let line = 1 + e.as_bytes()[..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        (line, "not valid UTF-8 text".into())
-    })
-}
-
-fn too_big(len: u64) -> String {
-    format!(
-        "{} MiB is too big for a course file (the limit is {} MiB)",
-        len.div_ceil(1024 * 1024),
-        MAX_FILE_BYTES / (1024 * 1024)
-    )
 }
 
 /// The two-topic fixture course in `tests/fixtures/mini`, for tests of the loop and the views.

@@ -1,6 +1,6 @@
 //! Start and end tags of the event walker: containers open and close, inline roles push and pop.
 
-use pulldown_cmark::{CodeBlockKind, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, HeadingLevel, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 
 use super::{Builder, Kind, TableBuild};
@@ -10,17 +10,7 @@ impl Builder<'_> {
     pub(super) fn start(&mut self, tag: Tag<'_>) {
         let t = self.theme;
         match tag {
-            Tag::Paragraph => {
-                self.flush_inline();
-                // pulldown-cmark only wraps list item text in paragraphs when the list is loose.
-                let n = self.stack.len();
-                if n >= 2
-                    && matches!(self.stack[n - 1].kind, Kind::Item)
-                    && let Kind::List { loose, .. } = &mut self.stack[n - 2].kind
-                {
-                    *loose = true;
-                }
-            }
+            Tag::Paragraph => self.start_paragraph(),
             Tag::Heading { level, .. } => {
                 self.flush_inline();
                 self.heading = Some(match level {
@@ -33,16 +23,7 @@ impl Builder<'_> {
                 self.open(Kind::Quote);
                 self.quote_depth += 1;
             }
-            Tag::CodeBlock(kind) => {
-                self.flush_inline();
-                let lang = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_string()
-                    }
-                    CodeBlockKind::Indented => String::new(),
-                };
-                self.code = Some((lang, String::new()));
-            }
+            Tag::CodeBlock(kind) => self.start_code_block(kind),
             Tag::HtmlBlock => {
                 self.flush_inline();
                 self.html = Some(String::new());
@@ -53,13 +34,7 @@ impl Builder<'_> {
                 items: Vec::new(),
             }),
             Tag::Item => self.open(Kind::Item),
-            Tag::Table(aligns) => {
-                self.flush_inline();
-                self.table = Some(TableBuild {
-                    aligns,
-                    ..TableBuild::default()
-                });
-            }
+            Tag::Table(aligns) => self.start_table(aligns),
             Tag::TableHead => {
                 if let Some(tb) = &mut self.table {
                     tb.in_head = true;
@@ -95,7 +70,6 @@ impl Builder<'_> {
     }
 
     pub(super) fn end(&mut self, tag: TagEnd) {
-        let t = self.theme;
         match tag {
             TagEnd::Paragraph => self.flush_inline(),
             TagEnd::Heading(_) => {
@@ -136,15 +110,7 @@ impl Builder<'_> {
                     tb.row.push(cell);
                 }
             }
-            TagEnd::Table => {
-                if let Some(tb) = self.table.take() {
-                    self.push_block(Block::Table(Table {
-                        aligns: tb.aligns,
-                        header: tb.header,
-                        rows: tb.rows,
-                    }));
-                }
-            }
+            TagEnd::Table => self.end_table(),
             TagEnd::Emphasis
             | TagEnd::Strong
             | TagEnd::Strikethrough
@@ -152,41 +118,86 @@ impl Builder<'_> {
             | TagEnd::Subscript => {
                 self.roles.pop();
             }
-            TagEnd::Link => {
-                self.roles.pop();
-                if let Some((url, start)) = self.links.pop() {
-                    let text: String = self
-                        .spans
-                        .get(start..)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(|s| &*s.content)
-                        .collect();
-                    let same = url == text || url.strip_prefix("mailto:") == Some(text.as_str());
-                    if !url.is_empty() && !same {
-                        self.text(&format!(" ({url})"), t.dim);
-                    }
-                }
-            }
-            TagEnd::Image => {
-                self.image_depth = self.image_depth.saturating_sub(1);
-                if self.image_depth == 0
-                    && let Some(alt) = self.image.take()
-                {
-                    let alt = alt.trim();
-                    let label = if alt.is_empty() {
-                        "[image]".to_string()
-                    } else {
-                        format!("[image: {alt}]")
-                    };
-                    self.text(&label, self.style().patch(t.dim));
-                }
-            }
+            TagEnd::Link => self.end_link(),
+            TagEnd::Image => self.end_image(),
             TagEnd::FootnoteDefinition
             | TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
             | TagEnd::DefinitionListDefinition
             | TagEnd::MetadataBlock(_) => self.flush_inline(),
+        }
+    }
+
+    fn start_paragraph(&mut self) {
+        self.flush_inline();
+        // pulldown-cmark only wraps list item text in paragraphs when the list is loose.
+        let n = self.stack.len();
+        if n >= 2
+            && matches!(self.stack[n - 1].kind, Kind::Item)
+            && let Kind::List { loose, .. } = &mut self.stack[n - 2].kind
+        {
+            *loose = true;
+        }
+    }
+
+    fn start_code_block(&mut self, kind: CodeBlockKind<'_>) {
+        self.flush_inline();
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        self.code = Some((lang, String::new()));
+    }
+
+    fn start_table(&mut self, aligns: Vec<Alignment>) {
+        self.flush_inline();
+        self.table = Some(TableBuild {
+            aligns,
+            ..TableBuild::default()
+        });
+    }
+
+    fn end_table(&mut self) {
+        if let Some(tb) = self.table.take() {
+            self.push_block(Block::Table(Table {
+                aligns: tb.aligns,
+                header: tb.header,
+                rows: tb.rows,
+            }));
+        }
+    }
+
+    /// Ends a link: its address follows its text, unless the text already is the address.
+    fn end_link(&mut self) {
+        self.roles.pop();
+        if let Some((url, start)) = self.links.pop() {
+            let text: String = self
+                .spans
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .map(|s| &*s.content)
+                .collect();
+            let same = url == text || url.strip_prefix("mailto:") == Some(text.as_str());
+            if !url.is_empty() && !same {
+                self.text(&format!(" ({url})"), self.theme.dim);
+            }
+        }
+    }
+
+    /// Ends an image: the outermost one shows as its alt text (a terminal draws no pictures).
+    fn end_image(&mut self) {
+        self.image_depth = self.image_depth.saturating_sub(1);
+        if self.image_depth == 0
+            && let Some(alt) = self.image.take()
+        {
+            let alt = alt.trim();
+            let label = if alt.is_empty() {
+                "[image]".to_string()
+            } else {
+                format!("[image: {alt}]")
+            };
+            self.text(&label, self.style().patch(self.theme.dim));
         }
     }
 }

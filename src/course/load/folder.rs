@@ -1,0 +1,113 @@
+//! Reading a course folder from disk: only regular files of a bounded size, every problem collected.
+
+use std::{
+    fs,
+    io::{self, Read},
+    path::Path,
+};
+
+use super::CourseFiles;
+use crate::util::diagnostic::Diagnostic;
+
+/// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
+/// before it is read, so a stray video renamed `.md` or `/dev/zero` behind a symlink cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+impl CourseFiles {
+    /// A course folder: `DIR/lessons/course.toml`, `DIR/lessons/*.md`, `DIR/quizzes/*.toml`.
+    pub fn from_dir(dir: &Path) -> Result<Self, Vec<Diagnostic>> {
+        let shown = dir.display().to_string();
+        if !dir.is_dir() {
+            return Err(vec![Diagnostic::new(&shown, 0, "no such course folder")]);
+        }
+        let mut files = Self {
+            origin: shown.clone(),
+            ..Self::default()
+        };
+        let mut diags = Vec::new();
+        for sub in ["lessons", "quizzes"] {
+            let folder = dir.join(sub);
+            let entries = match fs::read_dir(&folder) {
+                Ok(e) => e,
+                Err(_) if sub == "quizzes" => continue,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    diags.push(Diagnostic::new(
+                        format!("{shown}/{sub}"),
+                        0,
+                        "missing: a course folder holds lessons/ (course.toml and one NN-slug.md a topic) and quizzes/",
+                    ));
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::new(
+                        format!("{shown}/{sub}"),
+                        0,
+                        format!("cannot read folder: {e}"),
+                    ));
+                    continue;
+                }
+            };
+            // Only the names are listed here; nothing is followed into sub-folders, so a symlinked folder (even
+            // one that points back at its parent) is never walked.
+            let mut names: Vec<_> = entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".md") || n.ends_with(".toml"))
+                .collect();
+            names.sort();
+            for name in names {
+                let rel = format!("{sub}/{name}");
+                match read_course_file(&folder.join(&name)) {
+                    Ok(Some(text)) => files.add(rel, text),
+                    Ok(None) => {}
+                    Err((line, message)) => diags.push(Diagnostic::new(rel, line, message)),
+                }
+            }
+        }
+        if diags.is_empty() {
+            Ok(files)
+        } else {
+            Err(diags)
+        }
+    }
+}
+
+/// Reads one `.md`/`.toml` entry of a course folder. `Ok(None)`: a folder that merely has such a name, skipped.
+/// Anything else that is not a regular file (a FIFO, a device, a dangling or looping symlink) is reported rather
+/// than opened: opening a FIFO would block for ever, and a device may never end.
+pub(in crate::course) fn read_course_file(path: &Path) -> Result<Option<String>, (usize, String)> {
+    let meta = fs::metadata(path).map_err(|e| (0, format!("cannot read: {e}")))?;
+    if meta.is_dir() {
+        return Ok(None);
+    }
+    if !meta.is_file() {
+        return Err((0, "cannot read: not a regular file".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err((0, too_big(meta.len())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // The size may change between the look and the read: read one byte past the limit to notice.
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| (0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err((0, too_big(bytes.len() as u64)));
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        (line, "not valid UTF-8 text".into())
+    })
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "{} MiB is too big for a course file (the limit is {} MiB)",
+        len.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
