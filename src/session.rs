@@ -34,6 +34,9 @@ pub enum Screen {
     Search,
     /// Search hit `i`, previewed: the saved place stays where it was until the learner continues from here.
     Preview(usize),
+    /// Re-reading step `.1` of topic `.0` (from a quiz's wrong answer or a list of steps to re-read): the saved
+    /// place does not move, and back, continue or Esc return to where the learner was.
+    Look(usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +80,8 @@ pub struct Session<'c> {
     /// The last search: its query and hits (the TUI highlights the query after a hit is opened).
     pub find: Option<String>,
     pub hits: Vec<Hit>,
+    /// Where a re-read (`Screen::Look`) returns to.
+    before_look: Option<Screen>,
     /// The step each topic was left at during this run, so `goto` returns there.
     last_step: std::collections::BTreeMap<usize, usize>,
 }
@@ -107,6 +112,7 @@ impl<'c> Session<'c> {
             find: None,
             hits: Vec::new(),
             last_step: Default::default(),
+            before_look: None,
         };
         if let Some(p) = resume
             && let Some(t) = course.topics.iter().position(|t| t.slug() == p.topic)
@@ -153,7 +159,25 @@ impl<'c> Session<'c> {
         outcome
     }
 
+    /// Shows step `step` of topic `topic` to re-read, without moving the learner's place.
+    pub fn look(&mut self, topic: usize, step: usize) {
+        let Some(t) = self.course.topics.get(topic) else {
+            return;
+        };
+        if !matches!(self.screen, Screen::Look(..)) {
+            self.before_look = Some(self.screen);
+        }
+        self.screen = Screen::Look(topic, step.min(t.lesson.steps.len().saturating_sub(1)));
+        self.message = Some("Re-reading: back (Esc) or continue returns to where you were.".into());
+    }
+
     fn apply_command(&mut self, cmd: Command) -> Outcome {
+        if let Screen::Look(..) = self.screen
+            && matches!(cmd, Command::Back | Command::Continue | Command::Empty)
+        {
+            self.screen = self.before_look.take().unwrap_or(Screen::Step(self.step));
+            return Outcome::Redraw;
+        }
         if let Screen::Preview(_) = self.screen
             && matches!(cmd, Command::Repeat | Command::Example)
         {

@@ -9,7 +9,7 @@ use crate::{
     cli::Global,
     course::{Course, manifest::progress_key},
     progress::{Progress, store::Store},
-    quiz::{ItemState, report, stats},
+    quiz::{ItemState, report, reread, stats},
     session::Session,
     tui::Host,
 };
@@ -128,14 +128,56 @@ impl Host for LearnerHost<'_> {
         &self.learner.progress.items
     }
     fn stats_markdown(&self) -> String {
-        stats_markdown(self.course, self.learner)
+        let mut md = report::stats_markdown(
+            &stats::stats(
+                &self.course.banks,
+                &self.learner.progress.items,
+                chrono::Utc::now(),
+            ),
+            &self.course.topic_infos(),
+        );
+        let list = self.reread();
+        md.push('\n');
+        md.push_str(&reread::markdown(
+            &list,
+            &self.course.topic_infos(),
+            "press its number",
+        ));
+        md
+    }
+    fn reread(&self) -> Vec<reread::Reread> {
+        reread::from_histories(&self.course.banks, &self.learner.progress.items)
     }
     fn exam_date(&self) -> Option<NaiveDate> {
         self.exam_date
     }
 }
 
+/// The stats, with the steps to re-read and the command that opens each (plain text has no keys for them).
 pub fn stats_markdown(course: &Course, learner: &Learner) -> String {
     let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
-    report::stats_markdown(&s, &course.topic_infos())
+    let mut md = report::stats_markdown(&s, &course.topic_infos());
+    md.push('\n');
+    md.push_str(&reread_markdown(course, learner));
+    md
+}
+
+/// The steps to re-read from the learner's recent wrong answers, each with the command that opens it.
+pub fn reread_markdown(course: &Course, learner: &Learner) -> String {
+    let list = reread::from_histories(&course.banks, &learner.progress.items);
+    let how = match list.first() {
+        Some(r) => {
+            let n = course
+                .topics
+                .iter()
+                .find(|t| t.slug() == r.topic)
+                .map_or(0, |t| t.number());
+            format!(
+                "open one with `dea-tutor --topic {n} --step {}`",
+                r.step + 1
+            )
+        }
+        None => String::new(),
+    };
+    reread::markdown(&list, &course.topic_infos(), &how)
 }

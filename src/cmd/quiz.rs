@@ -64,6 +64,7 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
                 input: &mut io::stdin().lock(),
                 out: &mut io::stdout().lock(),
                 printer: &printer,
+                step_text: &|t, s| course.step_markdown(t, s),
             },
         )
     } else {

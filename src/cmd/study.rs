@@ -67,6 +67,11 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
                 md.push('\n');
                 md.push_str(&q);
             }
+            let reread = super::learner::reread_markdown(&course, &learner);
+            if !reread.is_empty() {
+                md.push('\n');
+                md.push_str(&reread);
+            }
             out!("{}", printer.text(&md));
             outln!("\n{saved}");
         }
@@ -158,6 +163,7 @@ fn run_plain<'c>(
                     input: &mut input,
                     out: &mut out,
                     printer,
+                    step_text: &|t, s| course.step_markdown(t, s),
                 };
                 quizzes.absorb(quiz::run_plain(course, &opts, learner, io)?);
                 continue;

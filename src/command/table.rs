@@ -32,6 +32,8 @@ pub enum Action {
     Submit,
     Reveal,
     ClearVotes,
+    /// Re-read the step the item on screen depends on.
+    ReadStep,
     Leave,
     Again,
     Hard,
@@ -121,6 +123,7 @@ pub const WORDS: &[Word] = &[
     w(A::Hard, Q, "hard", None, &[], "re-rate the last answer: recalled with effort"),
     w(A::Good, Q, "good", None, &[], "re-rate the last answer: recalled"),
     w(A::Easy, Q, "easy", None, &[], "re-rate the last answer: trivial"),
+    w(A::ReadStep, Q, "step", None, &["read", "reread", "re-read"], "after an answer: open the step that teaches it, then come back (or Tab)"),
     w(A::Help, Q, "help", Some("h"), &["?", "commands"], "the quiz commands and keys"),
     w(A::Leave, Q, "done", None, &["quit", "stop", "leave", "exit", "q"], "leave the quiz: your score so far is shown and kept"),
 ];
@@ -143,6 +146,9 @@ pub enum Key {
     Backspace,
     /// A printable key; only `?`, `j`, `k` and space act alone, and only on an empty line.
     Char(char),
+    /// 1 to 9: on an empty line, where a numbered list of steps to re-read is shown, opens that entry (elsewhere a
+    /// digit is typed like any character).
+    Digit,
     CtrlC,
     CtrlD,
 }
@@ -167,6 +173,8 @@ pub enum KeyAct {
     NextQuestion,
     /// Backspace on an empty line: clears the class's votes on the projector.
     ClearVotes,
+    /// A digit on a list of steps to re-read.
+    PickLink,
     Quit,
     Done,
 }
@@ -205,11 +213,12 @@ pub const KEYS: &[KeyRow] = &[
     k(Key::Char(' '), "space", KeyAct::PageDown, true, "a page down while the line is empty"),
     k(Key::Home, "Home", KeyAct::Top, true, "the top"),
     k(Key::End, "End", KeyAct::Bottom, true, "the bottom"),
-    k(Key::Tab, "Tab", KeyAct::Complete, false, "complete the word being typed; the next search match"),
+    k(Key::Tab, "Tab", KeyAct::Complete, false, "complete the word being typed; the next search match; after a quiz answer, the step that teaches it"),
     k(Key::BackTab, "Shift-Tab", KeyAct::PrevMatch, true, "the previous search match"),
     k(Key::Left, "←", KeyAct::PrevQuestion, false, "the previous question (mock exam)"),
     k(Key::Right, "→", KeyAct::NextQuestion, false, "the next question (mock exam)"),
     k(Key::Backspace, "Backspace", KeyAct::ClearVotes, true, "clear the class's votes (projector quiz)"),
+    k(Key::Digit, "1–9", KeyAct::PickLink, true, "on a list of steps to re-read: open that step"),
     k(Key::CtrlD, "Ctrl-D", KeyAct::Done, false, "done"),
     k(Key::CtrlC, "Ctrl-C", KeyAct::Quit, false, "save and leave at once"),
 ];

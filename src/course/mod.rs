@@ -70,8 +70,24 @@ impl Course {
                 slug: t.slug().to_string(),
                 number: t.number(),
                 title: t.title().to_string(),
+                steps: (t.lesson.steps.iter())
+                    .map(|p| p.title.clone().unwrap_or_default())
+                    .collect(),
             })
             .collect()
+    }
+
+    /// What teaching step `step` (0-based) of the topic `slug` shows, for re-reading.
+    pub fn step_markdown(&self, slug: &str, step: usize) -> Option<String> {
+        let t = self.topics.iter().find(|t| t.slug() == slug)?;
+        let part = t.lesson.steps.get(step)?;
+        Some(format!(
+            "*Topic {} · step {} of {}*\n\n{}\n",
+            t.number(),
+            step + 1,
+            t.step_count(),
+            part.shown()
+        ))
     }
 
     pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {

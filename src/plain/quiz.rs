@@ -21,6 +21,8 @@ pub struct Io<'a> {
     pub input: &'a mut dyn BufRead,
     pub out: &'a mut dyn Write,
     pub printer: &'a Printer,
+    /// A teaching step's markdown by topic slug and 0-based step, for re-reading after a wrong answer.
+    pub step_text: &'a dyn Fn(&str, usize) -> Option<String>,
 }
 
 /// Runs one quiz until it ends, the learner leaves, or input ends (which leaves; an exam is then abandoned).
@@ -37,6 +39,7 @@ pub fn run(
         input,
         out,
         printer,
+        step_text,
     } = io;
     let mut flow = QuizFlow::new(banks, topics.to_vec(), opts, histories, clock());
     let width = usize::from(printer.width);
@@ -86,6 +89,13 @@ pub fn run(
                 Effect::Save(id, state) => {
                     histories.insert(id.clone(), state.clone());
                     sink(&id, &state)?;
+                }
+                Effect::OpenStep { topic, step } => {
+                    if let Some(md) = step_text(&topic, step) {
+                        writeln!(out, "\n── Re-reading step {} ──", step + 1)?;
+                        write!(out, "{}", printer.text(&md))?;
+                        writeln!(out, "── Back to the quiz ──")?;
+                    }
                 }
                 Effect::Leave(summary) => {
                     if let Some(m) = flow.message.take() {

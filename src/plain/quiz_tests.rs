@@ -43,6 +43,7 @@ fn run_from(
         input: &mut Cursor::new(input.as_bytes()),
         out: &mut out,
         printer: &printer,
+        step_text: &|_, _| None,
     };
     let summary = run(
         io,

@@ -10,6 +10,7 @@ pub mod mode;
 pub mod options;
 pub mod present;
 pub mod report;
+pub mod reread;
 pub mod schedule;
 pub mod select;
 pub mod session;

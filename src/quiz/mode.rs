@@ -91,6 +91,8 @@ pub struct TopicInfo {
     pub slug: String,
     pub number: u32,
     pub title: String,
+    /// The titles of its teaching steps, for "steps to re-read".
+    pub steps: Vec<String>,
 }
 
 impl TopicInfo {
@@ -165,6 +167,7 @@ mod tests {
             slug: "step-functions".into(),
             number: 11,
             title: "AWS Step Functions".into(),
+            steps: Vec::new(),
         }];
         assert_eq!(
             TopicInfo::label(&topics, "step-functions"),

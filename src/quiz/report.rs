@@ -94,6 +94,7 @@ mod tests {
             slug: "step-functions".into(),
             number: 11,
             title: "AWS Step Functions".into(),
+            steps: Vec::new(),
         }]
     }
 

@@ -122,11 +122,13 @@ pub fn topics() -> Vec<TopicInfo> {
             slug: "step-functions".into(),
             number: 11,
             title: "AWS Step Functions".into(),
+            steps: Vec::new(),
         },
         TopicInfo {
             slug: "lake-formation".into(),
             number: 12,
             title: "AWS Lake Formation".into(),
+            steps: Vec::new(),
         },
     ]
 }

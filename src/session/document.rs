@@ -35,6 +35,7 @@ impl<'c> Session<'c> {
     pub fn shown_topic(&self) -> usize {
         match self.screen {
             Screen::Preview(i) => self.hits.get(i).map_or(self.topic, |h| h.topic),
+            Screen::Look(t, _) => t,
             _ => self.topic,
         }
     }
@@ -48,6 +49,7 @@ impl<'c> Session<'c> {
                 Some(Place::Scenario(e)) => Screen::Scenario(e),
                 None => Screen::Step(self.step),
             },
+            Screen::Look(_, step) => Screen::Step(step),
             s => s,
         }
     }
@@ -81,12 +83,12 @@ impl<'c> Session<'c> {
             Screen::Help => "Help".to_string(),
             Screen::Search => crate::util::text::plural(self.hits.len(), "hit"),
             Screen::Welcome => "Welcome".to_string(),
-            Screen::Preview(_) => String::new(),
+            Screen::Preview(_) | Screen::Look(..) => String::new(),
         };
-        let place = if matches!(self.screen, Screen::Preview(_)) {
-            format!("Search hit · {place}")
-        } else {
-            place
+        let place = match self.screen {
+            Screen::Preview(_) => format!("Search hit · {place}"),
+            Screen::Look(..) => format!("Re-reading · {place}"),
+            _ => place,
         };
         Header {
             phase: self.course.phase.clone(),
@@ -140,7 +142,7 @@ impl<'c> Session<'c> {
             Screen::Help => Cow::Owned(crate::command::hints::help_markdown()),
             Screen::Welcome => Cow::Owned(self.welcome_text()),
             Screen::Search => Cow::Owned(self.search_text()),
-            Screen::Preview(_) => Cow::Borrowed(""),
+            Screen::Preview(_) | Screen::Look(..) => Cow::Borrowed(""),
         }
     }
 }

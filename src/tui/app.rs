@@ -65,6 +65,10 @@ pub struct App<'c> {
     /// A read-only screen over the lesson (stats), closed by Esc, Enter or `b`.
     pub overlay: Option<(String, String)>,
     overlay_version: u64,
+    /// The steps to re-read an overlay lists (stats), opened by their number.
+    pub overlay_links: Vec<crate::quiz::reread::Reread>,
+    /// A quiz set aside while the learner re-reads the step behind an answer; it comes back when they leave the step.
+    paused: Option<QuizFlow<'c>>,
     /// Answers to write to the progress file, drained by the loop after each event.
     pub saves: Vec<(String, ItemState)>,
     /// What the quizzes of this run added up to, for the phase summary.
@@ -116,6 +120,8 @@ impl<'c> App<'c> {
             clock: Utc::now,
             overlay: None,
             overlay_version: 0,
+            overlay_links: Vec::new(),
+            paused: None,
             saves: Vec::new(),
             quiz_results: QuizSummary::default(),
             standalone: false,
@@ -203,6 +209,26 @@ impl<'c> App<'c> {
     pub fn show_overlay(&mut self, title: &str, markdown: String) {
         self.overlay = Some((title.to_string(), markdown));
         self.overlay_version += 1;
+        self.overlay_links.clear();
+    }
+
+    /// Opens step `step` of the topic with slug `topic` to re-read, setting a running quiz aside until the learner
+    /// leaves the step.
+    pub fn open_step(&mut self, topic: &str, step: usize) {
+        let Some(t) = self
+            .session
+            .course
+            .topics
+            .iter()
+            .position(|t| t.slug() == topic)
+        else {
+            return;
+        };
+        if let Some(q) = self.quiz.take() {
+            self.paused = Some(q);
+        }
+        self.overlay = None;
+        self.session.look(t, step);
     }
 
     /// The exam clock: submits a mock exam whose time is up (the loop calls it once a second during an exam).
@@ -234,6 +260,7 @@ impl<'c> App<'c> {
                         outcome = Some(Outcome::Quit);
                     }
                 }
+                Effect::OpenStep { topic, step } => self.open_step(&topic, step),
             }
         }
         outcome
@@ -249,6 +276,12 @@ impl<'c> App<'c> {
             return None;
         }
         let outcome = self.session.apply(cmd);
+        // Leaving a re-read step brings back the quiz it was opened from, where it was.
+        if !matches!(self.session.screen, Screen::Look(..))
+            && let Some(q) = self.paused.take()
+        {
+            self.quiz = Some(q);
+        }
         if self.session.doc_key().1 != before.1 || self.session.doc_key().0 != before.0 {
             self.scroll = 0;
         }

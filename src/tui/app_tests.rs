@@ -369,3 +369,61 @@ fn a_quiz_scrolls_answers_deliberately_and_leaves_with_its_score() {
     let m = a.session.message.as_deref().unwrap();
     assert!(m.ends_with("of 1 right."), "{m}");
 }
+
+#[test]
+fn tab_after_a_wrong_answer_opens_its_step_and_esc_comes_back_to_the_quiz() {
+    let mut course = crate::course::Course::built_in().unwrap();
+    for b in course.banks.iter_mut() {
+        let step = Some(crate::quiz::bank::StepRef { step: 2, line: 1 });
+        b.triggers.iter_mut().for_each(|t| t.step = step);
+    }
+    let mut a = App::new(Session::new(&course, None), Theme::monochrome());
+    a.run(Command::Continue);
+    let place = a.session.position();
+    let opts = crate::quiz::QuizOptions {
+        seed: Some(5),
+        count: Some(4),
+        topic: Some("lake-formation".into()),
+        ..crate::quiz::QuizOptions::new(crate::quiz::Mode::Drill)
+    };
+    a.start_quiz(crate::quiz::flow::QuizFlow::new(
+        &course.banks,
+        course.topic_infos(),
+        &opts,
+        &Default::default(),
+        chrono::Utc::now(),
+    ));
+    // Answer until one is wrong (four options, four items: A cannot be right every time).
+    let mut wrong = false;
+    for _ in 0..4 {
+        say(&mut a, "a");
+        if a.quiz.as_ref().unwrap().markdown().contains("Not quite") {
+            wrong = true;
+            break;
+        }
+        enter(&mut a);
+    }
+    assert!(wrong, "the seed gives a wrong answer");
+    let before = a.quiz.as_ref().unwrap().markdown();
+    a.on_event(&key(KeyCode::Tab));
+    assert!(a.quiz.is_none(), "the quiz is set aside");
+    assert_eq!(a.session.screen, Screen::Look(1, 1));
+    assert_eq!(
+        a.session.position(),
+        place,
+        "re-reading does not move the learner's place"
+    );
+    assert!(
+        a.session
+            .header()
+            .place
+            .starts_with("Re-reading · Step 2 of")
+    );
+    a.on_event(&key(KeyCode::Esc));
+    assert_eq!(
+        a.quiz.as_ref().unwrap().markdown(),
+        before,
+        "back where it was"
+    );
+    assert_eq!(a.session.screen, Screen::Step(0));
+}

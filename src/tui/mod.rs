@@ -43,6 +43,8 @@ pub trait Host {
     fn save_item(&mut self, id: &str, state: &ItemState) -> Option<String>;
     fn histories(&self) -> &BTreeMap<String, ItemState>;
     fn stats_markdown(&self) -> String;
+    /// The steps to re-read that the stats list, in their order (a digit opens one).
+    fn reread(&self) -> Vec<crate::quiz::reread::Reread>;
     fn exam_date(&self) -> Option<NaiveDate>;
 }
 
@@ -152,7 +154,10 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
             );
             app.start_quiz(quiz);
         }
-        Outcome::Stats => app.show_overlay("Stats", host.stats_markdown()),
+        Outcome::Stats => {
+            app.show_overlay("Stats", host.stats_markdown());
+            app.overlay_links = host.reread();
+        }
         Outcome::Revise(t) => {
             let sheet = crate::course::cheatsheet::cheatsheet(course, Some(t));
             app.show_overlay("Revision sheet", sheet);
@@ -208,6 +213,9 @@ impl Host for ReadOnly {
     fn stats_markdown(&self) -> String {
         String::new()
     }
+    fn reread(&self) -> Vec<crate::quiz::reread::Reread> {
+        Vec::new()
+    }
     fn exam_date(&self) -> Option<NaiveDate> {
         None
     }
@@ -228,6 +236,9 @@ impl Host for QuizOnly<'_> {
     }
     fn stats_markdown(&self) -> String {
         self.0.stats_markdown()
+    }
+    fn reread(&self) -> Vec<crate::quiz::reread::Reread> {
+        self.0.reread()
     }
     fn exam_date(&self) -> Option<NaiveDate> {
         self.0.exam_date()

@@ -84,6 +84,13 @@ impl QuizFlow<'_> {
             return Vec::new();
         };
         let report = exam.submit(now);
+        self.wrong.extend(
+            report
+                .items
+                .iter()
+                .filter(|i| !i.right)
+                .map(|i| i.id.clone()),
+        );
         let effects = (report.items.iter())
             .map(|i| Effect::Save(i.id.clone(), i.state.clone()))
             .collect();

@@ -41,6 +41,10 @@ pub enum QuizCommand {
     Vote(Vec<usize>),
     ClearVotes,
     Reveal,
+    /// Open the step the answered item depends on.
+    ReadStep,
+    /// Open entry `.0` (0-based) of the result screen's steps to re-read.
+    OpenLink(usize),
     Help,
     Leave,
     /// Enter on an empty line: the screen's default move.
@@ -56,6 +60,8 @@ pub enum Effect {
     Save(String, ItemState),
     /// The quiz is over; the summary goes into the phase summary (and the shell's score line).
     Leave(QuizSummary),
+    /// Show teaching step `step` (0-based) of topic `topic` (a slug), then come back to the quiz where it was.
+    OpenStep { topic: String, step: usize },
 }
 
 /// A question answered in practice, with its feedback and when it comes back.
@@ -87,6 +93,9 @@ enum Confirm {
 }
 
 pub struct QuizFlow<'c> {
+    banks: &'c [QuizBank],
+    /// Ids answered wrong in this quiz: the result screen's steps to re-read.
+    wrong: Vec<String>,
     pub title: String,
     /// "Trigger drill · Topic 11 · AWS Step Functions · 18 items": the first line in plain mode.
     pub intro: String,
@@ -164,6 +173,8 @@ impl<'c> QuizFlow<'c> {
             )
         };
         Self {
+            banks,
+            wrong: Vec::new(),
             title,
             intro,
             topics,
@@ -232,6 +243,7 @@ impl<'c> QuizFlow<'c> {
             votes: false,
             numbers_jump: false,
             can_rate: false,
+            links: 0,
         };
         match &self.stage {
             Stage::Practice {
@@ -253,9 +265,36 @@ impl<'c> QuizFlow<'c> {
                 }
                 e.numbers_jump = true;
             }
-            Stage::Review(_) | Stage::Finished(_) => {}
+            Stage::Review(_) | Stage::Finished(_) => e.links = self.links().len(),
         }
         e
+    }
+
+    /// The steps to re-read that the result screen lists, from this quiz's wrong answers.
+    pub fn links(&self) -> Vec<super::reread::Reread> {
+        if !self.is_over() {
+            return Vec::new();
+        }
+        super::reread::from_ids(self.banks, self.wrong.iter().map(String::as_str))
+    }
+
+    /// `step` (or Tab) after an answer: the step that teaches the item on screen.
+    fn read_step(&mut self) -> Vec<Effect> {
+        let Stage::Practice {
+            answered: Some(a), ..
+        } = &self.stage
+        else {
+            self.message =
+                Some("Answer first; then `step` (or Tab) opens the step that teaches it.".into());
+            return Vec::new();
+        };
+        match super::reread::step_of(self.banks, &a.feedback.id) {
+            Some((topic, step)) => vec![Effect::OpenStep { topic, step }],
+            None => {
+                self.message = Some("This item names no step to re-read.".into());
+                Vec::new()
+            }
+        }
     }
 
     /// The exam clock: submits when time is up.
@@ -290,6 +329,21 @@ impl<'c> QuizFlow<'c> {
         if let QuizCommand::Refuse(m) = cmd {
             self.message = Some(m);
             return Vec::new();
+        }
+        if cmd == QuizCommand::ReadStep {
+            return self.read_step();
+        }
+        if let QuizCommand::OpenLink(i) = cmd {
+            return match self.links().get(i) {
+                Some(r) => vec![Effect::OpenStep {
+                    topic: r.topic.clone(),
+                    step: r.step,
+                }],
+                None => {
+                    self.message = Some("No step with that number.".into());
+                    Vec::new()
+                }
+            };
         }
         let confirm = self.confirm.take();
         match self.stage {

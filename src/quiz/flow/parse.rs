@@ -25,6 +25,8 @@ pub struct Expect {
     pub numbers_jump: bool,
     /// An answer was just given: 1–4 re-rate it.
     pub can_rate: bool,
+    /// A result screen lists this many steps to re-read: a number opens one.
+    pub links: usize,
 }
 
 pub fn parse(line: &str, e: Expect) -> QuizCommand {
@@ -52,6 +54,9 @@ pub fn parse(line: &str, e: Expect) -> QuizCommand {
         }
         if e.can_rate && (1..=4).contains(&n) {
             return QuizCommand::Rate(Rating::ALL[n - 1]);
+        }
+        if (1..=e.links).contains(&n) {
+            return QuizCommand::OpenLink(n - 1);
         }
     }
     if e.typed {
@@ -86,6 +91,7 @@ fn word(text: &str) -> Option<QuizCommand> {
         Action::Submit => QuizCommand::Submit,
         Action::Reveal => QuizCommand::Reveal,
         Action::ClearVotes => QuizCommand::ClearVotes,
+        Action::ReadStep => QuizCommand::ReadStep,
         Action::Help => QuizCommand::Help,
         Action::Leave => QuizCommand::Leave,
         Action::Again => QuizCommand::Rate(Rating::Again),
@@ -179,6 +185,7 @@ mod tests {
             votes: false,
             numbers_jump: false,
             can_rate: false,
+            links: 0,
         }
     }
 

@@ -139,6 +139,9 @@ impl QuizFlow<'_> {
         match session.answer(input, now) {
             Ok(f) => {
                 let save = Effect::Save(f.id.clone(), f.state.clone());
+                if !f.correct && !self.present {
+                    self.wrong.push(f.id.clone());
+                }
                 let next_review = until(f.state.due, now);
                 *answered = Some(Box::new(Answered {
                     prompt,

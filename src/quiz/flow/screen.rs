@@ -45,15 +45,32 @@ impl QuizFlow<'_> {
                 }
                 None => String::new(),
             },
-            Stage::Review(r) => present::exam_review(r, &self.topics),
+            Stage::Review(r) => {
+                let reread = self.reread_markdown();
+                let review = present::exam_review(r, &self.topics);
+                // The steps to re-read come before the long review, where they are seen.
+                match review.find("\n---\n") {
+                    Some(at) if !reread.is_empty() => {
+                        format!("{}\n{reread}{}", &review[..at], &review[at..])
+                    }
+                    _ => review,
+                }
+            }
             Stage::Finished(s) => {
                 let mut md = present::finished(s, &self.title, &self.topics);
                 if let Some(note) = &self.empty_note {
                     md.push_str(&format!("\n{note}\n"));
                 }
+                md.push_str(&self.reread_markdown());
                 md
             }
         }
+    }
+
+    fn reread_markdown(&self) -> String {
+        let links = self.links();
+        let how = format!("type its number and Enter: 1–{}", links.len());
+        crate::quiz::reread::markdown(&links, &self.topics, &how)
     }
 
     fn feedback(&self, a: &Answered) -> String {
@@ -138,13 +155,22 @@ impl QuizFlow<'_> {
                 vec![format!("{enter} next item"), l.leave]
             }
             Stage::Practice {
-                answered: Some(_), ..
-            } => vec![
-                format!("{enter} next item"),
-                "1–4 or again/hard/good/easy re-rate".into(),
-                l.leave,
-                l.help,
-            ],
+                answered: Some(a), ..
+            } => {
+                let mut items = vec![format!("{enter} next item")];
+                // Mistakes lead back: the step that teaches it, one key away.
+                if let Some((_, step)) = crate::quiz::reread::step_of(self.banks, &a.feedback.id)
+                    && !a.feedback.correct
+                {
+                    items.push(format!("{} re-reads step {}", l.read, step + 1));
+                }
+                items.extend([
+                    "1–4 or again/hard/good/easy re-rate".to_string(),
+                    l.leave,
+                    l.help,
+                ]);
+                items
+            }
             Stage::Practice {
                 session, picked, ..
             } => match session.prompt() {
@@ -169,7 +195,14 @@ impl QuizFlow<'_> {
                 items.push(l.help);
                 items
             }
-            Stage::Review(_) | Stage::Finished(_) => vec![format!("{enter} or {esc} goes back")],
+            Stage::Review(_) | Stage::Finished(_) => {
+                let mut items = vec![format!("{enter} or {esc} goes back")];
+                let n = self.links().len();
+                if n > 0 {
+                    items.push(format!("1–{n} re-reads a step"));
+                }
+                items
+            }
         }
     }
 
@@ -209,6 +242,8 @@ impl QuizFlow<'_> {
 
 /// How keys and words are named in hints: the TUI offers keys, plain mode only Enter and words.
 struct Labels {
+    /// How to open the step behind an answer: Tab, or the word.
+    read: &'static str,
     enter: &'static str,
     esc: &'static str,
     leave: String,
@@ -229,6 +264,7 @@ impl Labels {
         let help = key_or_word(KeyAct::Help, Action::Help);
         let prev = key_or_word(KeyAct::PrevQuestion, Action::Prev);
         Self {
+            read: key_or_word(KeyAct::Complete, Action::ReadStep),
             enter: key_label(KeyAct::Primary),
             esc,
             leave: format!("{esc} leaves"),

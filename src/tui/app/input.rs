@@ -26,6 +26,7 @@ pub fn table_key(key: &KeyEvent) -> Option<Key> {
         KeyCode::Char('c') if ctrl => Key::CtrlC,
         KeyCode::Char('d') if ctrl => Key::CtrlD,
         _ if ctrl => return None,
+        KeyCode::Char('1'..='9') => Key::Digit,
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
@@ -48,7 +49,13 @@ impl App<'_> {
     /// Handles one terminal event; returns what the loop must do beyond redrawing.
     pub fn on_event(&mut self, event: &Event) -> Option<Outcome> {
         match event {
-            Event::Key(k) if k.kind == KeyEventKind::Press => self.on_key(table_key(k)?),
+            Event::Key(k) if k.kind == KeyEventKind::Press => {
+                let ch = match k.code {
+                    KeyCode::Char(c) => Some(c),
+                    _ => None,
+                };
+                self.on_key(table_key(k)?, ch)
+            }
             Event::Mouse(m) => {
                 match m.kind {
                     MouseEventKind::ScrollDown => self.scroll_by(3),
@@ -67,15 +74,19 @@ impl App<'_> {
         }
     }
 
-    pub fn on_key(&mut self, key: Key) -> Option<Outcome> {
+    /// `ch`: the character of a printable key (a digit that opens nothing is typed).
+    pub fn on_key(&mut self, key: Key, ch: Option<char>) -> Option<Outcome> {
         // While a typed answer is awaited, j, k and space are letters of the answer.
         let typing_answer = self.quiz.as_ref().is_some_and(|q| q.expect().typed);
-        let empty = self.input.is_empty() && !(typing_answer && matches!(key, Key::Char(_)));
+        let empty =
+            self.input.is_empty() && !(typing_answer && matches!(key, Key::Char(_) | Key::Digit));
         match key_act(key, empty) {
+            Some(KeyAct::PickLink) => self.pick_link(ch),
             Some(act) => self.act(act),
             None => {
                 match key {
                     Key::Char(c) => self.type_char(c),
+                    Key::Digit => self.type_char(ch.unwrap_or('0')),
                     Key::Backspace => {
                         self.input.pop();
                     }
@@ -131,6 +142,10 @@ impl App<'_> {
             KeyAct::Top => self.scroll = 0,
             KeyAct::Bottom => self.scroll = self.max_scroll(),
             KeyAct::Complete if !self.input.is_empty() => self.complete(),
+            // In a quiz, after an answer: the step that teaches it.
+            KeyAct::Complete if self.quiz.is_some() => {
+                return self.quiz_command(QuizCommand::ReadStep);
+            }
             KeyAct::Complete if self.finding() => self.find_next(true),
             KeyAct::PrevMatch if self.finding() => self.find_next(false),
             KeyAct::Complete | KeyAct::PrevMatch => {}
@@ -147,6 +162,26 @@ impl App<'_> {
             KeyAct::NextQuestion => return self.quiz_command(QuizCommand::Next),
             KeyAct::ClearVotes => return self.quiz_command(QuizCommand::ClearVotes),
             KeyAct::Primary => return self.primary(),
+            KeyAct::PickLink => return self.pick_link(None),
+        }
+        None
+    }
+
+    /// A digit on an empty line: where a numbered list of steps to re-read is shown, opens that step at once;
+    /// anywhere else it is typed like any other character.
+    fn pick_link(&mut self, ch: Option<char>) -> Option<Outcome> {
+        let n = ch.and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
+        if let Some(q) = &self.quiz {
+            if (1..=q.links().len()).contains(&n) {
+                return self.quiz_command(QuizCommand::OpenLink(n - 1));
+            }
+        } else if self.overlay.is_some() && (1..=self.overlay_links.len()).contains(&n) {
+            let r = self.overlay_links[n - 1].clone();
+            self.open_step(&r.topic, r.step);
+            return None;
+        }
+        if let Some(c) = ch {
+            self.type_char(c);
         }
         None
     }
