@@ -51,20 +51,40 @@ url = "https://docs.aws.amazon.com/"
 TODO: one idea per step. Start with why the service exists and the exam mindset. Steps are split at a line
 `---` with a blank line before it, and each step opens with a `## ` title.
 
+### Another way
+
+TODO: this step's idea said differently (an analogy, the other side of it); nothing a later step teaches.
+
+### Example
+
+TODO: this step's idea at work: a short policy, ASL snippet, CLI call, log line or two-line mini-scenario.
+
 ---
 
 ## TODO: the second step's title
 
 TODO: the next idea. Use `##` and `###` headings, lists, block quotes, tables and fenced code.
 
+### Another way
+
+TODO: the second step said differently.
+
+### Example
+
+TODO: the second step at work.
+
 # Another angle
 
+Step: 2
+
 TODO: the same ideas again from another angle (an analogy, a picture in words), never the lesson's own words.
-Separate several angles with `---`.
+Separate several angles with `---`; each names the last step it needs on a `Step: N` first line.
 
 # Exam scenarios
 
 ## TODO: a scenario title
+
+Step: 1
 
 **Situation.** TODO: what the company has and what goes wrong.
 
@@ -104,6 +124,7 @@ pub(super) fn quiz(slug: &str) -> String {
 
 [[trigger]]
 id = "{slug}-trigger-1"
+step = 1
 cue = "TODO: a trigger phrase as the exam words it"
 answer = "TODO: the service or feature it points to"
 accept = ["TODO: a shorter answer also accepted when typed"]
@@ -112,6 +133,7 @@ why = "TODO: why the answer fits the cue and the look-alikes do not"
 
 [[question]]
 id = "{slug}-question-1"
+step = 1
 stem = "TODO: a scenario as the exam tells it, ending in a question"
 choices = [
   "TODO: the right choice",
