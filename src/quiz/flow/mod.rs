@@ -379,5 +379,5 @@ impl<'c> QuizFlow<'c> {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
+#[path = "flow_tests.rs"]
 mod tests;

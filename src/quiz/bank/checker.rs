@@ -1,0 +1,310 @@
+//! Reading one quiz file: the raw TOML shapes and the checks of every rule, each problem at its line.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Question, QuizBank, StepRef, Trigger, is_valid_id};
+use crate::{
+    quiz::grade::normalize,
+    util::{
+        diagnostic::{Diagnostic, LineIndex, line_of},
+        sanitize::{self, clean_value},
+    },
+};
+
+type Text = Spanned<String>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawBank {
+    topic: Text,
+    #[serde(default)]
+    trigger: Vec<Spanned<RawTrigger>>,
+    #[serde(default)]
+    question: Vec<Spanned<RawQuestion>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrigger {
+    id: Text,
+    cue: Text,
+    answer: Text,
+    #[serde(default)]
+    accept: Vec<Text>,
+    decoys: Spanned<Vec<Text>>,
+    why: Text,
+    /// Signed, so 0 or a negative number is reported as out of range rather than as a TOML type error.
+    step: Option<Spanned<i64>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Text,
+    stem: Text,
+    choices: Spanned<Vec<Text>>,
+    /// Signed, so a negative index is reported as out of range rather than as a TOML type error.
+    correct: Spanned<Vec<Spanned<i64>>>,
+    explain: Spanned<Vec<Text>>,
+    step: Option<Spanned<i64>>,
+}
+
+/// Collects diagnostics for one file.
+pub(super) struct Checker<'a> {
+    path: &'a str,
+    lines: LineIndex,
+    diags: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn line(&self, span: &Range<usize>) -> usize {
+        self.lines.line_of(span.start)
+    }
+
+    fn report(&mut self, span: &Range<usize>, message: String) {
+        let line = self.line(span);
+        self.diags.push(Diagnostic::new(self.path, line, message));
+    }
+
+    /// A required text field: reports when blank. The value is cleaned of control characters first (TOML escapes
+    /// can encode them), so a field made only of them counts as empty.
+    fn text(&mut self, label: &str, field: &str, value: Text) -> String {
+        let span = value.span();
+        let cleaned = clean_owned(value);
+        if cleaned.trim().is_empty() {
+            self.report(&span, format!("{label}: `{field}` is empty"));
+        }
+        cleaned
+    }
+
+    /// A list of text fields: reports each blank entry by its 0-based index.
+    fn texts(&mut self, label: &str, field: &str, values: Vec<Text>) -> Vec<String> {
+        // The field's name is formatted only for a report: a course has hundreds of thousands of these.
+        (values.into_iter().enumerate())
+            .map(|(i, v)| {
+                let span = v.span();
+                let cleaned = clean_owned(v);
+                if cleaned.trim().is_empty() {
+                    self.report(&span, format!("{label}: `{field}[{i}]` is empty"));
+                }
+                cleaned
+            })
+            .collect()
+    }
+
+    /// The item's label for messages, after checking the id.
+    fn id(&mut self, kind: &str, ordinal: usize, id: &Text) -> (String, String) {
+        let value = id.get_ref().trim();
+        if value.is_empty() {
+            let label = format!("{kind} #{ordinal}");
+            self.report(&id.span(), format!("{label}: `id` is empty"));
+            return (String::new(), label);
+        }
+        if !is_valid_id(value) {
+            self.report(
+                &id.span(),
+                format!("{kind} `{value}`: id must be lower-case words joined by `-`"),
+            );
+        }
+        (value.to_string(), format!("{kind} `{value}`"))
+    }
+
+    fn trigger(&mut self, ordinal: usize, raw: Spanned<RawTrigger>) -> Trigger {
+        let line = self.line(&raw.span());
+        let raw = raw.into_inner();
+        let (id, label) = self.id("trigger", ordinal, &raw.id);
+        let cue = self.text(&label, "cue", raw.cue);
+        let answer = self.text(&label, "answer", raw.answer);
+        let key = normalize(&answer);
+        // Found before the decoys are moved out; reported in the same place as ever.
+        let clashes: Vec<(Range<usize>, String)> = (raw.decoys.get_ref().iter())
+            .filter(|d| !key.is_empty() && normalize(d.get_ref()) == key)
+            .map(|d| {
+                let message = format!("{label}: decoy \"{}\" is the answer", d.get_ref());
+                (d.span(), message)
+            })
+            .collect();
+        let accept = self.texts(&label, "accept", raw.accept);
+        let decoys_span = raw.decoys.span();
+        let decoys = self.texts(&label, "decoys", raw.decoys.into_inner());
+        let why = self.text(&label, "why", raw.why);
+        if decoys.len() < 3 {
+            let n = decoys.len();
+            self.report(
+                &decoys_span,
+                format!("{label}: needs at least 3 decoys, has {n}"),
+            );
+        }
+        for (span, message) in clashes {
+            self.report(&span, message);
+        }
+        let step = self.step(&label, raw.step);
+        Trigger {
+            id,
+            cue,
+            answer,
+            accept,
+            decoys,
+            why,
+            step,
+            line,
+        }
+    }
+
+    fn question(&mut self, ordinal: usize, raw: Spanned<RawQuestion>) -> Question {
+        let line = self.line(&raw.span());
+        let raw = raw.into_inner();
+        let (id, label) = self.id("question", ordinal, &raw.id);
+        let stem_span = raw.stem.span();
+        let stem = self.text(&label, "stem", raw.stem);
+        let choices_span = raw.choices.span();
+        let choices = self.texts(&label, "choices", raw.choices.into_inner());
+        let explain_span = raw.explain.span();
+        let explain = self.texts(&label, "explain", raw.explain.into_inner());
+        if has_choose(&stem) {
+            let message =
+                format!("{label}: remove \"Choose ...\" from the stem; the tutor adds it");
+            self.report(&stem_span, message);
+        }
+        let n = choices.len();
+        if n < 2 {
+            self.report(
+                &choices_span,
+                format!("{label}: needs at least 2 choices, has {n}"),
+            );
+        }
+        if raw.correct.get_ref().is_empty() {
+            self.report(&raw.correct.span(), format!("{label}: `correct` is empty"));
+        }
+        let mut correct = Vec::new();
+        for index in raw.correct.get_ref() {
+            let Some(i) = usize::try_from(*index.get_ref()).ok().filter(|&i| i < n) else {
+                let i = index.get_ref();
+                let message =
+                    format!("{label}: `correct` index {i} is out of range ({n} choices, 0-based)");
+                self.report(&index.span(), message);
+                continue;
+            };
+            if correct.contains(&i) {
+                self.report(
+                    &index.span(),
+                    format!("{label}: `correct` lists index {i} twice"),
+                );
+            } else {
+                correct.push(i);
+            }
+        }
+        correct.sort_unstable();
+        if explain.len() != n {
+            let e = explain.len();
+            let message = format!("{label}: `explain` has {e} entries for {n} choices");
+            self.report(&explain_span, message);
+        }
+        let step = self.step(&label, raw.step);
+        Question {
+            id,
+            stem,
+            choices,
+            correct,
+            explain,
+            step,
+            line,
+        }
+    }
+
+    /// An item's `step`: a teaching step is numbered from 1 (whether it exists is checked against the lesson).
+    fn step(&mut self, label: &str, raw: Option<Spanned<i64>>) -> Option<StepRef> {
+        let raw = raw?;
+        let line = self.line(&raw.span());
+        match usize::try_from(*raw.get_ref()).ok().filter(|&n| n >= 1) {
+            Some(step) => Some(StepRef { step, line }),
+            None => {
+                let n = raw.get_ref();
+                self.report(
+                    &raw.span(),
+                    format!("{label}: `step` {n} is not a teaching step (they start at 1)"),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// `clean_value` of a parsed string, moving it when it is clean already (nearly always) instead of copying it.
+fn clean_owned(value: Text) -> String {
+    let cleaned = match sanitize::clean(value.get_ref()) {
+        Cow::Owned(c) => Some(c),
+        Cow::Borrowed(_) => None,
+    };
+    cleaned.unwrap_or_else(|| value.into_inner())
+}
+
+/// "Choose TWO." or the like written by the author, which the tutor adds itself: a word that normalises to
+/// "choose" followed by one that normalises to a count (words that normalise to nothing are skipped).
+fn has_choose(stem: &str) -> bool {
+    let mut key = String::new();
+    let mut after_choose = false;
+    for word in stem.split_whitespace() {
+        // One buffer for every word: a stem is checked without an allocation per word.
+        key.clear();
+        key.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .filter(|c| c.is_alphanumeric()),
+        );
+        if key.is_empty() {
+            continue;
+        }
+        if after_choose
+            && matches!(
+                key.as_str(),
+                "two" | "three" | "four" | "five" | "2" | "3" | "4" | "5"
+            )
+        {
+            return true;
+        }
+        after_choose = key == "choose";
+    }
+    false
+}
+
+/// Parses one quiz file. Syntax, type and unknown-field errors come from TOML (one at a time, as the parser stops);
+/// past those, every content rule is checked and all breaks are returned, in file order.
+pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
+    let raw: RawBank = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(0, |s| line_of(text, s.start));
+        vec![Diagnostic::new(path, line, e.message().trim())]
+    })?;
+    let mut checker = Checker {
+        path,
+        lines: LineIndex::new(text),
+        diags: Vec::new(),
+    };
+    let topic_line = checker.line(&raw.topic.span());
+    let topic = clean_value(raw.topic.get_ref()).trim().to_string();
+    if topic.is_empty() {
+        checker.report(&raw.topic.span(), "`topic` is empty".into());
+    }
+    let triggers = (raw.trigger.into_iter().enumerate())
+        .map(|(i, t)| checker.trigger(i + 1, t))
+        .collect();
+    let questions = (raw.question.into_iter().enumerate())
+        .map(|(i, q)| checker.question(i + 1, q))
+        .collect();
+    if !checker.diags.is_empty() {
+        let mut diags = checker.diags;
+        diags.sort_by_key(|d| d.line);
+        return Err(diags);
+    }
+    Ok(QuizBank {
+        path: path.to_string(),
+        topic,
+        topic_line,
+        triggers,
+        questions,
+    })
+}
