@@ -690,7 +690,7 @@ case!(
         );
     },
     [
-        "DIR/quizzes/02-beta.toml:10: unknown field `hint`, expected one of `id`, `cue`, `answer`, `accept`, `decoys`, `why`",
+        "DIR/quizzes/02-beta.toml:10: unknown field `hint`, expected one of `id`, `cue`, `answer`, `accept`, `decoys`, `why`, `step`",
     ]
 );
 

@@ -44,8 +44,12 @@ fn continue_repeat_example_done_then_resume() {
         "{stdout}"
     );
     assert!(stdout.contains("Step 2 of"), "{stdout}");
-    assert!(stdout.contains("Another angle 1 of"), "{stdout}");
-    assert!(stdout.contains("Exam scenario 1 of"), "{stdout}");
+    // Step 2's own re-explanation and example.
+    assert!(
+        stdout.contains("Step 2 of 12 · another way 1 of"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Step 2 of 12 · example 1 of"), "{stdout}");
     assert!(stdout.contains("Resume:"), "{stdout}");
     assert!(stdout.contains("Progress saved to"), "{stdout}");
     assert!(
@@ -267,11 +271,19 @@ fn walk_the_whole_phase_with_repeat_example_and_quiz_on_every_topic() {
     for t in &course.topics {
         let n = t.number();
         assert!(
-            stdout.contains(&format!("Topic {n} · {} · Another angle 1 of", t.title())),
+            stdout.contains(&format!(
+                "Topic {n} · {} · Step 1 of {} · another way 1 of",
+                t.title(),
+                t.step_count()
+            )),
             "{n}"
         );
         assert!(
-            stdout.contains(&format!("Topic {n} · {} · Exam scenario 1 of", t.title())),
+            stdout.contains(&format!(
+                "Topic {n} · {} · Step 1 of {} · example 1 of",
+                t.title(),
+                t.step_count()
+            )),
             "{n}"
         );
         assert!(

@@ -85,8 +85,8 @@ fn repeat_then_example_at_any_speed_and_nothing_is_undone() {
             std::thread::sleep(Duration::from_millis(150));
         }
     }
-    p.exp_string("angle.").unwrap();
-    p.exp_string("scenario.").unwrap();
+    p.exp_string("angle").unwrap();
+    p.exp_string("Exam scenario").unwrap();
     // `r` then `e` a second apart: a line reading "re", nothing done and nothing undone.
     send(&mut p, "r");
     std::thread::sleep(Duration::from_millis(1000));

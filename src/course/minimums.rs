@@ -66,6 +66,9 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
             }
         }
     }
+    // Each step's own re-explanation and example, and every step link (the non-strict problems were reported by
+    // `check` before the minimums are looked at).
+    out.extend(super::pieces::check(course, true));
     out
 }
 
