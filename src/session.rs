@@ -127,8 +127,8 @@ impl<'c> Session<'c> {
                 s.screen = Screen::Step(p.step);
             }
             s.message = Some(format!("Welcome back: {}", s.place_name()));
+            s.mark_visited();
         }
-        s.mark_visited();
         s
     }
 
@@ -294,7 +294,9 @@ impl<'c> Session<'c> {
             self.adopt_preview(i);
         }
         if self.screen == Screen::Welcome {
+            // A topic counts as started once its first step is on screen, not while the welcome is.
             self.screen = Screen::Step(self.step);
+            self.mark_visited();
         } else if self.screen == Screen::Complete {
             if self.topic + 1 < self.course.topics.len() {
                 self.open_topic(self.topic + 1, 0);

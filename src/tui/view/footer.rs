@@ -82,7 +82,8 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         }
         return;
     }
-    let items = if app.overlay.is_some() {
+    let reading = matches!(app.session.screen, crate::session::Screen::Look(..));
+    let items = if app.overlay.is_some() || reading {
         vec![
             format!(
                 "{} or {} back",
