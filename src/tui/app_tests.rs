@@ -427,3 +427,28 @@ fn tab_after_a_wrong_answer_opens_its_step_and_esc_comes_back_to_the_quiz() {
     );
     assert_eq!(a.session.screen, Screen::Step(0));
 }
+
+#[test]
+fn a_digit_opens_a_step_to_re_read_from_a_list_and_types_elsewhere() {
+    let course = crate::course::Course::built_in().unwrap();
+    let mut a = App::new(Session::new(&course, None), Theme::monochrome());
+    a.run(Command::Continue);
+    // The stats overlay lists steps to re-read: a digit opens one at once.
+    a.show_overlay("Stats", "1. Topic 12 · step 3".into());
+    a.overlay_links = vec![crate::quiz::reread::Reread {
+        topic: "lake-formation".into(),
+        step: 2,
+        misses: 1,
+    }];
+    typed(&mut a, "1");
+    assert!(a.overlay.is_none());
+    assert_eq!(a.session.screen, Screen::Look(1, 2));
+    assert!(a.input.is_empty());
+    a.on_event(&key(KeyCode::Esc));
+    assert_eq!(a.session.screen, Screen::Step(0));
+    // Without a list a digit is typed: `12⏎` still goes to topic 12.
+    typed(&mut a, "12");
+    assert_eq!(a.input, "12");
+    enter(&mut a);
+    assert_eq!(a.session.topic, 1);
+}
