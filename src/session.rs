@@ -172,11 +172,21 @@ impl<'c> Session<'c> {
     }
 
     fn apply_command(&mut self, cmd: Command) -> Outcome {
-        if let Screen::Look(..) = self.screen
-            && matches!(cmd, Command::Back | Command::Continue | Command::Empty)
-        {
-            self.screen = self.before_look.take().unwrap_or(Screen::Step(self.step));
-            return Outcome::Redraw;
+        if let Screen::Look(..) = self.screen {
+            match cmd {
+                Command::Back | Command::Continue | Command::Empty => {
+                    self.screen = self.before_look.take().unwrap_or(Screen::Step(self.step));
+                    return Outcome::Redraw;
+                }
+                Command::Done | Command::Quit | Command::Help | Command::Unknown { .. } => {}
+                _ => {
+                    self.message = Some(
+                        "You are re-reading a step: back (Esc) returns to where you were first."
+                            .into(),
+                    );
+                    return Outcome::Redraw;
+                }
+            }
         }
         if let Screen::Preview(_) = self.screen
             && matches!(cmd, Command::Repeat | Command::Example)
@@ -198,7 +208,19 @@ impl<'c> Session<'c> {
             Command::Back if matches!(self.screen, Screen::Preview(_)) => {
                 self.screen = Screen::Search
             }
-            Command::Back => self.screen = Screen::Step(self.step),
+            Command::Back
+                if matches!(
+                    self.screen,
+                    Screen::Step(_) | Screen::Complete | Screen::Welcome
+                ) =>
+            {
+                self.message =
+                    Some("Nothing to go back from: done finishes with a summary.".into());
+            }
+            Command::Back => {
+                self.screen = Screen::Step(self.step);
+                self.mark_visited();
+            }
             Command::Topics => self.screen = Screen::Topics,
             Command::Help => self.screen = Screen::Help,
             Command::Search(query) if query.is_empty() => {
@@ -219,6 +241,7 @@ impl<'c> Session<'c> {
                 // The topic the learner is in: back to their step, never to step 1.
                 Some(t) if t == self.topic => {
                     self.screen = Screen::Step(self.step);
+                    self.mark_visited();
                     self.message = Some(format!("You are here: {}.", self.place_name()));
                 }
                 Some(t) => {
@@ -252,21 +275,28 @@ impl<'c> Session<'c> {
             return false;
         }
         self.screen = Screen::Preview(i);
+        self.revealed = false;
         self.message =
             Some("A search hit: continue reads on from here; back returns to the hits.".into());
         true
     }
 
     /// Continuing from a previewed hit makes it the learner's place, then moves on as from any step.
-    fn adopt_preview(&mut self, i: usize) {
+    /// Returns whether to move on from there: from a previewed step, yes; from an angle or a scenario, the step it
+    /// belongs beside is shown first (it may never have been read).
+    fn adopt_preview(&mut self, i: usize) -> bool {
         let Some(hit) = self.hits.get(i).cloned() else {
             self.screen = Screen::Step(self.step);
-            return;
+            return false;
         };
         match hit.place {
-            Place::Step(s) => self.open_topic(hit.topic, s),
+            Place::Step(s) => {
+                self.open_topic(hit.topic, s);
+                true
+            }
             Place::Angle(_) | Place::Scenario(_) => {
                 self.open_topic(hit.topic, self.step_if_same(hit.topic));
+                false
             }
         }
     }
@@ -290,8 +320,10 @@ impl<'c> Session<'c> {
     /// `continue`: from a step or from an aside (angle, scenario, menu) it moves on from the current step; past the
     /// wrap-up it shows "Topic complete"; only from there does it open the next topic.
     fn advance(&mut self) {
-        if let Screen::Preview(i) = self.screen {
-            self.adopt_preview(i);
+        if let Screen::Preview(i) = self.screen
+            && !self.adopt_preview(i)
+        {
+            return;
         }
         if self.screen == Screen::Welcome {
             // A topic counts as started once its first step is on screen, not while the welcome is.

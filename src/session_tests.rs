@@ -262,3 +262,48 @@ fn help_and_topics_screens() {
     assert!(s.document().contains("**2** Topic Beta"));
     assert!(s.document().contains("◂ you are here"));
 }
+
+#[test]
+fn a_search_hit_on_a_scenario_keeps_think_first_and_continue_shows_its_step() {
+    let course = mini_course();
+    let mut s = started(&course);
+    run(&mut s, &["continue", "/first alpha scenario"]);
+    let i = s
+        .hits
+        .iter()
+        .position(|h| matches!(h.place, crate::course::search::Place::Scenario(0)))
+        .expect("the scenario is a hit");
+    run(&mut s, &[&(i + 1).to_string()]);
+    assert!(s.hidden_pick(), "a previewed scenario hides its pick too");
+    assert!(!s.document().contains("The first pick"));
+    run(&mut s, &["answer"]);
+    assert!(s.document().contains("The first pick"));
+    // Continue from a scenario hit of the learner's own topic shows their step, not the one after it.
+    run(&mut s, &["continue"]);
+    assert_eq!(s.screen, Screen::Step(1));
+}
+
+#[test]
+fn re_reading_a_step_refuses_other_moves_until_back() {
+    let course = mini_course();
+    let mut s = started(&course);
+    run(&mut s, &["continue"]);
+    s.look(1, 0);
+    run(&mut s, &["repeat"]);
+    assert_eq!(s.screen, Screen::Look(1, 0));
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("You are re-reading a step")
+    );
+    run(&mut s, &["back"]);
+    assert_eq!(s.screen, Screen::Step(1));
+    run(&mut s, &["back"]);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Nothing to go back from")
+    );
+}

@@ -159,7 +159,11 @@ fn wrong_answers_lead_back_to_their_steps() {
     let out = child.wait_with_output().unwrap();
     let quiz = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    if quiz.contains("Not quite") {
+    assert!(
+        quiz.contains("Not quite"),
+        "the script gives a wrong answer: {quiz}"
+    );
+    {
         assert!(quiz.contains("── Re-reading step "), "{quiz}");
         assert!(
             quiz.contains("## Steps to re-read") || quiz.contains("Steps to re-read"),

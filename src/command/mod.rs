@@ -69,6 +69,9 @@ pub fn parse(input: &str) -> Command {
     if text.is_empty() {
         return Command::Empty;
     }
+    if text == "search" || text == "find" {
+        return Command::Search(String::new());
+    }
     for prefix in ["/", "search ", "find "] {
         if let Some(rest) = text.strip_prefix(prefix) {
             return Command::Search(rest.trim().to_string());
@@ -84,7 +87,10 @@ pub fn parse(input: &str) -> Command {
     if text.chars().all(|c| c.is_ascii_digit()) {
         return Command::Goto(text);
     }
-    if text == "goto" || text == "go to" || text == "topic" {
+    if table::word(Action::Goto, Scope::Lesson)
+        .spellings()
+        .any(|s| s == text)
+    {
         return Command::Unknown {
             input: input.trim().to_string(),
             suggestion: Some("goto 12"),

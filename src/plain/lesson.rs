@@ -38,8 +38,11 @@ pub fn run(
             return Ok(Outcome::Done);
         }
         let before = (session.doc_key(), session.position());
-        let outcome = session.apply(command::parse(&line));
-        show = session.doc_key() != before.0;
+        let cmd = command::parse(&line);
+        // A new search shows its hits even on the hit list it replaces.
+        let search = matches!(cmd, command::Command::Search(ref q) if !q.is_empty());
+        let outcome = session.apply(cmd);
+        show = search || session.doc_key() != before.0;
         if (session.position() != before.1 || outcome != Outcome::Redraw)
             && let Some(w) = save(session)
         {

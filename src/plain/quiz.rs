@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::Printer;
 use crate::quiz::{
     ItemState, QuizBank, QuizOptions, QuizSummary, TopicInfo,
-    flow::{Effect, QuizCommand, QuizFlow},
+    flow::{Effect, QuizFlow},
 };
 
 /// Where progress goes: called with each item id and its new state, right after the answer.
@@ -65,7 +65,8 @@ pub fn run(
             write!(out, "{}", printer.text(&flow.markdown()))?;
             shown = Some(flow.screen_key());
         }
-        if flow.is_over() {
+        // A result with steps to re-read waits for a number (or Enter to leave); any other ends here.
+        if flow.is_over() && flow.links().is_empty() {
             let summary = flow.summary();
             writeln!(out, "{}", summary.score_line(&flow.title))?;
             return Ok(summary);
@@ -76,11 +77,18 @@ pub fn run(
         let mut line = String::new();
         let cmd = if input.read_line(&mut line)? == 0 {
             writeln!(out)?;
-            // End of input leaves; an exam left this way is abandoned (leaving asks once, so say it twice).
-            if flow.is_timed() {
-                flow.apply(QuizCommand::Leave, clock());
+            // End of input leaves; an exam left this way is abandoned.
+            let effects = flow.abandon(clock());
+            let summary = effects.into_iter().find_map(|e| match e {
+                Effect::Leave(s) => Some(s),
+                _ => None,
+            });
+            if let Some(m) = flow.message.take() {
+                writeln!(out, "{}", printer.wrap_plain(&m))?;
             }
-            QuizCommand::Leave
+            let summary = summary.unwrap_or_else(|| flow.summary());
+            writeln!(out, "{}", summary.score_line(&flow.title))?;
+            return Ok(summary);
         } else {
             flow.parse(line.trim_end_matches(['\r', '\n']))
         };

@@ -41,7 +41,7 @@ impl<'c> Session<'c> {
     }
 
     /// The lesson screen a preview stands for (a step, an angle or a scenario of the hit's topic).
-    fn shown_screen(&self) -> Screen {
+    pub(super) fn shown_screen(&self) -> Screen {
         match self.screen {
             Screen::Preview(i) => match self.hits.get(i).map(|h| h.place) {
                 Some(Place::Step(s)) => Screen::Step(s),

@@ -92,10 +92,11 @@ impl Session<'_> {
 
     /// A scenario on screen whose pick is still hidden.
     pub fn hidden_pick(&self) -> bool {
-        let Screen::Scenario(i) = self.screen else {
+        // A scenario on screen, or one opened from a search hit.
+        let Screen::Scenario(i) = self.shown_screen() else {
             return false;
         };
-        let scenarios = &self.current().lesson.scenarios;
+        let scenarios = &self.course.topics[self.shown_topic()].lesson.scenarios;
         !self.revealed && scenarios.get(i).is_some_and(|p| p.markdown.contains(PICK))
     }
 

@@ -68,7 +68,7 @@ pub struct App<'c> {
     /// The steps to re-read an overlay lists (stats), opened by their number.
     pub overlay_links: Vec<crate::quiz::reread::Reread>,
     /// A quiz set aside while the learner re-reads the step behind an answer; it comes back when they leave the step.
-    paused: Option<QuizFlow<'c>>,
+    pub paused: Option<QuizFlow<'c>>,
     /// Answers to write to the progress file, drained by the loop after each event.
     pub saves: Vec<(String, ItemState)>,
     /// What the quizzes of this run added up to, for the phase summary.
@@ -275,7 +275,12 @@ impl<'c> App<'c> {
             self.set_present(on, None);
             return None;
         }
+        let search = matches!(cmd, Command::Search(_));
         let outcome = self.session.apply(cmd);
+        // Every search starts at its first hit.
+        if search {
+            self.hit_cursor = 0;
+        }
         // Leaving a re-read step brings back the quiz it was opened from, where it was.
         if !matches!(self.session.screen, Screen::Look(..))
             && let Some(q) = self.paused.take()
@@ -287,12 +292,6 @@ impl<'c> App<'c> {
         }
         if self.session.screen == Screen::Topics {
             self.menu_cursor = self.session.topic;
-        }
-        // A new search starts at its first hit; back from a preview keeps the cursor.
-        if self.session.screen == Screen::Search
-            && !matches!(before.1, Screen::Search | Screen::Preview(_))
-        {
-            self.hit_cursor = 0;
         }
         // An opened hit shows its first match.
         if matches!(self.session.screen, Screen::Preview(_)) && self.session.doc_key() != before {

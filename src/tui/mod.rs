@@ -127,7 +127,7 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
     };
     drop(guard);
     // Left mid-quiz (Ctrl-C, a signal): what was recorded so far counts, and is what the shell is told.
-    if let Some(q) = app.quiz.take() {
+    for q in [app.quiz.take(), app.paused.take()].into_iter().flatten() {
         app.quiz_results.absorb(q.summary());
     }
     Ok((app, ending))

@@ -42,7 +42,6 @@ impl QuizFlow<'_> {
                 );
             }
             QuizCommand::Answer(v) => self.exam_answer(v),
-            QuizCommand::Toggle(c) => exam.select(i, c),
             QuizCommand::Next | QuizCommand::Primary | QuizCommand::Skip => {
                 if !exam.next_question() {
                     self.message =
@@ -112,6 +111,11 @@ impl QuizFlow<'_> {
             for c in v {
                 exam.select(i, c);
             }
+            let picked = exam
+                .question(i)
+                .map(|q| q.picked.to_vec())
+                .unwrap_or_default();
+            self.message = Some(screen::picked_line(&picked, pick));
         } else {
             let letters = grade::letters(&v);
             exam.set_answer(i, v);

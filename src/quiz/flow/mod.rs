@@ -27,8 +27,6 @@ pub enum QuizCommand {
     Answer(Vec<usize>),
     /// A typed-recall answer.
     Text(String),
-    /// Turns one option on or off (multiple response; a click in the mock exam).
-    Toggle(usize),
     Rate(Rating),
     Next,
     Prev,
@@ -306,8 +304,30 @@ impl<'c> QuizFlow<'c> {
     }
 
     pub fn apply(&mut self, cmd: QuizCommand, now: DateTime<Utc>) -> Vec<Effect> {
+        let effects = self.apply_inner(cmd, now);
+        // The projector's presenter answers for the class: nothing goes into the presenter's own schedule.
+        if self.present {
+            return effects
+                .into_iter()
+                .filter(|e| !matches!(e, Effect::Save(..)))
+                .collect();
+        }
+        effects
+    }
+
+    /// Ends the quiz now, as end of input does: an exam is abandoned without asking, practice keeps its answers.
+    pub fn abandon(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        if self.is_timed() {
+            self.confirm = Some(Confirm::LeaveExam);
+        }
+        self.apply(QuizCommand::Leave, now)
+    }
+
+    fn apply_inner(&mut self, cmd: QuizCommand, now: DateTime<Utc>) -> Vec<Effect> {
         self.version += 1;
         self.message = None;
+        // A question asked once (submit? leave?) is answered by the very next line, whatever it is.
+        let confirm = self.confirm.take();
         let effects = self.tick(now);
         if !effects.is_empty() {
             self.message = Some("Time is up: the exam was submitted.".into());
@@ -345,7 +365,6 @@ impl<'c> QuizFlow<'c> {
                 }
             };
         }
-        let confirm = self.confirm.take();
         match self.stage {
             Stage::Practice { .. } => self.practice(cmd, now),
             Stage::Exam { .. } => self.exam(cmd, confirm, now),

@@ -4,7 +4,7 @@
 use super::QuizCommand;
 use crate::{
     command::{
-        self, edit_distance,
+        self,
         table::{Action, Scope, WORDS},
     },
     quiz::Rating,
@@ -152,13 +152,7 @@ fn not_an_answer(shown: &str, text: &str, e: Expect) -> String {
             w.name
         );
     }
-    let near = WORDS
-        .iter()
-        .filter(|w| w.scope == Scope::Quiz)
-        .map(|w| (edit_distance(w.name, text), w.name))
-        .filter(|(d, n)| *d <= 2 && *d < n.len())
-        .min()
-        .map(|(_, n)| n);
+    let near = command::suggest(text, Scope::Quiz);
     let how = if e.options > 0 {
         format!(
             "Type {} and Enter",

@@ -117,9 +117,6 @@ impl QuizFlow<'_> {
                 (None, picking(picked, v))
             }
             QuizCommand::Answer(v) => (Some(grade::letters(&v)), None),
-            QuizCommand::Toggle(i) if prompt.multiple && i < prompt.options.len() => {
-                (None, picking(picked, vec![i]))
-            }
             QuizCommand::Primary if prompt.multiple && picked.len() == prompt.pick => {
                 (Some(grade::letters(picked)), None)
             }

@@ -160,9 +160,14 @@ impl App<'_> {
             KeyAct::Help => return self.run(Command::Help),
             KeyAct::PrevQuestion => return self.quiz_command(QuizCommand::Prev),
             KeyAct::NextQuestion => return self.quiz_command(QuizCommand::Next),
-            KeyAct::ClearVotes => return self.quiz_command(QuizCommand::ClearVotes),
+            // Backspace on an empty line means something only to a projector's class vote.
+            KeyAct::ClearVotes if self.present => {
+                return self.quiz_command(QuizCommand::ClearVotes);
+            }
+            KeyAct::ClearVotes => {}
             KeyAct::Primary => return self.primary(),
-            KeyAct::PickLink => return self.pick_link(None),
+            // Digits reach `pick_link` from `on_key`, with their character.
+            KeyAct::PickLink => {}
         }
         None
     }
@@ -212,16 +217,7 @@ impl App<'_> {
         if self.overlay.take().is_some() {
             return self.standalone.then_some(Outcome::Quit);
         }
-        match self.session.screen {
-            Screen::Step(_) | Screen::Complete | Screen::Welcome => {
-                self.session.message = Some(format!(
-                    "Nothing to go back from. {} finishes with a summary.",
-                    command::hints::hint(command::table::Action::Done, Scope::Lesson)
-                ));
-                None
-            }
-            _ => self.run(Command::Back),
-        }
+        self.run(Command::Back)
     }
 
     /// Tab: completes a partly typed command word when only one fits.
@@ -260,7 +256,7 @@ impl App<'_> {
             Some(&i) => self.scroll = i.saturating_sub(2).min(self.max_scroll()),
             None => {
                 self.session.message =
-                    Some("No match in this text; Esc returns to your place.".into())
+                    Some("No match in this text; Esc goes back to the hits.".into())
             }
         }
     }

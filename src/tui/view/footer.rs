@@ -34,7 +34,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
                 format!("Matches of “{}” are marked", truncate(q, 20)),
                 format!("{} next", key_label(KeyAct::Complete)),
                 format!("{} previous", key_label(KeyAct::PrevMatch)),
-                format!("{} back to your place", key_label(KeyAct::Escape)),
+                format!("{} back to the hits", key_label(KeyAct::Escape)),
             ];
             Line::styled(format!(" {}", fit(&items, room)), t.dim)
         }
