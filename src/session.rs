@@ -171,12 +171,13 @@ impl<'c> Session<'c> {
         self.message = Some("Re-reading: back (Esc) or continue returns to where you were.".into());
     }
 
-    fn apply_command(&mut self, cmd: Command) -> Outcome {
+    /// A re-read step and a previewed hit answer some commands themselves; `true` when this one was handled.
+    fn aside_handles(&mut self, cmd: &Command) -> bool {
         if let Screen::Look(..) = self.screen {
             match cmd {
                 Command::Back | Command::Continue | Command::Empty => {
                     self.screen = self.before_look.take().unwrap_or(Screen::Step(self.step));
-                    return Outcome::Redraw;
+                    return true;
                 }
                 Command::Done | Command::Quit | Command::Help | Command::Unknown { .. } => {}
                 _ => {
@@ -184,7 +185,7 @@ impl<'c> Session<'c> {
                         "You are re-reading a step: back (Esc) returns to where you were first."
                             .into(),
                     );
-                    return Outcome::Redraw;
+                    return true;
                 }
             }
         }
@@ -195,6 +196,13 @@ impl<'c> Session<'c> {
                 "This is a search hit: `continue` reads on from here (your place moves), `back` returns to {}.",
                 self.place_name()
             ));
+            return true;
+        }
+        false
+    }
+
+    fn apply_command(&mut self, cmd: Command) -> Outcome {
+        if self.aside_handles(&cmd) {
             return Outcome::Redraw;
         }
         match cmd {

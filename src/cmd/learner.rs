@@ -128,22 +128,7 @@ impl Host for LearnerHost<'_> {
         &self.learner.progress.items
     }
     fn stats_markdown(&self) -> String {
-        let mut md = report::stats_markdown(
-            &stats::stats(
-                &self.course.banks,
-                &self.learner.progress.items,
-                chrono::Utc::now(),
-            ),
-            &self.course.topic_infos(),
-        );
-        let list = self.reread();
-        md.push('\n');
-        md.push_str(&reread::markdown(
-            &list,
-            &self.course.topic_infos(),
-            "press its number",
-        ));
-        md
+        stats_markdown(self.course, self.learner, Open::Key)
     }
     fn reread(&self) -> Vec<reread::Reread> {
         reread::from_histories(&self.course.banks, &self.learner.progress.items)
@@ -153,20 +138,28 @@ impl Host for LearnerHost<'_> {
     }
 }
 
-/// The stats, with the steps to re-read and the command that opens each (plain text has no keys for them).
-pub fn stats_markdown(course: &Course, learner: &Learner) -> String {
+/// How a listed step to re-read is opened: by its number on the full screen, by a command from plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Open {
+    Key,
+    Command,
+}
+
+/// The stats, with the steps to re-read.
+pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
     let mut md = report::stats_markdown(&s, &course.topic_infos());
     md.push('\n');
-    md.push_str(&reread_markdown(course, learner));
+    md.push_str(&reread_markdown(course, learner, open));
     md
 }
 
-/// The steps to re-read from the learner's recent wrong answers, each with the command that opens it.
-pub fn reread_markdown(course: &Course, learner: &Learner) -> String {
+/// The steps to re-read from the learner's recent wrong answers, and how to open them.
+pub fn reread_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let list = reread::from_histories(&course.banks, &learner.progress.items);
-    let how = match list.first() {
-        Some(r) => {
+    let how = match (open, list.first()) {
+        (Open::Key, _) => "press its number".to_string(),
+        (Open::Command, Some(r)) => {
             let n = course
                 .topics
                 .iter()
@@ -177,7 +170,7 @@ pub fn reread_markdown(course: &Course, learner: &Learner) -> String {
                 r.step + 1
             )
         }
-        None => String::new(),
+        (Open::Command, None) => String::new(),
     };
     reread::markdown(&list, &course.topic_infos(), &how)
 }

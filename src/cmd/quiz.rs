@@ -6,7 +6,7 @@ use std::{
 };
 
 use super::{
-    learner::{Learner, LearnerHost, stats_markdown},
+    learner::{Learner, LearnerHost, Open, stats_markdown},
     load_course,
 };
 use crate::{
@@ -138,6 +138,9 @@ pub fn stats(global: &Global) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    out!("{}", printer.text(&stats_markdown(&course, &learner)));
+    out!(
+        "{}",
+        printer.text(&stats_markdown(&course, &learner, Open::Command))
+    );
     ExitCode::SUCCESS
 }

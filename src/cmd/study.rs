@@ -6,7 +6,7 @@ use std::{
 };
 
 use super::{
-    learner::{Learner, LearnerHost, stats_markdown},
+    learner::{Learner, LearnerHost, Open, stats_markdown},
     load_course, quiz,
 };
 use crate::{
@@ -67,7 +67,8 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
                 md.push('\n');
                 md.push_str(&q);
             }
-            let reread = super::learner::reread_markdown(&course, &learner);
+            let reread =
+                super::learner::reread_markdown(&course, &learner, super::learner::Open::Command);
             if !reread.is_empty() {
                 md.push('\n');
                 md.push_str(&reread);
@@ -169,7 +170,7 @@ fn run_plain<'c>(
                 continue;
             }
             Outcome::Revise(t) => cheatsheet(course, Some(t)),
-            Outcome::Stats => stats_markdown(course, learner),
+            Outcome::Stats => stats_markdown(course, learner, Open::Command),
         };
         io::Write::write_all(&mut out, printer.text(&shown).as_bytes())?;
     }

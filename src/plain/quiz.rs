@@ -75,46 +75,68 @@ pub fn run(
         write!(out, "> ")?;
         out.flush()?;
         let mut line = String::new();
-        let cmd = if input.read_line(&mut line)? == 0 {
-            writeln!(out)?;
+        let effects = if input.read_line(&mut line)? == 0 {
             // End of input leaves; an exam left this way is abandoned.
-            let effects = flow.abandon(clock());
-            let summary = effects.into_iter().find_map(|e| match e {
-                Effect::Leave(s) => Some(s),
-                _ => None,
-            });
-            if let Some(m) = flow.message.take() {
-                writeln!(out, "{}", printer.wrap_plain(&m))?;
-            }
-            let summary = summary.unwrap_or_else(|| flow.summary());
-            writeln!(out, "{}", summary.score_line(&flow.title))?;
-            return Ok(summary);
+            writeln!(out)?;
+            flow.abandon(clock())
         } else {
-            flow.parse(line.trim_end_matches(['\r', '\n']))
+            let cmd = flow.parse(line.trim_end_matches(['\r', '\n']));
+            flow.apply(cmd, clock())
         };
-        for effect in flow.apply(cmd, clock()) {
-            match effect {
-                Effect::Save(id, state) => {
-                    histories.insert(id.clone(), state.clone());
-                    sink(&id, &state)?;
+        let to = Out {
+            out: &mut *out,
+            printer,
+            step_text,
+        };
+        if let Some(summary) = carry_out(&mut flow, effects, to, histories, sink)? {
+            return Ok(summary);
+        }
+    }
+}
+
+/// Where a quiz's effects are shown.
+struct Out<'a> {
+    out: &'a mut dyn Write,
+    printer: &'a Printer,
+    step_text: &'a dyn Fn(&str, usize) -> Option<String>,
+}
+
+/// Saves answers, shows a step to re-read; at the end of the quiz, its score line and summary.
+fn carry_out(
+    flow: &mut QuizFlow<'_>,
+    effects: Vec<Effect>,
+    to: Out<'_>,
+    histories: &mut BTreeMap<String, ItemState>,
+    sink: &mut Sink<'_>,
+) -> io::Result<Option<QuizSummary>> {
+    let Out {
+        out,
+        printer,
+        step_text,
+    } = to;
+    for effect in effects {
+        match effect {
+            Effect::Save(id, state) => {
+                histories.insert(id.clone(), state.clone());
+                sink(&id, &state)?;
+            }
+            Effect::OpenStep { topic, step } => {
+                if let Some(md) = step_text(&topic, step) {
+                    writeln!(out, "\n── Re-reading step {} ──", step + 1)?;
+                    write!(out, "{}", printer.text(&md))?;
+                    writeln!(out, "── Back to the quiz ──")?;
                 }
-                Effect::OpenStep { topic, step } => {
-                    if let Some(md) = step_text(&topic, step) {
-                        writeln!(out, "\n── Re-reading step {} ──", step + 1)?;
-                        write!(out, "{}", printer.text(&md))?;
-                        writeln!(out, "── Back to the quiz ──")?;
-                    }
+            }
+            Effect::Leave(summary) => {
+                if let Some(m) = flow.message.take() {
+                    writeln!(out, "{}", printer.wrap_plain(&m))?;
                 }
-                Effect::Leave(summary) => {
-                    if let Some(m) = flow.message.take() {
-                        writeln!(out, "{}", printer.wrap_plain(&m))?;
-                    }
-                    writeln!(out, "{}", summary.score_line(&flow.title))?;
-                    return Ok(summary);
-                }
+                writeln!(out, "{}", summary.score_line(&flow.title))?;
+                return Ok(Some(summary));
             }
         }
     }
+    Ok(None)
 }
 
 #[cfg(test)]
