@@ -227,47 +227,6 @@ impl<'c> QuizFlow<'c> {
         matches!(self.stage, Stage::Review(_) | Stage::Finished(_))
     }
 
-    /// What a typed line means on the current screen.
-    pub fn parse(&self, line: &str) -> QuizCommand {
-        parse(line, self.expect())
-    }
-
-    /// What the screen expects, for the parser (and for the TUI: `j`/`k` type letters while an answer is typed).
-    pub fn expect(&self) -> Expect {
-        let mut e = Expect {
-            options: 0,
-            pick: 1,
-            typed: false,
-            votes: false,
-            numbers_jump: false,
-            can_rate: false,
-            links: 0,
-        };
-        match &self.stage {
-            Stage::Practice {
-                session, answered, ..
-            } => match (answered, session.prompt()) {
-                (Some(_), _) => e.can_rate = !self.present,
-                (None, Some(p)) => {
-                    e.options = p.options.len();
-                    e.pick = p.pick;
-                    e.typed = p.typed;
-                    e.votes = self.present && !p.typed;
-                }
-                (None, None) => {}
-            },
-            Stage::Exam { exam } => {
-                if let Some(q) = exam.question(exam.current()) {
-                    e.options = q.options.len();
-                    e.pick = q.pick;
-                }
-                e.numbers_jump = true;
-            }
-            Stage::Review(_) | Stage::Finished(_) => e.links = self.links().len(),
-        }
-        e
-    }
-
     /// The steps to re-read that the result screen lists, from this quiz's wrong answers.
     pub fn links(&self) -> Vec<super::reread::Reread> {
         if !self.is_over() {

@@ -29,6 +29,49 @@ pub struct Expect {
     pub links: usize,
 }
 
+impl super::QuizFlow<'_> {
+    /// What a typed line means on the current screen.
+    pub fn parse(&self, line: &str) -> QuizCommand {
+        parse(line, self.expect())
+    }
+
+    /// What the screen expects, for the parser (and for the TUI: `j`/`k` type letters while an answer is typed).
+    pub fn expect(&self) -> Expect {
+        let mut e = Expect {
+            options: 0,
+            pick: 1,
+            typed: false,
+            votes: false,
+            numbers_jump: false,
+            can_rate: false,
+            links: 0,
+        };
+        match &self.stage {
+            super::Stage::Practice {
+                session, answered, ..
+            } => match (answered, session.prompt()) {
+                (Some(_), _) => e.can_rate = !self.present,
+                (None, Some(p)) => {
+                    e.options = p.options.len();
+                    e.pick = p.pick;
+                    e.typed = p.typed;
+                    e.votes = self.present && !p.typed;
+                }
+                (None, None) => {}
+            },
+            super::Stage::Exam { exam } => {
+                if let Some(q) = exam.question(exam.current()) {
+                    e.options = q.options.len();
+                    e.pick = q.pick;
+                }
+                e.numbers_jump = true;
+            }
+            super::Stage::Review(_) | super::Stage::Finished(_) => e.links = self.links().len(),
+        }
+        e
+    }
+}
+
 pub fn parse(line: &str, e: Expect) -> QuizCommand {
     let text = line
         .split_whitespace()
