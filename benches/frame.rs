@@ -1,13 +1,12 @@
 //! One keypress end to end, as the event loop runs it: `App::on_event`, `App::prepare` (re-wraps the document when
 //! it changed) and a full frame drawn into a ratatui `Terminal<TestBackend>`.
 //!
-//! Keys are pressed as a learner would, so the app's rules for single keys hold: the same key again repeats its
-//! command, while a different letter soon after is taken as typing a word. So every bench presses one key over and
-//! over, or pairs a letter with a non-letter key.
+//! Keys are pressed as a learner would: letters type into the command line (untimed: they only redraw it) and
+//! Enter runs the line, or, on an empty line, continues. The timed press is the one that acts.
 //!
-//! - `keypress/continue/WxH`: `c` again and again, walking through every step of the built-in course;
-//! - `keypress/example/WxH`: `e` again and again, cycling through the exam scenarios;
-//! - `keypress/topics_enter/WxH`: `t` (the topic menu) then Enter (back into the topic), in turn;
+//! - `keypress/continue/WxH`: Enter on an empty line again and again, walking through every step of the course;
+//! - `keypress/example/WxH`: `e` then Enter again and again, through the step's examples and scenarios;
+//! - `keypress/topics_enter/WxH`: `t` Enter (the topic menu), then Enter (back into the topic), in turn;
 //! - `keypress/scroll/WxH`: `j`/`k` on the longest step: the frame alone, no re-wrap;
 //! - `keypress_1000/...`: the same on the 1,000-topic course, plus Down/Up in its 1,000-line topic menu;
 //! - `long_lesson/...`: a 5,000-line document: End/Home (a frame at its bottom, then its top), and Enter from the
@@ -100,7 +99,7 @@ fn open_longest_step(app: &mut App, (w, h): (u16, u16)) {
     app.session.open_topic(best.1, best.2);
 }
 
-/// Back to the first topic once the last one is complete, so `c` can go on for ever.
+/// Back to the first topic once the last one is complete, so Enter can go on for ever.
 fn wrap_around(app: &mut App) {
     let course = app.session.course;
     if app.session.topic + 1 == course.topics.len() && app.session.screen == Screen::Complete {
@@ -108,7 +107,7 @@ fn wrap_around(app: &mut App) {
     }
 }
 
-const C: KeyCode = KeyCode::Char('c');
+const ENTER: KeyCode = KeyCode::Enter;
 const E: KeyCode = KeyCode::Char('e');
 const T: KeyCode = KeyCode::Char('t');
 
@@ -119,12 +118,13 @@ fn common(group: &mut BenchmarkGroup<WallTime>, course: &Course, size: (u16, u16
         "continue",
         course,
         size,
-        &[(C, true)],
+        &[(ENTER, true)],
         none,
         wrap_around,
     );
-    presses(group, "example", course, size, &[(E, true)], none, none);
-    let keys = [(T, true), (KeyCode::Enter, true)];
+    let keys = [(E, false), (ENTER, true)];
+    presses(group, "example", course, size, &keys, none, none);
+    let keys = [(T, false), (ENTER, true), (ENTER, true)];
     presses(group, "topics_enter", course, size, &keys, none, none);
 }
 
@@ -132,16 +132,21 @@ fn built_in(c: &mut Criterion) {
     let course = Course::built_in().expect("the built-in course is valid");
     // A new learner starts on the welcome screen.
     assert_eq!(
-        screens(&course, &[C, C]),
+        screens(&course, &[ENTER, ENTER]),
         [Screen::Step(0), Screen::Step(1)]
     );
     assert_eq!(
-        screens(&course, &[E, E]),
-        [Screen::Scenario(0), Screen::Scenario(1)]
+        screens(&course, &[ENTER, E, ENTER]),
+        [Screen::Step(0), Screen::Step(0), Screen::Example(0, 0)]
     );
     assert_eq!(
-        screens(&course, &[T, KeyCode::Enter, T]),
-        [Screen::Topics, Screen::Step(0), Screen::Topics]
+        screens(&course, &[ENTER, T, ENTER, ENTER]),
+        [
+            Screen::Step(0),
+            Screen::Step(0),
+            Screen::Topics,
+            Screen::Step(0)
+        ]
     );
     let mut group = c.benchmark_group("keypress");
     for size in SIZES {
@@ -194,7 +199,7 @@ fn long_lesson(c: &mut Criterion) {
         let none = |_: &mut App| {};
         let keys = [(KeyCode::End, true), (KeyCode::Home, true)];
         presses(&mut group, "end_home", &course, size, &keys, none, none);
-        let keys = [(T, false), (KeyCode::Enter, true)];
+        let keys = [(T, false), (ENTER, false), (ENTER, true)];
         presses(&mut group, "open", &course, size, &keys, none, none);
     }
     group.finish();
