@@ -10,22 +10,7 @@ use std::{
 };
 
 fn plain(progress: &Path, script: &str, extra: &[&str]) -> Output {
-    let mut child = bin()
-        .args(["--plain", "--progress"])
-        .arg(progress)
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run dea-tutor");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::plain_run(progress, extra, script)
 }
 
 #[test]

@@ -13,23 +13,10 @@ use std::{
 };
 
 fn quiz(progress: &Path, args: &[&str], script: &str) -> Output {
-    let mut child = bin()
-        .args(["--plain", "--progress"])
-        .arg(progress)
-        .arg("quiz")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    let args: Vec<&str> = std::iter::once("quiz")
+        .chain(args.iter().copied())
+        .collect();
+    common::plain_run(progress, &args, script)
 }
 
 /// Answers recorded in the file: every item's right + wrong counts.

@@ -4,30 +4,15 @@
 
 mod common;
 
-use std::{io::Write, process::Stdio};
-
 use common::{bin, text};
 use dea_tutor::course::{Course, pieces::Kind};
 
 /// Runs plain mode on `script` from topic `number`, step 1.
 fn plain(number: u32, script: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = bin()
-        .args(["--plain", "--progress"])
-        .arg(dir.path().join("p.toml"))
-        .args(["--topic", &number.to_string(), "--step", "1"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let n = number.to_string();
+    let args = ["--topic", &n, "--step", "1"];
+    let out = common::plain_run(&dir.path().join("p.toml"), &args, script);
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Wrapped at spaces: joined back (and spacing collapsed), every sentence reads whole.
     text(&out.stdout)
@@ -141,22 +126,12 @@ fn wrong_answers_lead_back_to_their_steps() {
     let dir = tempfile::tempdir().unwrap();
     let progress = dir.path().join("p.toml");
     // Answer every item of a short drill with each letter in turn until one is wrong; `step` after each answer.
-    let mut child = bin()
-        .args(["--plain", "--progress"])
-        .arg(&progress)
-        .args(["quiz", "--topic", "11", "--seed", "3", "-n", "4"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"a\nstep\n\na\nstep\n\nb\nstep\n\nc\nstep\n\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let args = ["quiz", "--topic", "11", "--seed", "3", "-n", "4"];
+    let out = common::plain_run(
+        &progress,
+        &args,
+        "a\nstep\n\na\nstep\n\nb\nstep\n\nc\nstep\n\n",
+    );
     let quiz = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
@@ -178,15 +153,7 @@ fn wrong_answers_lead_back_to_their_steps() {
         let stats = text(&stats.stdout);
         assert!(stats.contains("Steps to re-read"), "{stats}");
         assert!(stats.contains("dea-tutor --topic 11 --step "), "{stats}");
-        let mut child = bin()
-            .args(["--plain", "--progress"])
-            .arg(&progress)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(b"done\n").unwrap();
-        let summary = text(&child.wait_with_output().unwrap().stdout);
+        let summary = text(&common::plain_run(&progress, &[], "done\n").stdout);
         assert!(summary.contains("Steps to re-read"), "{summary}");
     }
 }
