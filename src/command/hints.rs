@@ -157,8 +157,10 @@ mod tests {
         for w in WORDS {
             assert!(md.contains(&format!("`{}`", w.usage)), "{}", w.name);
         }
+        // Each key has its own row: its label in the first cell and its help in the second.
         for r in KEYS {
-            assert!(md.contains(r.label), "{}", r.label);
+            let row = format!("| {} | {} |", r.label, r.help);
+            assert!(md.contains(&row), "{row}");
         }
     }
 }
