@@ -72,7 +72,15 @@ fn present(app: &App, h: &crate::session::Header, inner: Rect, buf: &mut Buffer)
         Line::styled(format!(" {}", h.phase), t.dim),
         Line::default(),
         Line::from(vec![
-            Span::styled(format!(" Topic {} ", h.topic_number), t.accent),
+            // A quiz's title names its own scope; the lesson's topic number would only confuse it.
+            Span::styled(
+                if app.quiz.is_some() {
+                    " ".to_string()
+                } else {
+                    format!(" Topic {} ", h.topic_number)
+                },
+                t.accent,
+            ),
             Span::styled(
                 truncate(&h.title, usize::from(left.width).saturating_sub(10)),
                 t.heading1,

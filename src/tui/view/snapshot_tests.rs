@@ -243,3 +243,31 @@ fn projector_layout_100x30() {
     terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
     insta::assert_snapshot!(terminal.backend().to_string());
 }
+
+#[test]
+fn a_quiz_on_the_projector_names_its_scope_not_the_lesson_topic() {
+    use crate::quiz::{Mode, QuizOptions, flow::QuizFlow};
+    let course = built_in();
+    let mut app = App::new(Session::new(&course, None), Theme::monochrome());
+    app.set_present(true, Some(Theme::monochrome()));
+    app.clock = fixed;
+    let opts = QuizOptions {
+        topic: Some("lake-formation".into()),
+        seed: Some(2),
+        count: Some(2),
+        ..QuizOptions::new(Mode::Drill)
+    };
+    app.start_quiz(QuizFlow::new(
+        &course.banks,
+        course.topic_infos(),
+        &opts,
+        &Default::default(),
+        fixed(),
+    ));
+    let screen = draw(&mut app, 100, 30);
+    assert!(
+        screen.contains("Trigger drill · Topic 12 · AWS Lake Formation"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Topic 11 Trigger drill"), "{screen}");
+}
