@@ -18,17 +18,7 @@ use crate::quiz::Mode;
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub content: ContentOpt,
-    #[command(flatten)]
-    pub progress: ProgressOpt,
-    #[command(flatten)]
-    pub plain: PlainOpt,
-    #[command(flatten)]
-    pub present: PresentOpt,
-    #[command(flatten)]
-    pub theme: ThemeOpt,
-    #[command(flatten)]
-    pub exam_date: ExamDateOpt,
+    pub options: AllOptions,
     /// Open this topic (number or slug) instead of where you stopped — for a class resuming mid-topic
     #[arg(long, value_name = "TOPIC")]
     pub topic: Option<String>,
@@ -95,6 +85,36 @@ pub struct ExamDateOpt {
     pub exam_date: Option<NaiveDate>,
 }
 
+/// Every option a run can use: the top level accepts all of them, and so does `quiz`, which uses all of them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AllOptions {
+    #[command(flatten)]
+    pub content: ContentOpt,
+    #[command(flatten)]
+    pub progress: ProgressOpt,
+    #[command(flatten)]
+    pub plain: PlainOpt,
+    #[command(flatten)]
+    pub present: PresentOpt,
+    #[command(flatten)]
+    pub theme: ThemeOpt,
+    #[command(flatten)]
+    pub exam_date: ExamDateOpt,
+}
+
+impl AllOptions {
+    fn given(&self) -> Vec<&dyn Given> {
+        vec![
+            &self.content,
+            &self.progress,
+            &self.plain,
+            &self.present,
+            &self.theme,
+            &self.exam_date,
+        ]
+    }
+}
+
 /// An option as given in one place on the command line, laid over what was given before it.
 trait Given {
     fn apply(&self, g: &mut Global);
@@ -150,14 +170,7 @@ impl Cli {
             theme: "dark".into(),
             exam_date: None,
         };
-        let before: [&dyn Given; 6] = [
-            &self.content,
-            &self.progress,
-            &self.plain,
-            &self.present,
-            &self.theme,
-            &self.exam_date,
-        ];
+        let before = self.options.given();
         let after = self.command.as_ref().map(Cmd::options).unwrap_or_default();
         for o in before.into_iter().chain(after) {
             o.apply(&mut g);
@@ -195,14 +208,7 @@ impl Cmd {
     fn options(&self) -> Vec<&dyn Given> {
         match self {
             Cmd::Topics(content) => vec![content],
-            Cmd::Quiz(a) => vec![
-                &a.content,
-                &a.progress,
-                &a.plain,
-                &a.present,
-                &a.theme,
-                &a.exam_date,
-            ],
+            Cmd::Quiz(a) => a.options.given(),
             Cmd::Stats(a) => vec![&a.content, &a.progress, &a.theme],
             Cmd::Check { .. } => vec![],
             Cmd::Revise(a) => vec![&a.content, &a.plain, &a.present, &a.theme],
@@ -234,17 +240,7 @@ pub struct QuizArgs {
     #[arg(long)]
     pub typed: bool,
     #[command(flatten)]
-    pub content: ContentOpt,
-    #[command(flatten)]
-    pub progress: ProgressOpt,
-    #[command(flatten)]
-    pub plain: PlainOpt,
-    #[command(flatten)]
-    pub present: PresentOpt,
-    #[command(flatten)]
-    pub theme: ThemeOpt,
-    #[command(flatten)]
-    pub exam_date: ExamDateOpt,
+    pub options: AllOptions,
 }
 
 #[derive(Debug, Args)]
