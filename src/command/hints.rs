@@ -17,46 +17,40 @@ pub fn hint(action: Action, scope: Scope) -> String {
 /// `pick_hidden`: a scenario's pick waits on screen, so Enter (and `answer`) shows it rather than continuing.
 pub fn lesson_hints(keys: bool, pick_hidden: bool) -> Vec<String> {
     let enter = key_label(KeyAct::Primary);
-    let main = [Action::Repeat, Action::Example, Action::Done];
-    let rest = [Action::Topics, Action::Quiz, Action::Help];
+    let lesson = |a| word(a, Scope::Lesson);
+    // A command word as this front end offers it: its quickest key or abbreviation first, or the word first.
+    let offer = |a| {
+        let w = lesson(a);
+        match (keys, w.short) {
+            (true, _) => hint(a, Scope::Lesson),
+            (false, Some(s)) => format!("{} ({s})", w.name),
+            (false, None) => w.name.to_string(),
+        }
+    };
     let mut items = Vec::new();
     if pick_hidden {
-        let answer = word(Action::Reveal, Scope::Lesson).name;
+        let answer = lesson(Action::Reveal).name;
         items.push(if keys {
             format!("{enter} shows the pick")
         } else {
             format!("{answer} ({enter}) shows the pick")
         });
     }
-    if keys && pick_hidden {
-        items.push(hint(Action::Continue, Scope::Lesson));
-        items.extend(main.iter().map(|&a| hint(a, Scope::Lesson)));
-        items.push(format!("{} help", key_label(KeyAct::Help)));
-    } else if keys {
-        items.push(format!("{enter} continue"));
-        items.extend(main.iter().map(|&a| hint(a, Scope::Lesson)));
+    // Continue is Enter unless a hidden pick has Enter.
+    let c = lesson(Action::Continue);
+    items.push(match (keys, pick_hidden) {
+        (true, false) => format!("{enter} continue"),
+        (true, true) => offer(Action::Continue),
+        (false, _) => format!("{} ({enter} or {})", c.name, c.short.unwrap_or_default()),
+    });
+    items.extend([Action::Repeat, Action::Example, Action::Done].map(offer));
+    if keys {
         items.push(format!("{} help", key_label(KeyAct::Help)));
         items.push("↑↓ PgDn scroll".into());
-        items.extend(
-            rest[..2]
-                .iter()
-                .map(|&a| word(a, Scope::Lesson).name.to_string()),
-        );
-    } else {
-        let c = word(Action::Continue, Scope::Lesson);
-        items.push(format!(
-            "{} ({enter} or {})",
-            c.name,
-            c.short.unwrap_or_default()
-        ));
-        for a in main {
-            let w = word(a, Scope::Lesson);
-            items.push(format!("{} ({})", w.name, w.short.unwrap_or_default()));
-        }
-        items.extend(
-            rest.iter()
-                .map(|&a| word(a, Scope::Lesson).name.to_string()),
-        );
+    }
+    items.extend([Action::Topics, Action::Quiz].map(|a| lesson(a).name.to_string()));
+    if !keys {
+        items.push(lesson(Action::Help).name.to_string());
     }
     items
 }
