@@ -67,6 +67,8 @@ struct Answered {
     prompt: Prompt,
     feedback: Feedback,
     next_review: String,
+    /// The step that teaches it (topic slug, 0-based step), found once when answered.
+    step: Option<(String, usize)>,
 }
 
 enum Stage<'c> {
@@ -94,6 +96,7 @@ pub struct QuizFlow<'c> {
     banks: &'c [QuizBank],
     /// Ids answered wrong in this quiz: the result screen's steps to re-read.
     wrong: Vec<String>,
+    links: std::cell::OnceCell<Vec<super::reread::Reread>>,
     pub title: String,
     /// "Trigger drill · Topic 11 · AWS Step Functions · 18 items": the first line in plain mode.
     pub intro: String,
@@ -173,6 +176,7 @@ impl<'c> QuizFlow<'c> {
         Self {
             banks,
             wrong: Vec::new(),
+            links: std::cell::OnceCell::new(),
             title,
             intro,
             topics,
@@ -228,11 +232,14 @@ impl<'c> QuizFlow<'c> {
     }
 
     /// The steps to re-read that the result screen lists, from this quiz's wrong answers.
-    pub fn links(&self) -> Vec<super::reread::Reread> {
+    pub fn links(&self) -> &[super::reread::Reread] {
         if !self.is_over() {
-            return Vec::new();
+            return &[];
         }
-        super::reread::from_ids(self.banks, self.wrong.iter().map(String::as_str))
+        // Nothing is answered once the quiz is over, so the list is worked out once (it is shown every frame).
+        self.links.get_or_init(|| {
+            super::reread::from_ids(self.banks, self.wrong.iter().map(String::as_str))
+        })
     }
 
     /// `step` (or Tab) after an answer: the step that teaches the item on screen.
@@ -245,7 +252,7 @@ impl<'c> QuizFlow<'c> {
                 Some("Answer first; then `step` (or Tab) opens the step that teaches it.".into());
             return Vec::new();
         };
-        match super::reread::step_of(self.banks, &a.feedback.id) {
+        match a.step.clone() {
             Some((topic, step)) => vec![Effect::OpenStep { topic, step }],
             None => {
                 self.message = Some("This item names no step to re-read.".into());

@@ -140,10 +140,12 @@ impl QuizFlow<'_> {
                     self.wrong.push(f.id.clone());
                 }
                 let next_review = until(f.state.due, now);
+                let step = crate::quiz::reread::step_of(self.banks, &f.id);
                 *answered = Some(Box::new(Answered {
                     prompt,
                     feedback: f,
                     next_review,
+                    step,
                 }));
                 vec![save]
             }
@@ -186,6 +188,7 @@ impl QuizFlow<'_> {
                         prompt,
                         feedback: f,
                         next_review: String::new(),
+                        step: None,
                     }));
                 }
             }

@@ -70,7 +70,7 @@ impl QuizFlow<'_> {
     fn reread_markdown(&self) -> String {
         let links = self.links();
         let how = format!("type its number and Enter: 1–{}", links.len());
-        crate::quiz::reread::markdown(&links, &self.topics, &how)
+        crate::quiz::reread::markdown(links, &self.topics, &how)
     }
 
     fn feedback(&self, a: &Answered) -> String {
@@ -159,7 +159,7 @@ impl QuizFlow<'_> {
             } => {
                 let mut items = vec![format!("{enter} next item")];
                 // Mistakes lead back: the step that teaches it, one key away.
-                if let Some((_, step)) = crate::quiz::reread::step_of(self.banks, &a.feedback.id)
+                if let Some((_, step)) = &a.step
                     && !a.feedback.correct
                 {
                     items.push(format!("{} re-reads step {}", l.read, step + 1));
