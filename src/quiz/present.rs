@@ -165,7 +165,7 @@ pub fn exam_review(r: &ExamReport, topics: &[TopicInfo]) -> String {
     md
 }
 
-pub fn finished(s: &QuizSummary, title: &str, topics: &[TopicInfo]) -> String {
+pub fn finished(s: &QuizSummary, title: &str, topics: &[TopicInfo], who: Audience) -> String {
     if s.answered == 0 {
         return format!("# {title}\n\nNothing answered this time.\n");
     }
@@ -179,9 +179,13 @@ pub fn finished(s: &QuizSummary, title: &str, topics: &[TopicInfo]) -> String {
             let _ = writeln!(md, "- {}: {right} of {total}", TopicInfo::label(topics, t));
         }
     }
-    md.push_str(
-        "\nEvery answer is saved and scheduled for review (`dea-tutor quiz --mode due`).\n",
-    );
+    md.push_str(match who {
+        Audience::Learner => {
+            "\nEvery answer is saved and scheduled for review (`dea-tutor quiz --mode due`).\n"
+        }
+        // The presenter answered for the class: their own schedule was left alone.
+        Audience::Class => "\nThe class's answers; nothing was scheduled for the presenter.\n",
+    });
     md
 }
 

@@ -296,6 +296,16 @@ fn a_class_votes_then_the_presenter_reveals_and_nothing_is_scheduled() {
         q.markdown().contains("**Class votes:** A 0 · B 0"),
         "the tally starts again"
     );
+    line(&mut q, "a");
+    line(&mut q, "");
+    line(&mut q, "");
+    assert!(q.is_over());
+    let md = q.markdown();
+    assert!(
+        md.contains("nothing was scheduled for the presenter"),
+        "{md}"
+    );
+    assert!(!md.contains("Every answer is saved"), "{md}");
 }
 
 #[test]

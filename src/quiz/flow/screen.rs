@@ -37,7 +37,12 @@ impl QuizFlow<'_> {
                     md
                 }
                 (None, Some(p)) => present::prompt(p, picked, &self.topics),
-                (None, None) => present::finished(&session.summary(), &self.title, &self.topics),
+                (None, None) => present::finished(
+                    &session.summary(),
+                    &self.title,
+                    &self.topics,
+                    self.audience(),
+                ),
             },
             Stage::Exam { exam } => match exam.question(exam.current()) {
                 Some(q) => {
@@ -57,13 +62,21 @@ impl QuizFlow<'_> {
                 }
             }
             Stage::Finished(s) => {
-                let mut md = present::finished(s, &self.title, &self.topics);
+                let mut md = present::finished(s, &self.title, &self.topics, self.audience());
                 if let Some(note) = &self.empty_note {
                     md.push_str(&format!("\n{note}\n"));
                 }
                 md.push_str(&self.reread_markdown());
                 md
             }
+        }
+    }
+
+    fn audience(&self) -> Audience {
+        if self.present {
+            Audience::Class
+        } else {
+            Audience::Learner
         }
     }
 
