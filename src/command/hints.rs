@@ -46,13 +46,31 @@ pub fn lesson_hints(keys: bool, pick_hidden: bool) -> Vec<String> {
     items.extend([Action::Repeat, Action::Example, Action::Done].map(offer));
     if keys {
         items.push(format!("{} help", key_label(KeyAct::Help)));
-        items.push("↑↓ PgDn scroll".into());
+        items.push(scroll_hint());
     }
     items.extend([Action::Topics, Action::Quiz].map(|a| lesson(a).name.to_string()));
     if !keys {
         items.push(lesson(Action::Help).name.to_string());
     }
     items
+}
+
+/// "↑↓ PgDn scroll", from the keys that scroll.
+pub fn scroll_hint() -> String {
+    format!(
+        "{}{} {} scroll",
+        key_label(KeyAct::ScrollUp),
+        key_label(KeyAct::ScrollDown),
+        key_label(KeyAct::PageDown)
+    )
+}
+
+/// "1–4 or again/hard/good/easy re-rate", from the rating words.
+pub fn rate_hint() -> String {
+    let words: Vec<&str> = [Action::Again, Action::Hard, Action::Good, Action::Easy]
+        .map(|a| word(a, Scope::Quiz).name)
+        .to_vec();
+    format!("1–{} or {} re-rate", words.len(), words.join("/"))
 }
 
 /// Fits hint items (most important first) on `width` columns, joined by ` · `, dropping whole items from the end
@@ -143,6 +161,12 @@ mod tests {
         assert_eq!(fit(&items, 5), "");
         assert_eq!(hint(Action::Repeat, Scope::Lesson), "r⏎ repeat");
         assert_eq!(hint(Action::Quiz, Scope::Lesson), "quiz");
+    }
+
+    #[test]
+    fn scroll_and_rate_hints_come_from_the_table() {
+        assert_eq!(scroll_hint(), "↑↓ PgDn scroll");
+        assert_eq!(rate_hint(), "1–4 or again/hard/good/easy re-rate");
     }
 
     #[test]

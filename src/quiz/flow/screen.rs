@@ -177,11 +177,7 @@ impl QuizFlow<'_> {
                 {
                     items.push(format!("{} re-reads step {}", l.read, step + 1));
                 }
-                items.extend([
-                    "1–4 or again/hard/good/easy re-rate".to_string(),
-                    l.leave,
-                    l.help,
-                ]);
+                items.extend([crate::command::hints::rate_hint(), l.leave, l.help]);
                 items
             }
             Stage::Practice {

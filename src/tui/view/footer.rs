@@ -11,7 +11,7 @@ use ratatui::{
 use super::Areas;
 use crate::{
     command::{
-        hints::{fit, lesson_hints},
+        hints::{fit, lesson_hints, scroll_hint},
         table::{KeyAct, key_label},
     },
     tui::app::App,
@@ -41,8 +41,8 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
         (None, None) if more => {
             let items = [
                 "↓ more below".to_string(),
-                "PgDn".into(),
-                "j / ↓".into(),
+                key_label(KeyAct::PageDown).to_string(),
+                format!("j / {}", key_label(KeyAct::ScrollDown)),
                 "mouse wheel".into(),
             ];
             Line::styled(format!(" {}", fit(&items, room)), t.dim)
@@ -90,7 +90,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
                 key_label(KeyAct::Primary),
                 key_label(KeyAct::Escape)
             ),
-            "↑↓ PgDn scroll".into(),
+            scroll_hint(),
         ]
     } else {
         lesson_hints(true, app.session.hidden_pick())
