@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod asl;
 pub mod command;
 pub mod course;
 pub mod plain;
