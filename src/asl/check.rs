@@ -16,7 +16,7 @@ pub struct Problem {
     pub message: String,
 }
 
-const COMMON: [&str; 2] = ["Type", "Comment"];
+const COMMON: [&str; 3] = ["Type", "Comment", "QueryLanguage"];
 const FLOW: [&str; 2] = ["Next", "End"];
 const IO: [&str; 2] = ["InputPath", "OutputPath"];
 const RESULT: [&str; 4] = ["ResultPath", "Parameters", "ResultSelector", "Retry"];
@@ -24,7 +24,15 @@ const RESULT: [&str; 4] = ["ResultPath", "Parameters", "ResultSelector", "Retry"
 fn allowed(kind: &str) -> Option<Vec<&'static str>> {
     let mut v: Vec<&str> = COMMON.to_vec();
     let extra: &[&str] = match kind {
-        "Task" => &["Resource", "TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath", "Credentials", "Catch"],
+        "Task" => &[
+            "Resource",
+            "TimeoutSeconds",
+            "TimeoutSecondsPath",
+            "HeartbeatSeconds",
+            "HeartbeatSecondsPath",
+            "Credentials",
+            "Catch",
+        ],
         "Pass" => &["Result", "ResultPath", "Parameters"],
         "Choice" => &["Choices", "Default"],
         "Wait" => &["Seconds", "SecondsPath", "Timestamp", "TimestampPath"],
@@ -32,9 +40,21 @@ fn allowed(kind: &str) -> Option<Vec<&'static str>> {
         "Fail" => &["Error", "ErrorPath", "Cause", "CausePath"],
         "Parallel" => &["Branches", "Catch"],
         "Map" => &[
-            "Iterator", "ItemProcessor", "ItemsPath", "ItemSelector", "MaxConcurrency", "MaxConcurrencyPath", "ItemReader",
-            "ItemBatcher", "ResultWriter", "ToleratedFailurePercentage", "ToleratedFailurePercentagePath",
-            "ToleratedFailureCount", "ToleratedFailureCountPath", "Label", "Catch",
+            "Iterator",
+            "ItemProcessor",
+            "ItemsPath",
+            "ItemSelector",
+            "MaxConcurrency",
+            "MaxConcurrencyPath",
+            "ItemReader",
+            "ItemBatcher",
+            "ResultWriter",
+            "ToleratedFailurePercentage",
+            "ToleratedFailurePercentagePath",
+            "ToleratedFailureCount",
+            "ToleratedFailureCountPath",
+            "Label",
+            "Catch",
         ],
         _ => return None,
     };
@@ -48,13 +68,28 @@ fn allowed(kind: &str) -> Option<Vec<&'static str>> {
     if matches!(kind, "Task" | "Parallel" | "Map") {
         v.extend_from_slice(&RESULT);
     }
+    if matches!(
+        kind,
+        "Task" | "Pass" | "Choice" | "Wait" | "Parallel" | "Map"
+    ) {
+        v.push("Assign");
+    }
     Some(v)
 }
 
 /// Checks a whole definition and builds it.
 pub fn machine(root: &Value, flavour: Flavour) -> Result<Machine, Vec<Problem>> {
-    let mut c = Checker { problems: Vec::new(), flavour };
-    let m = c.machine(root, "", true);
+    let mut c = Checker {
+        problems: Vec::new(),
+        flavour,
+        variables: false,
+    };
+    let mut m = c.machine(root, "", true);
+    if let Some(m) = &mut m {
+        m.uses_variables = c.variables;
+        let mut seen = HashMap::new();
+        c.unique_names(m, &mut seen);
+    }
     match m {
         Some(m) if c.problems.is_empty() => Ok(m),
         _ => Err(c.problems),
@@ -64,6 +99,12 @@ pub fn machine(root: &Value, flavour: Flavour) -> Result<Machine, Vec<Problem>> 
 struct Checker {
     problems: Vec<Problem>,
     flavour: Flavour,
+    variables: bool,
+}
+
+/// Timestamps as Step Functions reads them: RFC 3339 with an upper-case `T` and `Z`.
+pub fn is_timestamp(s: &str) -> bool {
+    chrono::DateTime::parse_from_rfc3339(s).is_ok() && !s.contains(['t', 'z'])
 }
 
 fn ptr(base: &str, key: &str) -> String {
@@ -72,25 +113,39 @@ fn ptr(base: &str, key: &str) -> String {
 
 impl Checker {
     fn bad(&mut self, pointer: &str, message: impl Into<String>) {
-        self.problems.push(Problem { pointer: pointer.to_string(), message: message.into() });
+        self.problems.push(Problem {
+            pointer: pointer.to_string(),
+            message: message.into(),
+        });
     }
 
     fn machine(&mut self, v: &Value, at: &str, top: bool) -> Option<Machine> {
         let Some(obj) = v.as_object() else {
-            self.bad(at, format!("a state machine must be an object, not {}", v.kind()));
+            self.bad(
+                at,
+                format!("a state machine must be an object, not {}", v.kind()),
+            );
             return None;
         };
         let known: &[&str] = if top {
-            &["Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage"]
+            &[
+                "Comment",
+                "StartAt",
+                "States",
+                "TimeoutSeconds",
+                "Version",
+                "QueryLanguage",
+            ]
         } else {
             &["Comment", "StartAt", "States", "ProcessorConfig"]
         };
-        self.unknown_fields(obj, at, known, if top { "the definition" } else { "a branch" });
-        if let Some(q) = obj.get("QueryLanguage")
-            && q.as_str() != Some("JSONPath")
-        {
-            self.bad(&ptr(at, "QueryLanguage"), "the lab simulates the JSONPath query language only");
-        }
+        self.unknown_fields(
+            obj,
+            at,
+            known,
+            if top { "the definition" } else { "a branch" },
+        );
+        self.query_language(obj, at);
         let timeout_seconds = match obj.get("TimeoutSeconds") {
             Some(t) => self.positive_int(t, &ptr(at, "TimeoutSeconds"), "TimeoutSeconds"),
             None => None,
@@ -98,7 +153,10 @@ impl Checker {
         let start_at = match obj.get("StartAt") {
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                self.bad(&ptr(at, "StartAt"), format!("StartAt must be a string, not {}", other.kind()));
+                self.bad(
+                    &ptr(at, "StartAt"),
+                    format!("StartAt must be a string, not {}", other.kind()),
+                );
                 None
             }
             None => {
@@ -110,11 +168,17 @@ impl Checker {
         let states_obj = match obj.get("States") {
             Some(Value::Object(m)) if !m.0.is_empty() => Some(m),
             Some(Value::Object(_)) => {
-                self.bad(&states_at, "States is empty: a state machine needs at least one state");
+                self.bad(
+                    &states_at,
+                    "States is empty: a state machine needs at least one state",
+                );
                 None
             }
             Some(other) => {
-                self.bad(&states_at, format!("States must be an object, not {}", other.kind()));
+                self.bad(
+                    &states_at,
+                    format!("States must be an object, not {}", other.kind()),
+                );
                 None
             }
             None => {
@@ -123,19 +187,61 @@ impl Checker {
             }
         };
         let states: Vec<State> = states_obj
-            .map(|m| m.iter().filter_map(|(name, s)| self.state(name, s, &ptr(&states_at, name))).collect())
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(name, s)| self.state(name, s, &ptr(&states_at, name)))
+                    .collect()
+            })
             .unwrap_or_default();
         let names: HashSet<&str> = states_obj.map(|m| m.keys().collect()).unwrap_or_default();
         if let (Some(start), Some(_)) = (&start_at, states_obj)
             && !names.contains(start.as_str())
         {
-            self.bad(&ptr(at, "StartAt"), format!("StartAt names \"{start}\", which is not a state here"));
+            self.bad(
+                &ptr(at, "StartAt"),
+                format!("StartAt names \"{start}\", which is not a state here"),
+            );
         }
-        self.transitions(&states, &names, states_obj.is_some() && states.len() == names.len());
+        self.transitions(
+            &states,
+            &names,
+            states_obj.is_some() && states.len() == names.len(),
+        );
         if let (Some(start), true) = (&start_at, self.problems.is_empty()) {
             self.reachable(start, &states);
         }
-        Some(Machine { start_at: start_at?, states, timeout_seconds })
+        let terminal = states
+            .iter()
+            .any(|s| s.next.is_none() && !matches!(s.kind, Kind::Choice { .. }));
+        if !states.is_empty() && states.len() == names.len() && !terminal {
+            self.bad(
+                at,
+                "no state ends the machine: one needs \"End\": true, or a Succeed or Fail state",
+            );
+        }
+        Some(Machine {
+            start_at: start_at?,
+            states,
+            timeout_seconds,
+            uses_variables: false,
+        })
+    }
+
+    /// State names are unique across the whole definition, branches and item processors included.
+    fn unique_names(&mut self, m: &Machine, seen: &mut HashMap<String, String>) {
+        for s in &m.states {
+            if let Some(first) = seen.insert(s.name.clone(), s.pointer.clone()) {
+                let _ = first;
+                self.bad(&s.pointer, format!("the state name \"{}\" is used twice; names must be unique in the whole state machine, branches included", s.name));
+            }
+            match &s.kind {
+                Kind::Parallel { branches } => {
+                    branches.iter().for_each(|b| self.unique_names(b, seen))
+                }
+                Kind::Map(map) => self.unique_names(&map.processor, seen),
+                _ => {}
+            }
+        }
     }
 
     fn transitions(&mut self, states: &[State], names: &HashSet<&str>, complete: bool) {
@@ -160,7 +266,10 @@ impl Checker {
             }
             for (t, at) in targets {
                 if !names.contains(t) {
-                    self.bad(&at, format!("\"{}\" goes to \"{t}\", which is not a state here", s.name));
+                    self.bad(
+                        &at,
+                        format!("\"{}\" goes to \"{t}\", which is not a state here", s.name),
+                    );
                 }
             }
         }
@@ -186,8 +295,22 @@ impl Checker {
         }
         for s in states {
             if !seen.contains(s.name.as_str()) {
-                self.bad(&s.pointer, format!("\"{}\" can never be reached from StartAt", s.name));
+                self.bad(
+                    &s.pointer,
+                    format!("\"{}\" can never be reached from StartAt", s.name),
+                );
             }
+        }
+    }
+
+    fn query_language(&mut self, obj: &Map, at: &str) {
+        if let Some(q) = obj.get("QueryLanguage")
+            && q.as_str() != Some("JSONPath")
+        {
+            self.bad(
+                &ptr(at, "QueryLanguage"),
+                "the lab simulates the JSONPath query language only",
+            );
         }
     }
 
@@ -203,7 +326,10 @@ impl Checker {
         match v.as_int() {
             Some(i) if i > 0 => Some(i as u64),
             _ => {
-                self.bad(at, format!("{field} must be a positive whole number, not {v}"));
+                self.bad(
+                    at,
+                    format!("{field} must be a positive whole number, not {v}"),
+                );
                 None
             }
         }
@@ -213,7 +339,10 @@ impl Checker {
         match v.as_int() {
             Some(i) if i >= 0 => Some(i as u64),
             _ => {
-                self.bad(at, format!("{field} must be a whole number of 0 or more, not {v}"));
+                self.bad(
+                    at,
+                    format!("{field} must be a whole number of 0 or more, not {v}"),
+                );
                 None
             }
         }
@@ -224,7 +353,10 @@ impl Checker {
             None => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                self.bad(&ptr(at, field), format!("{field} must be a string, not {}", other.kind()));
+                self.bad(
+                    &ptr(at, field),
+                    format!("{field} must be a string, not {}", other.kind()),
+                );
                 None
             }
         }
@@ -232,12 +364,18 @@ impl Checker {
 
     fn path(&mut self, v: &Value, at: &str, field: &str, reference: bool) -> Option<Path> {
         let Some(s) = v.as_str() else {
-            self.bad(at, format!("{field} must be a path string, not {}", v.kind()));
+            self.bad(
+                at,
+                format!("{field} must be a path string, not {}", v.kind()),
+            );
             return None;
         };
         match Path::parse(s) {
             Ok(p) if reference && !p.is_reference() => {
-                self.bad(at, format!("{field} must be a reference path (no * or slices): {s}"));
+                self.bad(
+                    at,
+                    format!("{field} must be a reference path (no * or slices): {s}"),
+                );
                 None
             }
             Ok(p) => Some(p),
@@ -252,7 +390,10 @@ impl Checker {
         match obj.get(field) {
             None => PathField::Default,
             Some(Value::Null) => PathField::Null,
-            Some(v) => self.path(v, &ptr(at, field), field, reference).map(PathField::Path).unwrap_or_default(),
+            Some(v) => self
+                .path(v, &ptr(at, field), field, reference)
+                .map(PathField::Path)
+                .unwrap_or_default(),
         }
     }
 
@@ -261,14 +402,21 @@ impl Checker {
         match v {
             Value::Object(m) => {
                 for (k, child) in m.iter() {
+                    if let Some(plain) = k.strip_suffix(".$")
+                        && m.get(plain).is_some()
+                    {
+                        self.bad(
+                            &ptr(at, k),
+                            format!("\"{plain}\" and \"{k}\" both give the field \"{plain}\""),
+                        );
+                    }
                     let here = ptr(at, k);
                     if k.ends_with(".$") {
                         match child.as_str() {
-                            Some(s) if s.trim_start().starts_with('$') => {
-                                if let Err(e) = Path::parse(s) {
-                                    self.bad(&here, format!("{k}: {e}"));
-                                }
-                            }
+                            Some(s) if s.trim_start().starts_with('$') => match Path::parse(s) {
+                                Ok(p) => self.variables |= p.variable.is_some(),
+                                Err(e) => self.bad(&here, format!("{k}: {e}")),
+                            },
                             Some(s) if s.trim_start().starts_with("States.") => {
                                 if let Err(e) = intrinsic::parse(s) {
                                     self.bad(&here, format!("{k}: {e}"));
@@ -292,7 +440,10 @@ impl Checker {
 
     fn state(&mut self, name: &str, v: &Value, at: &str) -> Option<State> {
         if name.chars().count() > 80 {
-            self.bad(at, format!("state name \"{name}\" is longer than 80 characters"));
+            self.bad(
+                at,
+                format!("state name \"{name}\" is longer than 80 characters"),
+            );
         }
         let Some(obj) = v.as_object() else {
             self.bad(at, format!("state \"{name}\" must be an object"));
@@ -309,6 +460,11 @@ impl Checker {
             return None;
         };
         self.unknown_fields(obj, at, &known, &format!("a {kind_name} state"));
+        self.query_language(obj, at);
+        if let Some(assign) = obj.get("Assign") {
+            self.variables = true;
+            self.template(assign, &ptr(at, "Assign"));
+        }
         let next = self.flow(obj, at, name, &kind_name);
         let kind = self.kind(&kind_name, obj, at)?;
         let parameters = obj.get("Parameters").cloned();
@@ -343,12 +499,18 @@ impl Checker {
             None => false,
             Some(Value::Bool(b)) => *b,
             Some(other) => {
-                self.bad(&ptr(at, "End"), format!("End must be true or false, not {other}"));
+                self.bad(
+                    &ptr(at, "End"),
+                    format!("End must be true or false, not {other}"),
+                );
                 false
             }
         };
         match (&next, end) {
-            (Some(_), true) => self.bad(at, format!("\"{name}\" has both Next and End: true; keep one")),
+            (Some(_), true) => self.bad(
+                at,
+                format!("\"{name}\" has both Next and End: true; keep one"),
+            ),
             (None, false) if obj.get("Next").is_none() => {
                 self.bad(at, format!("\"{name}\" needs Next or \"End\": true"))
             }
@@ -360,7 +522,9 @@ impl Checker {
     fn kind(&mut self, kind: &str, obj: &Map, at: &str) -> Option<Kind> {
         Some(match kind {
             "Task" => Kind::Task(self.task(obj, at)?),
-            "Pass" => Kind::Pass { result: obj.get("Result").cloned() },
+            "Pass" => Kind::Pass {
+                result: obj.get("Result").cloned(),
+            },
             "Choice" => self.choice(obj, at)?,
             "Wait" => Kind::Wait(self.wait(obj, at)?),
             "Succeed" => Kind::Succeed,
@@ -371,11 +535,16 @@ impl Checker {
             "Parallel" => {
                 let at_b = ptr(at, "Branches");
                 let branches = match obj.get("Branches") {
-                    Some(Value::Array(b)) if !b.is_empty() => {
-                        b.iter().enumerate().filter_map(|(i, m)| self.machine(m, &format!("{at_b}/{i}"), false)).collect()
-                    }
+                    Some(Value::Array(b)) if !b.is_empty() => b
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, m)| self.machine(m, &format!("{at_b}/{i}"), false))
+                        .collect(),
                     _ => {
-                        self.bad(at, "a Parallel state needs Branches: a non-empty array of state machines");
+                        self.bad(
+                            at,
+                            "a Parallel state needs Branches: a non-empty array of state machines",
+                        );
                         return None;
                     }
                 };
@@ -389,14 +558,24 @@ impl Checker {
     fn task(&mut self, obj: &Map, at: &str) -> Option<Task> {
         let Some(resource) = self.string(obj, at, "Resource") else {
             if obj.get("Resource").is_none() {
-                self.bad(at, "a Task state needs a Resource (the service integration's ARN)");
+                self.bad(
+                    at,
+                    "a Task state needs a Resource (the service integration's ARN)",
+                );
             }
             return None;
         };
         if !resource.starts_with("arn:") {
-            self.bad(&ptr(at, "Resource"), format!("Resource must be an ARN, not \"{resource}\""));
+            self.bad(
+                &ptr(at, "Resource"),
+                format!("Resource must be an ARN, not \"{resource}\""),
+            );
         }
-        if self.flavour == Flavour::Express && (resource.ends_with(".sync") || resource.contains(".sync:") || resource.ends_with(".waitForTaskToken")) {
+        if self.flavour == Flavour::Express
+            && (resource.ends_with(".sync")
+                || resource.contains(".sync:")
+                || resource.ends_with(".waitForTaskToken"))
+        {
             self.bad(&ptr(at, "Resource"), format!("Express workflows support neither .sync (Run a Job) nor .waitForTaskToken; \"{resource}\" needs a Standard workflow"));
         }
         let timeout = self.seconds_or_path(obj, at, "TimeoutSeconds");
@@ -404,9 +583,16 @@ impl Checker {
         if let (Some(OrPath::Literal(t)), Some(OrPath::Literal(h))) = (&timeout, &heartbeat)
             && h >= t
         {
-            self.bad(&ptr(at, "HeartbeatSeconds"), "HeartbeatSeconds must be smaller than TimeoutSeconds");
+            self.bad(
+                &ptr(at, "HeartbeatSeconds"),
+                "HeartbeatSeconds must be smaller than TimeoutSeconds",
+            );
         }
-        Some(Task { resource, timeout, heartbeat })
+        Some(Task {
+            resource,
+            timeout,
+            heartbeat,
+        })
     }
 
     fn seconds_or_path(&mut self, obj: &Map, at: &str, field: &str) -> Option<OrPath<u64>> {
@@ -416,8 +602,12 @@ impl Checker {
                 self.bad(at, format!("{field} and {path_field} cannot both be set"));
                 None
             }
-            (Some(v), None) => self.positive_int(v, &ptr(at, field), field).map(OrPath::Literal),
-            (None, Some(v)) => self.path(v, &ptr(at, &path_field), &path_field, true).map(OrPath::Path),
+            (Some(v), None) => self
+                .positive_int(v, &ptr(at, field), field)
+                .map(OrPath::Literal),
+            (None, Some(v)) => self
+                .path(v, &ptr(at, &path_field), &path_field, true)
+                .map(OrPath::Path),
             (None, None) => None,
         }
     }
@@ -441,7 +631,8 @@ impl Checker {
                         }
                     };
                 }
-                self.path(v, &ptr(at, &path_field), &path_field, false).map(OrPath::Path)
+                self.path(v, &ptr(at, &path_field), &path_field, false)
+                    .map(OrPath::Path)
             }
             (None, None) => None,
         }
@@ -463,26 +654,35 @@ impl Checker {
             "Seconds" => WaitFor::Seconds(self.non_negative_int(v, &here, f)?),
             "Timestamp" => {
                 let s = v.as_str().unwrap_or_default();
-                if chrono::DateTime::parse_from_rfc3339(s).is_err() {
+                if !is_timestamp(s) {
                     self.bad(&here, format!("Timestamp must be an RFC 3339 time such as 2026-12-01T02:00:00Z, not {v}"));
                     return None;
                 }
                 WaitFor::Timestamp(s.to_string())
             }
-            _ => WaitFor::Path { path: self.path(v, &here, f, true)?, seconds: f == "SecondsPath" },
+            _ => WaitFor::Path {
+                path: self.path(v, &here, f, true)?,
+                seconds: f == "SecondsPath",
+            },
         }))
     }
 
     fn map(&mut self, obj: &Map, at: &str) -> Option<MapState> {
         let (processor_v, field) = match (obj.get("ItemProcessor"), obj.get("Iterator")) {
             (Some(_), Some(_)) => {
-                self.bad(at, "a Map state has ItemProcessor or the older Iterator, not both");
+                self.bad(
+                    at,
+                    "a Map state has ItemProcessor or the older Iterator, not both",
+                );
                 return None;
             }
             (Some(p), None) => (p, "ItemProcessor"),
             (None, Some(p)) => (p, "Iterator"),
             (None, None) => {
-                self.bad(at, "a Map state needs an ItemProcessor (or the older Iterator)");
+                self.bad(
+                    at,
+                    "a Map state needs an ItemProcessor (or the older Iterator)",
+                );
                 return None;
             }
         };
@@ -491,14 +691,33 @@ impl Checker {
             .and_then(|c| c.get("Mode"))
             .and_then(Value::as_str)
             == Some("DISTRIBUTED");
-        if let Some(mode) = processor_v.get("ProcessorConfig").and_then(|c| c.get("Mode"))
+        if let Some(mode) = processor_v
+            .get("ProcessorConfig")
+            .and_then(|c| c.get("Mode"))
             && !matches!(mode.as_str(), Some("INLINE" | "DISTRIBUTED"))
         {
-            self.bad(&format!("{at}/{field}/ProcessorConfig/Mode"), format!("Mode must be INLINE or DISTRIBUTED, not {mode}"));
+            self.bad(
+                &format!("{at}/{field}/ProcessorConfig/Mode"),
+                format!("Mode must be INLINE or DISTRIBUTED, not {mode}"),
+            );
+        }
+        if distributed
+            && !matches!(
+                processor_v
+                    .get("ProcessorConfig")
+                    .and_then(|c| c.get("ExecutionType"))
+                    .and_then(Value::as_str),
+                Some("STANDARD" | "EXPRESS")
+            )
+        {
+            self.bad(&format!("{at}/{field}/ProcessorConfig"), "a Distributed Map needs ExecutionType: STANDARD or EXPRESS (its child workflows' type)");
         }
         let processor = self.machine(processor_v, &ptr(at, field), false)?;
         if obj.get("ItemSelector").is_some() && obj.get("Parameters").is_some() {
-            self.bad(at, "a Map state has ItemSelector or the older Parameters, not both");
+            self.bad(
+                at,
+                "a Map state has ItemSelector or the older Parameters, not both",
+            );
         }
         let item_selector = obj.get("ItemSelector").or(obj.get("Parameters")).cloned();
         if let Some(s) = obj.get("ItemSelector") {
@@ -508,32 +727,65 @@ impl Checker {
             Some(v) => self.non_negative_int(v, &ptr(at, "MaxConcurrency"), "MaxConcurrency")?,
             None => 0,
         };
+        let max_concurrency_path = match obj.get("MaxConcurrencyPath") {
+            Some(v) => Some(self.path(
+                v,
+                &ptr(at, "MaxConcurrencyPath"),
+                "MaxConcurrencyPath",
+                true,
+            )?),
+            None => None,
+        };
         let tolerated_percentage = match obj.get("ToleratedFailurePercentage") {
             Some(v) => match v.as_f64() {
                 Some(p) if (0.0..=100.0).contains(&p) => Some(p),
                 _ => {
-                    self.bad(&ptr(at, "ToleratedFailurePercentage"), format!("ToleratedFailurePercentage must be a number from 0 to 100, not {v}"));
+                    self.bad(
+                        &ptr(at, "ToleratedFailurePercentage"),
+                        format!(
+                            "ToleratedFailurePercentage must be a number from 0 to 100, not {v}"
+                        ),
+                    );
                     None
                 }
             },
             None => None,
         };
         let tolerated_count = match obj.get("ToleratedFailureCount") {
-            Some(v) => self.non_negative_int(v, &ptr(at, "ToleratedFailureCount"), "ToleratedFailureCount"),
+            Some(v) => self.non_negative_int(
+                v,
+                &ptr(at, "ToleratedFailureCount"),
+                "ToleratedFailureCount",
+            ),
             None => None,
         };
         let items_path = match obj.get("ItemsPath") {
             Some(v) => Some(self.path(v, &ptr(at, "ItemsPath"), "ItemsPath", true)?),
             None => None,
         };
-        Some(MapState { processor, items_path, item_selector, max_concurrency, tolerated_percentage, tolerated_count, distributed })
+        Some(MapState {
+            processor,
+            items_path,
+            item_selector,
+            max_concurrency,
+            max_concurrency_path,
+            tolerated_percentage,
+            tolerated_count,
+            distributed,
+        })
     }
 
     fn choice(&mut self, obj: &Map, at: &str) -> Option<Kind> {
         let default = self.string(obj, at, "Default");
         let at_c = ptr(at, "Choices");
-        let Some(Value::Array(list)) = obj.get("Choices").filter(|c| c.as_array().is_some_and(|a| !a.is_empty())) else {
-            self.bad(at, "a Choice state needs Choices: a non-empty array of rules");
+        let Some(Value::Array(list)) = obj
+            .get("Choices")
+            .filter(|c| c.as_array().is_some_and(|a| !a.is_empty()))
+        else {
+            self.bad(
+                at,
+                "a Choice state needs Choices: a non-empty array of rules",
+            );
             return None;
         };
         let mut rules = Vec::new();
@@ -542,7 +794,10 @@ impl Checker {
             let next = match r.get("Next") {
                 Some(Value::String(n)) => Some(n.clone()),
                 _ => {
-                    self.bad(&here, "each Choice rule needs Next: the state to go to when it matches");
+                    self.bad(
+                        &here,
+                        "each Choice rule needs Next: the state to go to when it matches",
+                    );
                     None
                 }
             };
@@ -561,13 +816,23 @@ impl Checker {
         };
         let ops: Vec<&str> = obj
             .keys()
-            .filter(|k| !matches!(*k, "Variable" | "Next" | "Comment"))
+            .filter(|k| !matches!(*k, "Variable" | "Next" | "Comment" | "Assign"))
             .collect();
         if !top && obj.get("Next").is_some() {
-            self.bad(&ptr(at, "Next"), "only a top-level Choice rule has Next; a nested rule inside And/Or/Not has none");
+            self.bad(
+                &ptr(at, "Next"),
+                "only a top-level Choice rule has Next; a nested rule inside And/Or/Not has none",
+            );
         }
         if ops.len() != 1 {
-            self.bad(at, format!("a Choice rule needs exactly one operator (found {}: {})", ops.len(), ops.join(", ")));
+            self.bad(
+                at,
+                format!(
+                    "a Choice rule needs exactly one operator (found {}: {})",
+                    ops.len(),
+                    ops.join(", ")
+                ),
+            );
             return None;
         }
         let op = ops[0];
@@ -579,10 +844,22 @@ impl Checker {
                     self.bad(&here, format!("{op} needs a non-empty array of rules"));
                     return None;
                 };
-                let rules: Vec<Rule> = list.iter().enumerate().filter_map(|(i, r)| self.rule(r, &format!("{here}/{i}"), false)).collect();
-                (rules.len() == list.len()).then(|| if op == "And" { Rule::And(rules) } else { Rule::Or(rules) })
+                let rules: Vec<Rule> = list
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, r)| self.rule(r, &format!("{here}/{i}"), false))
+                    .collect();
+                (rules.len() == list.len()).then(|| {
+                    if op == "And" {
+                        Rule::And(rules)
+                    } else {
+                        Rule::Or(rules)
+                    }
+                })
             }
-            "Not" => self.rule(operand, &here, false).map(|r| Rule::Not(Box::new(r))),
+            "Not" => self
+                .rule(operand, &here, false)
+                .map(|r| Rule::Not(Box::new(r))),
             _ => self.comparison(obj, at, op, operand),
         }
     }
@@ -600,40 +877,61 @@ impl Checker {
             return None;
         };
         if op.ends_with("Path") && !base.starts_with("Is") && base != "StringMatches" {
-            return self.path(operand, &here, op, false).map(|p| Rule::Compare { variable, op: base.to_string(), operand: Operand::Path(p) });
+            return self.path(operand, &here, op, false).map(|p| Rule::Compare {
+                variable,
+                op: base.to_string(),
+                operand: Operand::Path(p),
+            });
         }
         let ok = match *ty {
             "string" => operand.as_str().is_some(),
             "number" => operand.is_number(),
             "boolean" => matches!(operand, Value::Bool(_)),
-            _ => operand.as_str().is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok()),
+            _ => operand.as_str().is_some_and(is_timestamp),
         };
         if !ok || op.ends_with("Path") {
-            let want = if *ty == "timestamp" { "an RFC 3339 timestamp string".to_string() } else { format!("a {ty}") };
+            let want = if *ty == "timestamp" {
+                "an RFC 3339 timestamp string".to_string()
+            } else {
+                format!("a {ty}")
+            };
             self.bad(&here, format!("{op} takes {want}, not {operand}"));
             return None;
         }
-        Some(Rule::Compare { variable, op: op.to_string(), operand: Operand::Value(operand.clone()) })
+        Some(Rule::Compare {
+            variable,
+            op: op.to_string(),
+            operand: Operand::Value(operand.clone()),
+        })
     }
 
     fn error_list(&mut self, obj: &Map, at: &str, what: &str) -> Vec<String> {
         let list = match obj.get("ErrorEquals") {
-            Some(Value::Array(a)) if !a.is_empty() && a.iter().all(|e| e.as_str().is_some()) => {
-                a.iter().filter_map(|e| e.as_str().map(String::from)).collect::<Vec<_>>()
-            }
+            Some(Value::Array(a)) if !a.is_empty() && a.iter().all(|e| e.as_str().is_some()) => a
+                .iter()
+                .filter_map(|e| e.as_str().map(String::from))
+                .collect::<Vec<_>>(),
             _ => {
-                self.bad(at, format!("a {what} needs ErrorEquals: a non-empty array of error names"));
+                self.bad(
+                    at,
+                    format!("a {what} needs ErrorEquals: a non-empty array of error names"),
+                );
                 return Vec::new();
             }
         };
         if list.len() > 1 && list.iter().any(|e| e == "States.ALL") {
-            self.bad(&ptr(at, "ErrorEquals"), "States.ALL must appear alone in its ErrorEquals");
+            self.bad(
+                &ptr(at, "ErrorEquals"),
+                "States.ALL must appear alone in its ErrorEquals",
+            );
         }
         list
     }
 
     fn retriers(&mut self, obj: &Map, at: &str) -> Vec<Retrier> {
-        let Some(v) = obj.get("Retry") else { return Vec::new() };
+        let Some(v) = obj.get("Retry") else {
+            return Vec::new();
+        };
         let at_r = ptr(at, "Retry");
         let Some(list) = v.as_array() else {
             self.bad(&at_r, "Retry must be an array of retriers");
@@ -646,41 +944,80 @@ impl Checker {
                 self.bad(&here, "a retrier must be an object");
                 continue;
             };
-            self.unknown_fields(o, &here, &["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"], "a retrier");
+            self.unknown_fields(
+                o,
+                &here,
+                &[
+                    "ErrorEquals",
+                    "IntervalSeconds",
+                    "MaxAttempts",
+                    "BackoffRate",
+                    "MaxDelaySeconds",
+                    "JitterStrategy",
+                    "Comment",
+                ],
+                "a retrier",
+            );
             let errors = self.error_list(o, &here, "retrier");
             if errors.iter().any(|e| e == "States.ALL") && i + 1 < list.len() {
-                self.bad(&ptr(&here, "ErrorEquals"), "a retrier on States.ALL must be the last retrier");
+                self.bad(
+                    &ptr(&here, "ErrorEquals"),
+                    "a retrier on States.ALL must be the last retrier",
+                );
             }
-            let interval = o.get("IntervalSeconds").map_or(Some(1), |v| self.positive_int(v, &ptr(&here, "IntervalSeconds"), "IntervalSeconds"));
-            let max_attempts = o.get("MaxAttempts").map_or(Some(3), |v| self.non_negative_int(v, &ptr(&here, "MaxAttempts"), "MaxAttempts"));
+            let interval = o.get("IntervalSeconds").map_or(Some(1), |v| {
+                self.positive_int(v, &ptr(&here, "IntervalSeconds"), "IntervalSeconds")
+            });
+            let max_attempts = o.get("MaxAttempts").map_or(Some(3), |v| {
+                self.non_negative_int(v, &ptr(&here, "MaxAttempts"), "MaxAttempts")
+            });
             let backoff = match o.get("BackoffRate") {
                 None => Some(2.0),
                 Some(v) => match v.as_f64() {
                     Some(b) if b >= 1.0 => Some(b),
                     _ => {
-                        self.bad(&ptr(&here, "BackoffRate"), format!("BackoffRate must be a number of 1.0 or more, not {v}"));
+                        self.bad(
+                            &ptr(&here, "BackoffRate"),
+                            format!("BackoffRate must be a number of 1.0 or more, not {v}"),
+                        );
                         None
                     }
                 },
             };
-            let max_delay = o.get("MaxDelaySeconds").and_then(|v| self.positive_int(v, &ptr(&here, "MaxDelaySeconds"), "MaxDelaySeconds"));
+            let max_delay = o.get("MaxDelaySeconds").and_then(|v| {
+                self.positive_int(v, &ptr(&here, "MaxDelaySeconds"), "MaxDelaySeconds")
+            });
             let jitter_full = match o.get("JitterStrategy").map(|j| j.as_str()) {
                 None | Some(Some("NONE")) => false,
                 Some(Some("FULL")) => true,
                 Some(_) => {
-                    self.bad(&ptr(&here, "JitterStrategy"), "JitterStrategy must be FULL or NONE");
+                    self.bad(
+                        &ptr(&here, "JitterStrategy"),
+                        "JitterStrategy must be FULL or NONE",
+                    );
                     false
                 }
             };
-            if let (Some(interval), Some(max_attempts), Some(backoff)) = (interval, max_attempts, backoff) {
-                out.push(Retrier { errors, interval: interval as f64, max_attempts, backoff, max_delay: max_delay.map(|d| d as f64), jitter_full });
+            if let (Some(interval), Some(max_attempts), Some(backoff)) =
+                (interval, max_attempts, backoff)
+            {
+                out.push(Retrier {
+                    errors,
+                    interval: interval as f64,
+                    max_attempts,
+                    backoff,
+                    max_delay: max_delay.map(|d| d as f64),
+                    jitter_full,
+                });
             }
         }
         out
     }
 
     fn catchers(&mut self, obj: &Map, at: &str) -> Vec<Catcher> {
-        let Some(v) = obj.get("Catch") else { return Vec::new() };
+        let Some(v) = obj.get("Catch") else {
+            return Vec::new();
+        };
         let at_c = ptr(at, "Catch");
         let Some(list) = v.as_array() else {
             self.bad(&at_c, "Catch must be an array of catchers");
@@ -693,15 +1030,29 @@ impl Checker {
                 self.bad(&here, "a catcher must be an object");
                 continue;
             };
-            self.unknown_fields(o, &here, &["ErrorEquals", "Next", "ResultPath", "Comment"], "a catcher");
+            self.unknown_fields(
+                o,
+                &here,
+                &["ErrorEquals", "Next", "ResultPath", "Comment", "Assign"],
+                "a catcher",
+            );
             let errors = self.error_list(o, &here, "catcher");
             if errors.iter().any(|e| e == "States.ALL") && i + 1 < list.len() {
-                self.bad(&ptr(&here, "ErrorEquals"), "a catcher on States.ALL must be the last catcher");
+                self.bad(
+                    &ptr(&here, "ErrorEquals"),
+                    "a catcher on States.ALL must be the last catcher",
+                );
             }
             let result_path = self.path_field(o, &here, "ResultPath", true);
             match self.string(o, &here, "Next") {
-                Some(next) => out.push(Catcher { errors, next, result_path }),
-                None if o.get("Next").is_none() => self.bad(&here, "a catcher needs Next: the state to go to"),
+                Some(next) => out.push(Catcher {
+                    errors,
+                    next,
+                    result_path,
+                }),
+                None if o.get("Next").is_none() => {
+                    self.bad(&here, "a catcher needs Next: the state to go to")
+                }
                 None => {}
             }
         }

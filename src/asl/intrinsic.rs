@@ -40,10 +40,17 @@ const FUNCTIONS: [(&str, usize, usize); 18] = [
 
 /// Parses `States.Name(args…)`.
 pub fn parse(text: &str) -> Result<Call, String> {
-    let mut p = P { s: text.trim(), pos: 0, depth: 0 };
+    let mut p = P {
+        s: text.trim(),
+        pos: 0,
+        depth: 0,
+    };
     let call = p.call()?;
     if p.pos != p.s.len() {
-        return Err(format!("unexpected text after the intrinsic function: {}", &p.s[p.pos..]));
+        return Err(format!(
+            "unexpected text after the intrinsic function: {}",
+            &p.s[p.pos..]
+        ));
     }
     Ok(call)
 }
@@ -72,9 +79,13 @@ impl P<'_> {
         }
         let rest = self.rest();
         let Some(after) = rest.strip_prefix("States.") else {
-            return Err(format!("expected an intrinsic function (States.…), found '{rest}'"));
+            return Err(format!(
+                "expected an intrinsic function (States.…), found '{rest}'"
+            ));
         };
-        let open = after.find('(').ok_or("an intrinsic function needs '(' after its name")?;
+        let open = after
+            .find('(')
+            .ok_or("an intrinsic function needs '(' after its name")?;
         let name = after[..open].to_string();
         let Some(&(_, min, max)) = FUNCTIONS.iter().find(|(n, _, _)| *n == name) else {
             return Err(format!("States.{name} is not an intrinsic function"));
@@ -100,7 +111,17 @@ impl P<'_> {
             }
         }
         if args.len() < min || args.len() > max {
-            return Err(format!("States.{name} takes {} arguments, not {}", if min == max { min.to_string() } else if max == usize::MAX { format!("at least {min}") } else { format!("{min} to {max}") }, args.len()));
+            return Err(format!(
+                "States.{name} takes {} arguments, not {}",
+                if min == max {
+                    min.to_string()
+                } else if max == usize::MAX {
+                    format!("at least {min}")
+                } else {
+                    format!("{min} to {max}")
+                },
+                args.len()
+            ));
         }
         self.depth -= 1;
         Ok(Call { name, args })
@@ -158,7 +179,9 @@ impl P<'_> {
         if token.starts_with('$') {
             return Path::parse(token).map(Arg::Path);
         }
-        json::parse(token).map(Arg::Literal).map_err(|_| format!("'{token}' is not a valid argument"))
+        json::parse(token)
+            .map(Arg::Literal)
+            .map_err(|_| format!("'{token}' is not a valid argument"))
     }
 }
 
@@ -176,12 +199,30 @@ pub fn eval(call: &Call, input: &Value, context: &Value, seq: &mut u64) -> Resul
     }
     let name = call.name.as_str();
     let bad = |what: &str| format!("States.{name}: {what}");
-    let int = |v: &Value, what: &str| v.as_int().ok_or_else(|| bad(&format!("{what} must be a whole number, not {v}")));
-    let array = |v: &Value| v.as_array().cloned().ok_or_else(|| bad(&format!("expected an array, not {v}")));
-    let string = |v: &Value| v.as_str().map(String::from).ok_or_else(|| bad(&format!("expected a string, not {v}")));
+    let int = |v: &Value, what: &str| {
+        v.as_int()
+            .ok_or_else(|| bad(&format!("{what} must be a whole number, not {v}")))
+    };
+    let array = |v: &Value| {
+        v.as_array()
+            .cloned()
+            .ok_or_else(|| bad(&format!("expected an array, not {v}")))
+    };
+    let string = |v: &Value| {
+        v.as_str()
+            .map(String::from)
+            .ok_or_else(|| bad(&format!("expected a string, not {v}")))
+    };
     Ok(match name {
         "Format" => format(&string(&args[0])?, &args[1..]).map_err(|e| bad(&e))?,
-        "StringToJson" => json::parse(&string(&args[0])?).map_err(|e| bad(&e.message))?,
+        "StringToJson" => {
+            let text = string(&args[0])?;
+            if text.trim().is_empty() {
+                Value::Null
+            } else {
+                json::parse(&text).map_err(|e| bad(&e.message))?
+            }
+        }
         "JsonToString" => Value::String(args[0].compact()),
         "Array" => Value::Array(args),
         "ArrayPartition" => {
@@ -189,11 +230,20 @@ pub fn eval(call: &Call, input: &Value, context: &Value, seq: &mut u64) -> Resul
             if size <= 0 {
                 return Err(bad("the chunk size must be positive"));
             }
-            Value::Array(array(&args[0])?.chunks(size as usize).map(|c| Value::Array(c.to_vec())).collect())
+            Value::Array(
+                array(&args[0])?
+                    .chunks(size as usize)
+                    .map(|c| Value::Array(c.to_vec()))
+                    .collect(),
+            )
         }
         "ArrayContains" => Value::Bool(array(&args[0])?.contains(&args[1])),
         "ArrayRange" => {
-            let (a, b, step) = (int(&args[0], "start")?, int(&args[1], "end")?, int(&args[2], "step")?);
+            let (a, b, step) = (
+                int(&args[0], "start")?,
+                int(&args[1], "end")?,
+                int(&args[2], "step")?,
+            );
             if step == 0 {
                 return Err(bad("the step cannot be 0"));
             }
@@ -210,7 +260,10 @@ pub fn eval(call: &Call, input: &Value, context: &Value, seq: &mut u64) -> Resul
         }
         "ArrayGetItem" => {
             let idx = int(&args[1], "the index")?;
-            array(&args[0])?.get(usize::try_from(idx).map_err(|_| bad("negative index"))?).cloned().ok_or_else(|| bad("index out of range"))?
+            array(&args[0])?
+                .get(usize::try_from(idx).map_err(|_| bad("negative index"))?)
+                .cloned()
+                .ok_or_else(|| bad("index out of range"))?
         }
         "ArrayLength" => Value::Int(array(&args[0])?.len() as i64),
         "ArrayUnique" => {
@@ -225,9 +278,12 @@ pub fn eval(call: &Call, input: &Value, context: &Value, seq: &mut u64) -> Resul
         "Base64Encode" => Value::String(base64_encode(string(&args[0])?.as_bytes())),
         "Base64Decode" => {
             let bytes = base64_decode(&string(&args[0])?).ok_or_else(|| bad("not valid base64"))?;
-            Value::String(String::from_utf8(bytes).map_err(|_| bad("the decoded bytes are not UTF-8 text"))?)
+            Value::String(
+                String::from_utf8(bytes)
+                    .map_err(|_| bad("the decoded bytes are not UTF-8 text"))?,
+            )
         }
-        "Hash" => return Err(bad("hashing is not simulated by the lab")),
+        "Hash" => Value::String(hash(&args[0], &string(&args[1])?).map_err(|e| bad(&e))?),
         "JsonMerge" => {
             if args[2] != Value::Bool(false) {
                 return Err(bad("only a shallow merge (false) is supported, as in AWS"));
@@ -246,13 +302,32 @@ pub fn eval(call: &Call, input: &Value, context: &Value, seq: &mut u64) -> Resul
             if hi <= lo {
                 return Err(bad("end must be greater than start"));
             }
-            *seq = seq.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            *seq = seq
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             Value::Int(lo + ((*seq >> 33) % (hi - lo) as u64) as i64)
         }
-        "MathAdd" => Value::Int(int(&args[0], "the first number")?.checked_add(int(&args[1], "the second number")?).ok_or_else(|| bad("overflow"))?),
+        "MathAdd" => {
+            // Non-whole numbers are rounded half up first, as AWS does (1.49 + 1.5 = 1 + 2).
+            let round = |v: &Value| {
+                v.as_f64()
+                    .map(|f| (f + 0.5).floor() as i64)
+                    .ok_or_else(|| bad(&format!("expected a number, not {v}")))
+            };
+            Value::Int(
+                round(&args[0])?
+                    .checked_add(round(&args[1])?)
+                    .ok_or_else(|| bad("overflow"))?,
+            )
+        }
         "StringSplit" => {
             let (s, delims) = (string(&args[0])?, string(&args[1])?);
-            Value::Array(s.split(|c| delims.contains(c)).filter(|t| !t.is_empty()).map(|t| Value::String(t.into())).collect())
+            Value::Array(
+                s.split(|c| delims.contains(c))
+                    .filter(|t| !t.is_empty())
+                    .map(|t| Value::String(t.into()))
+                    .collect(),
+            )
         }
         "UUID" => {
             *seq += 1;
@@ -269,24 +344,67 @@ fn format(template: &str, args: &[Value]) -> Result<Value, String> {
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' if matches!(chars.peek(), Some('{' | '}' | '\\' | '\'')) => out.push(chars.next().unwrap_or('\\')),
+            '\\' if matches!(chars.peek(), Some('{' | '}' | '\\' | '\'')) => {
+                out.push(chars.next().unwrap_or('\\'))
+            }
             '{' if chars.peek() == Some(&'}') => {
                 chars.next();
                 let arg = args.get(used).ok_or("more {} than arguments")?;
                 used += 1;
-                match arg {
-                    Value::String(s) => out.push_str(s),
-                    Value::Array(_) | Value::Object(_) => return Err("arguments must be strings, numbers, booleans or null".into()),
-                    other => out.push_str(&other.compact()),
-                }
+                out.push_str(&java_text(arg));
             }
             c => out.push(c),
         }
     }
     if used != args.len() {
-        return Err(format!("{} arguments but {used} {{}} in the template", args.len()));
+        return Err(format!(
+            "{} arguments but {used} {{}} in the template",
+            args.len()
+        ));
     }
     Ok(Value::String(out))
+}
+
+/// How AWS's States.Format prints an argument: strings bare, objects and arrays as Java maps and lists do
+/// (`{Arg1=1, Arg2=[]}`).
+fn java_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(java_text).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(m) => format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!("{k}={}", java_text(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.compact(),
+    }
+}
+
+fn hash(data: &Value, algorithm: &str) -> Result<String, String> {
+    use sha2::Digest;
+    let text = data
+        .as_str()
+        .map(String::from)
+        .unwrap_or_else(|| data.compact());
+    let bytes = text.as_bytes();
+    let digest: Vec<u8> = match algorithm {
+        "MD5" => md5::Md5::digest(bytes).to_vec(),
+        "SHA-1" => sha1::Sha1::digest(bytes).to_vec(),
+        "SHA-256" => sha2::Sha256::digest(bytes).to_vec(),
+        "SHA-384" => sha2::Sha384::digest(bytes).to_vec(),
+        "SHA-512" => sha2::Sha512::digest(bytes).to_vec(),
+        other => {
+            return Err(format!(
+                "'{other}' is not an algorithm: MD5, SHA-1, SHA-256, SHA-384 or SHA-512"
+            ));
+        }
+    };
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -294,7 +412,10 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -333,25 +454,76 @@ mod tests {
 
     #[test]
     fn evaluates_the_documented_examples() {
-        assert_eq!(run("States.Format('Hello, my name is {}.', $.name)", r#"{"name":"Arnav"}"#).unwrap(), r#""Hello, my name is Arnav.""#);
-        assert_eq!(run("States.Array('Foo', 2020, $.x, null)", r#"{"x":true}"#).unwrap(), r#"["Foo",2020,true,null]"#);
-        assert_eq!(run("States.ArrayPartition($.a, 4)", r#"{"a":[1,2,3,4,5,6,7]}"#).unwrap(), "[[1,2,3,4],[5,6,7]]");
-        assert_eq!(run("States.ArrayRange(1, 9, 2)", "{}").unwrap(), "[1,3,5,7,9]");
-        assert_eq!(run("States.ArrayUnique($.a)", r#"{"a":[1,2,3,3,3,3,3,3,4]}"#).unwrap(), "[1,2,3,4]");
-        assert_eq!(run("States.Base64Encode('Data to encode')", "{}").unwrap(), r#""RGF0YSB0byBlbmNvZGU=""#);
-        assert_eq!(run("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')", "{}").unwrap(), r#""Data to encode""#);
-        assert_eq!(run("States.StringSplit('1,2,3,4,5', ',')", "{}").unwrap(), r#"["1","2","3","4","5"]"#);
-        assert_eq!(run("States.MathAdd($.v, -1)", r#"{"v":111}"#).unwrap(), "110");
-        assert_eq!(run("States.JsonToString($.o)", r#"{"o":{"a":1}}"#).unwrap(), r#""{\"a\":1}""#);
-        assert_eq!(run("States.StringToJson($.s)", r#"{"s":"{\"a\":1}"}"#).unwrap(), r#"{"a":1}"#);
-        assert_eq!(run("States.ArrayLength(States.Array(1, 2))", "{}").unwrap(), "2");
-        assert_eq!(run("States.Format('\\{{}\\}', 'x')", "{}").unwrap(), r#""{x}""#);
+        assert_eq!(
+            run(
+                "States.Format('Hello, my name is {}.', $.name)",
+                r#"{"name":"Arnav"}"#
+            )
+            .unwrap(),
+            r#""Hello, my name is Arnav.""#
+        );
+        assert_eq!(
+            run("States.Array('Foo', 2020, $.x, null)", r#"{"x":true}"#).unwrap(),
+            r#"["Foo",2020,true,null]"#
+        );
+        assert_eq!(
+            run("States.ArrayPartition($.a, 4)", r#"{"a":[1,2,3,4,5,6,7]}"#).unwrap(),
+            "[[1,2,3,4],[5,6,7]]"
+        );
+        assert_eq!(
+            run("States.ArrayRange(1, 9, 2)", "{}").unwrap(),
+            "[1,3,5,7,9]"
+        );
+        assert_eq!(
+            run("States.ArrayUnique($.a)", r#"{"a":[1,2,3,3,3,3,3,3,4]}"#).unwrap(),
+            "[1,2,3,4]"
+        );
+        assert_eq!(
+            run("States.Base64Encode('Data to encode')", "{}").unwrap(),
+            r#""RGF0YSB0byBlbmNvZGU=""#
+        );
+        assert_eq!(
+            run("States.Base64Decode('RGF0YSB0byBlbmNvZGU=')", "{}").unwrap(),
+            r#""Data to encode""#
+        );
+        assert_eq!(
+            run("States.StringSplit('1,2,3,4,5', ',')", "{}").unwrap(),
+            r#"["1","2","3","4","5"]"#
+        );
+        assert_eq!(
+            run("States.MathAdd($.v, -1)", r#"{"v":111}"#).unwrap(),
+            "110"
+        );
+        assert_eq!(
+            run("States.JsonToString($.o)", r#"{"o":{"a":1}}"#).unwrap(),
+            r#""{\"a\":1}""#
+        );
+        assert_eq!(
+            run("States.StringToJson($.s)", r#"{"s":"{\"a\":1}"}"#).unwrap(),
+            r#"{"a":1}"#
+        );
+        assert_eq!(
+            run("States.ArrayLength(States.Array(1, 2))", "{}").unwrap(),
+            "2"
+        );
+        assert_eq!(
+            run("States.Format('\\{{}\\}', 'x')", "{}").unwrap(),
+            r#""{x}""#
+        );
     }
 
     #[test]
     fn parse_errors_are_clear() {
-        assert!(parse("States.Nope(1)").unwrap_err().contains("not an intrinsic"));
-        assert!(parse("States.ArrayLength(1, 2)").unwrap_err().contains("takes 1"));
+        assert!(
+            parse("States.Nope(1)")
+                .unwrap_err()
+                .contains("not an intrinsic")
+        );
+        assert!(
+            parse("States.ArrayLength(1, 2)")
+                .unwrap_err()
+                .contains("takes 1")
+        );
         assert!(parse("States.Format('x").is_err());
         assert!(run("States.Format('{} {}', 1)", "{}").is_err());
     }

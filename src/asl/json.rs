@@ -246,7 +246,11 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}: {}", self.line, self.column, self.message)
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
     }
 }
 
@@ -319,7 +323,11 @@ impl<'a> Parser<'a> {
             .chars()
             .count()
             + 1;
-        JsonError { line: self.line, column, message: message.into() }
+        JsonError {
+            line: self.line,
+            column,
+            message: message.into(),
+        }
     }
 
     fn record(&mut self) {
@@ -401,7 +409,8 @@ impl<'a> Parser<'a> {
             let saved = self.pointer.len();
             if self.lines.is_some() {
                 self.pointer.push('/');
-                self.pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                self.pointer
+                    .push_str(&key.replace('~', "~0").replace('/', "~1"));
                 if let Some(lines) = &mut self.lines {
                     lines.0.insert(self.pointer.clone(), key_line);
                 }
@@ -493,13 +502,16 @@ impl<'a> Parser<'a> {
             b't' => out.push('\t'),
             b'u' => {
                 let hi = self.hex4()?;
-                let c = if (0xD800..0xDC00).contains(&hi) && self.text[self.pos..].starts_with("\\u") {
-                    self.pos += 2;
-                    let lo = self.hex4()?;
-                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF))
-                } else {
-                    char::from_u32(hi)
-                };
+                let c =
+                    if (0xD800..0xDC00).contains(&hi) && self.text[self.pos..].starts_with("\\u") {
+                        self.pos += 2;
+                        let lo = self.hex4()?;
+                        char::from_u32(
+                            0x10000 + ((hi - 0xD800) << 10) + (lo.wrapping_sub(0xDC00) & 0x3FF),
+                        )
+                    } else {
+                        char::from_u32(hi)
+                    };
                 out.push(c.unwrap_or('\u{FFFD}'));
             }
             _ => return Err(self.error("unknown escape in a string")),
@@ -508,7 +520,10 @@ impl<'a> Parser<'a> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let digits = self.text.get(self.pos..self.pos + 4).ok_or_else(|| self.error("bad \\u escape"))?;
+        let digits = self
+            .text
+            .get(self.pos..self.pos + 4)
+            .ok_or_else(|| self.error("bad \\u escape"))?;
         let n = u32::from_str_radix(digits, 16).map_err(|_| self.error("bad \\u escape"))?;
         self.pos += 4;
         Ok(n)
@@ -526,9 +541,17 @@ impl<'a> Parser<'a> {
             self.pos += 1;
         }
         let s = &self.text[start..self.pos];
-        let bad = || JsonError { line: self.line, column: start - self.line_start + 1, message: format!("bad number {s}") };
+        let bad = || JsonError {
+            line: self.line,
+            column: start - self.line_start + 1,
+            message: format!("bad number {s}"),
+        };
         let digits = s.trim_start_matches('-');
-        if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") && !digits.starts_with("0e") {
+        if digits.len() > 1
+            && digits.starts_with('0')
+            && !digits.starts_with("0.")
+            && !digits.starts_with("0e")
+        {
             return Err(bad());
         }
         if !float && let Ok(i) = s.parse::<i64>() {
@@ -549,13 +572,19 @@ mod tests {
     fn round_trips_and_keeps_key_order() {
         let text = r#"{"b": [1, 2.5, "x\n\"y\""], "a": {"c": null, "d": true}, "e": -3e2}"#;
         let v = parse(text).unwrap();
-        assert_eq!(v.compact(), r#"{"b":[1,2.5,"x\n\"y\""],"a":{"c":null,"d":true},"e":-300}"#);
+        assert_eq!(
+            v.compact(),
+            r#"{"b":[1,2.5,"x\n\"y\""],"a":{"c":null,"d":true},"e":-300}"#
+        );
         assert_eq!(parse(&v.pretty()).unwrap(), v);
     }
 
     #[test]
     fn equality_is_by_json_meaning() {
-        assert_eq!(parse(r#"{"a":1,"b":2}"#).unwrap(), parse(r#"{"b":2.0,"a":1}"#).unwrap());
+        assert_eq!(
+            parse(r#"{"a":1,"b":2}"#).unwrap(),
+            parse(r#"{"b":2.0,"a":1}"#).unwrap()
+        );
         assert_ne!(parse("[1,2]").unwrap(), parse("[2,1]").unwrap());
     }
 
@@ -572,7 +601,12 @@ mod tests {
     fn errors_name_line_and_column() {
         let e = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
         assert_eq!((e.line, e.column), (3, 7));
-        assert!(parse(r#"{"a":1,"a":2}"#).unwrap_err().message.contains("twice"));
+        assert!(
+            parse(r#"{"a":1,"a":2}"#)
+                .unwrap_err()
+                .message
+                .contains("twice")
+        );
         assert!(parse("[1,]").is_err());
         assert!(parse("01").is_err());
         assert!(parse("-").is_err());
@@ -586,6 +620,9 @@ mod tests {
 
     #[test]
     fn unicode_escapes() {
-        assert_eq!(parse(r#""\u00e9\ud83d\ude00""#).unwrap(), Value::String("é😀".into()));
+        assert_eq!(
+            parse(r#""\u00e9\ud83d\ude00""#).unwrap(),
+            Value::String("é😀".into())
+        );
     }
 }

@@ -32,16 +32,25 @@ pub fn parse(text: &str, flavour: Flavour) -> Result<Machine, Vec<AslError>> {
     if text.len() > MAX_DEFINITION_BYTES {
         return Err(vec![AslError {
             line: 1,
-            message: format!("the definition is {} bytes; Step Functions accepts at most 1 MB", text.len()),
+            message: format!(
+                "the definition is {} bytes; Step Functions accepts at most 1 MB",
+                text.len()
+            ),
         }]);
     }
     let (value, lines) = json::parse_with_lines(text).map_err(|e| {
-        vec![AslError { line: e.line, message: format!("not valid JSON (column {}): {}", e.column, e.message) }]
+        vec![AslError {
+            line: e.line,
+            message: format!("not valid JSON (column {}): {}", e.column, e.message),
+        }]
     })?;
     check::machine(&value, flavour).map_err(|problems| {
         problems
             .into_iter()
-            .map(|p| AslError { line: lines.of(&p.pointer), message: p.message })
+            .map(|p| AslError {
+                line: lines.of(&p.pointer),
+                message: p.message,
+            })
             .collect()
     })
 }

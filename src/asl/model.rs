@@ -35,6 +35,8 @@ pub struct Machine {
     pub states: Vec<State>,
     /// The execution's own limit (top level only).
     pub timeout_seconds: Option<u64>,
+    /// Some state assigns or reads workflow variables: valid ASL, but the lab does not simulate them.
+    pub uses_variables: bool,
 }
 
 impl Machine {
@@ -81,12 +83,22 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     Task(Task),
-    Pass { result: Option<Value> },
-    Choice { rules: Vec<(Rule, String)>, default: Option<String> },
+    Pass {
+        result: Option<Value>,
+    },
+    Choice {
+        rules: Vec<(Rule, String)>,
+        default: Option<String>,
+    },
     Wait(OrPath<WaitFor>),
     Succeed,
-    Fail { error: Option<OrPath<String>>, cause: Option<OrPath<String>> },
-    Parallel { branches: Vec<Machine> },
+    Fail {
+        error: Option<OrPath<String>>,
+        cause: Option<OrPath<String>>,
+    },
+    Parallel {
+        branches: Vec<Machine>,
+    },
     Map(Box<MapState>),
 }
 
@@ -120,7 +132,10 @@ pub enum WaitFor {
     /// An RFC 3339 time.
     Timestamp(String),
     /// `SecondsPath` or `TimestampPath` (which one: `seconds`).
-    Path { path: Path, seconds: bool },
+    Path {
+        path: Path,
+        seconds: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +144,7 @@ pub struct MapState {
     pub items_path: Option<Path>,
     pub item_selector: Option<Value>,
     pub max_concurrency: u64,
+    pub max_concurrency_path: Option<Path>,
     pub tolerated_percentage: Option<f64>,
     pub tolerated_count: Option<u64>,
     pub distributed: bool,
@@ -165,7 +181,11 @@ pub struct Catcher {
 /// A Choice rule's condition.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
-    Compare { variable: Path, op: String, operand: Operand },
+    Compare {
+        variable: Path,
+        op: String,
+        operand: Operand,
+    },
     And(Vec<Rule>),
     Or(Vec<Rule>),
     Not(Box<Rule>),

@@ -40,13 +40,18 @@ impl Filter {
         let (lhs, compare) = match ops.iter().find_map(|op| body.find(op).map(|i| (i, *op))) {
             Some((i, op)) => {
                 let lit = body[i + op.len()..].trim().replace('\'', "\"");
-                let v = crate::asl::json::parse(&lit).map_err(|_| format!("bad value in filter: {lit}"))?;
+                let v = crate::asl::json::parse(&lit)
+                    .map_err(|_| format!("bad value in filter: {lit}"))?;
                 (body[..i].trim(), Some((op.to_string(), v)))
             }
             None => (body, None),
         };
         let rest = lhs.strip_prefix('@').ok_or("a filter starts with @")?;
-        let field: Vec<String> = rest.split('.').filter(|s| !s.is_empty()).map(String::from).collect();
+        let field: Vec<String> = rest
+            .split('.')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect();
         Ok(Filter { field, compare })
     }
 
@@ -58,7 +63,9 @@ impl Filter {
                 None => return false,
             }
         }
-        let Some((op, lit)) = &self.compare else { return true };
+        let Some((op, lit)) = &self.compare else {
+            return true;
+        };
         let ord = match (cur.as_f64(), lit.as_f64(), cur.as_str(), lit.as_str()) {
             (Some(a), Some(b), _, _) => a.partial_cmp(&b),
             (_, _, Some(a), Some(b)) => Some(a.cmp(b)),
@@ -68,9 +75,15 @@ impl Filter {
             "==" => cur == lit,
             "!=" => cur != lit,
             "<" => ord == Some(std::cmp::Ordering::Less),
-            "<=" => matches!(ord, Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)),
+            "<=" => matches!(
+                ord,
+                Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+            ),
             ">" => ord == Some(std::cmp::Ordering::Greater),
-            _ => matches!(ord, Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)),
+            _ => matches!(
+                ord,
+                Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+            ),
         }
     }
 }
@@ -78,6 +91,9 @@ impl Filter {
 impl std::fmt::Display for Path {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(if self.context { "$$" } else { "$" })?;
+        if let Some(v) = &self.variable {
+            f.write_str(v)?;
+        }
         for seg in &self.segs {
             match seg {
                 Seg::Field(name) => write!(f, ".{name}")?,
@@ -100,16 +116,25 @@ impl std::fmt::Display for Path {
 pub struct Path {
     /// `$$`: the context object rather than the input.
     pub context: bool,
+    /// `$name…`: a workflow variable (the lab checks these but does not simulate them).
+    pub variable: Option<String>,
     pub segs: Vec<Seg>,
 }
 
 impl Path {
     pub fn parse(text: &str) -> Result<Path, String> {
         let t = text.trim();
+        let mut variable = None;
         let (context, mut rest) = if let Some(r) = t.strip_prefix("$$") {
             (true, r)
         } else if let Some(r) = t.strip_prefix('$') {
-            (false, r)
+            let name_len = r
+                .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .unwrap_or(r.len());
+            if name_len > 0 && r.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+                variable = Some(r[..name_len].to_string());
+            }
+            (false, &r[name_len..])
         } else {
             return Err(format!("'{text}' is not a path: a path starts with $"));
         };
@@ -124,7 +149,11 @@ impl Path {
                 if name.is_empty() {
                     return Err(format!("'{text}': a name is missing after '.'"));
                 }
-                segs.push(if name == "*" { Seg::Wildcard } else { Seg::Field(name.to_string()) });
+                segs.push(if name == "*" {
+                    Seg::Wildcard
+                } else {
+                    Seg::Field(name.to_string())
+                });
                 rest = &r[end..];
             } else if let Some(r) = rest.strip_prefix('[') {
                 let (seg, after) = bracket(r).map_err(|e| format!("'{text}': {e}"))?;
@@ -134,12 +163,18 @@ impl Path {
                 return Err(format!("'{text}': expected '.' or '[' at '{rest}'"));
             }
         }
-        Ok(Path { context, segs })
+        Ok(Path {
+            context,
+            variable,
+            segs,
+        })
     }
 
     /// A reference path selects one place: no wildcard, no slice.
     pub fn is_reference(&self) -> bool {
-        self.segs.iter().all(|s| matches!(s, Seg::Field(_) | Seg::Index(_)))
+        self.segs
+            .iter()
+            .all(|s| matches!(s, Seg::Field(_) | Seg::Index(_)))
     }
 
     /// The value(s) the path selects; `None` when a reference path's target is missing.
@@ -173,7 +208,9 @@ impl Path {
                     }
                     Seg::Filter(flt) => match v {
                         Value::Array(a) => next.extend(a.iter().filter(|x| flt.keeps(x))),
-                        Value::Object(m) => next.extend(m.0.iter().map(|(_, x)| x).filter(|x| flt.keeps(x))),
+                        Value::Object(m) => {
+                            next.extend(m.0.iter().map(|(_, x)| x).filter(|x| flt.keeps(x)))
+                        }
                         _ => {}
                     },
                     other => next.extend(step(v, other)),
@@ -238,7 +275,9 @@ fn bracket(r: &str) -> Result<(Seg, &str), String> {
     if let Some(q) = r.strip_prefix('\'').or_else(|| r.strip_prefix('"')) {
         let quote = r.as_bytes()[0] as char;
         let end = q.find(quote).ok_or("unterminated quoted name")?;
-        let after = q[end + 1..].strip_prefix(']').ok_or("expected ']' after a quoted name")?;
+        let after = q[end + 1..]
+            .strip_prefix(']')
+            .ok_or("expected ']' after a quoted name")?;
         return Ok((Seg::Field(q[..end].to_string()), after));
     }
     let end = r.find(']').ok_or("expected ']'")?;
@@ -256,16 +295,31 @@ fn bracket(r: &str) -> Result<(Seg, &str), String> {
     if let Some((a, b)) = inner.split_once(':') {
         let num = |s: &str| -> Result<Option<i64>, String> {
             let s = s.trim();
-            if s.is_empty() { Ok(None) } else { s.parse().map(Some).map_err(|_| format!("bad slice bound '{s}'")) }
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse()
+                    .map(Some)
+                    .map_err(|_| format!("bad slice bound '{s}'"))
+            }
         };
-        return Ok((Seg::Slice(num(a)?, num(b.split(':').next().unwrap_or(""))?), after));
+        return Ok((
+            Seg::Slice(num(a)?, num(b.split(':').next().unwrap_or(""))?),
+            after,
+        ));
     }
-    inner.parse::<i64>().map(|i| (Seg::Index(i), after)).map_err(|_| format!("bad index '{inner}'"))
+    inner
+        .parse::<i64>()
+        .map(|i| (Seg::Index(i), after))
+        .map_err(|_| format!("bad index '{inner}'"))
 }
 
 /// Builds `{"a": {"b": v}}` style objects for tests and templates.
 pub fn object(members: Vec<(&str, Value)>) -> Value {
-    Value::Object(Map(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect()))
+    Value::Object(Map(members
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect()))
 }
 
 #[cfg(test)]
@@ -274,7 +328,10 @@ mod tests {
     use crate::asl::json::parse;
 
     fn sel(path: &str, doc: &str) -> Option<String> {
-        Path::parse(path).unwrap().select(&parse(doc).unwrap()).map(|v| v.compact())
+        Path::parse(path)
+            .unwrap()
+            .select(&parse(doc).unwrap())
+            .map(|v| v.compact())
     }
 
     #[test]
@@ -285,7 +342,10 @@ mod tests {
         assert_eq!(sel("$['c d']", doc).as_deref(), Some("1"));
         assert_eq!(sel("$.a.b[*]", doc).as_deref(), Some("[10,20,30]"));
         assert_eq!(sel("$.a.b[0:2]", doc).as_deref(), Some("[10,20]"));
-        assert_eq!(sel("$", doc).as_deref(), Some(&*parse(doc).unwrap().compact()));
+        assert_eq!(
+            sel("$", doc).as_deref(),
+            Some(&*parse(doc).unwrap().compact())
+        );
         assert_eq!(sel("$.missing", doc), None);
     }
 
@@ -295,8 +355,14 @@ mod tests {
         assert!(Path::parse("$.").is_err());
         assert!(Path::parse("$..a").is_err());
         assert!(Path::parse("$[(@.length-1)]").is_err());
-        assert_eq!(sel("$.u[?(@.s == 0)]", r#"{"u":[{"s":0},{"s":1}]}"#).as_deref(), Some(r#"[{"s":0}]"#));
-        assert_eq!(sel("$.u[?(@.n > 'b')]", r#"{"u":[{"n":"a"},{"n":"c"}]}"#).as_deref(), Some(r#"[{"n":"c"}]"#));
+        assert_eq!(
+            sel("$.u[?(@.s == 0)]", r#"{"u":[{"s":0},{"s":1}]}"#).as_deref(),
+            Some(r#"[{"s":0}]"#)
+        );
+        assert_eq!(
+            sel("$.u[?(@.n > 'b')]", r#"{"u":[{"n":"a"},{"n":"c"}]}"#).as_deref(),
+            Some(r#"[{"n":"c"}]"#)
+        );
         assert!(Path::parse("$$.Execution.Input").unwrap().context);
         assert!(!Path::parse("$.a[*]").unwrap().is_reference());
     }
@@ -304,11 +370,22 @@ mod tests {
     #[test]
     fn set_creates_objects_on_the_way() {
         let mut doc = parse(r#"{"x": 1}"#).unwrap();
-        Path::parse("$.error.info").unwrap().set(&mut doc, Value::Int(2)).unwrap();
+        Path::parse("$.error.info")
+            .unwrap()
+            .set(&mut doc, Value::Int(2))
+            .unwrap();
         assert_eq!(doc.compact(), r#"{"x":1,"error":{"info":2}}"#);
-        Path::parse("$").unwrap().set(&mut doc, Value::Null).unwrap();
+        Path::parse("$")
+            .unwrap()
+            .set(&mut doc, Value::Null)
+            .unwrap();
         assert_eq!(doc, Value::Null);
         let mut s = parse(r#"{"x": "text"}"#).unwrap();
-        assert!(Path::parse("$.x.y").unwrap().set(&mut s, Value::Int(1)).is_err());
+        assert!(
+            Path::parse("$.x.y")
+                .unwrap()
+                .set(&mut s, Value::Int(1))
+                .is_err()
+        );
     }
 }

@@ -8,11 +8,11 @@ use crate::asl::json::Value;
 use crate::asl::model::{Operand, Rule};
 use crate::asl::path::Path;
 
-pub fn matches(rule: &Rule, input: &Value, context: &Value, state: &str) -> Result<bool, Fault> {
+pub fn matches(rule: &Rule, input: &Value, context: &Value) -> Result<bool, Fault> {
     match rule {
         Rule::And(rules) => {
             for r in rules {
-                if !matches(r, input, context, state)? {
+                if !matches(r, input, context)? {
                     return Ok(false);
                 }
             }
@@ -20,28 +20,32 @@ pub fn matches(rule: &Rule, input: &Value, context: &Value, state: &str) -> Resu
         }
         Rule::Or(rules) => {
             for r in rules {
-                if matches(r, input, context, state)? {
+                if matches(r, input, context)? {
                     return Ok(true);
                 }
             }
             Ok(false)
         }
-        Rule::Not(r) => Ok(!matches(r, input, context, state)?),
-        Rule::Compare { variable, op, operand } => {
+        Rule::Not(r) => Ok(!matches(r, input, context)?),
+        Rule::Compare {
+            variable,
+            op,
+            operand,
+        } => {
             let value = lookup(variable, input, context);
             if op == "IsPresent" {
                 return Ok(value.is_some() == (operand_value(operand) == Value::Bool(true)));
             }
             let Some(value) = value else {
                 return Err(Fault::runtime(format!(
-                    "An error occurred while executing the state '{state}'. Invalid path '{variable}': The choice state's condition path references an invalid value."
+                    "Invalid path '{variable}': The choice state's condition path references an invalid value."
                 )));
             };
             let expected = match operand {
                 Operand::Value(v) => v.clone(),
                 Operand::Path(p) => lookup(p, input, context).ok_or_else(|| {
                     Fault::runtime(format!(
-                        "An error occurred while executing the state '{state}'. Invalid path '{p}': The choice state's condition path references an invalid value."
+                        "Invalid path '{p}': The choice state's condition path references an invalid value."
                     ))
                 })?,
             };
@@ -62,7 +66,8 @@ fn lookup(p: &Path, input: &Value, context: &Value) -> Option<Value> {
 }
 
 fn timestamp(v: &Value) -> Option<chrono::DateTime<chrono::FixedOffset>> {
-    v.as_str().and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+    v.as_str()
+        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
 }
 
 fn compare(op: &str, value: &Value, expected: &Value) -> bool {
@@ -157,12 +162,32 @@ mod tests {
     fn operators_compare_like_aws() {
         let n = |x: f64| Value::Float(x);
         assert!(compare("NumericLessThanEquals", &Value::Int(3), &n(3.0)));
-        assert!(!compare("NumericLessThan", &Value::String("1".into()), &n(3.0)));
-        assert!(compare("StringGreaterThan", &Value::String("b".into()), &Value::String("a".into())));
-        assert!(compare("TimestampLessThan", &Value::String("2026-01-01T00:00:00Z".into()), &Value::String("2026-01-01T00:00:01+00:00".into())));
+        assert!(!compare(
+            "NumericLessThan",
+            &Value::String("1".into()),
+            &n(3.0)
+        ));
+        assert!(compare(
+            "StringGreaterThan",
+            &Value::String("b".into()),
+            &Value::String("a".into())
+        ));
+        assert!(compare(
+            "TimestampLessThan",
+            &Value::String("2026-01-01T00:00:00Z".into()),
+            &Value::String("2026-01-01T00:00:01+00:00".into())
+        ));
         assert!(compare("IsNull", &Value::Null, &Value::Bool(true)));
-        assert!(compare("IsNumeric", &Value::String("1".into()), &Value::Bool(false)));
-        assert!(compare("BooleanEquals", &Value::Bool(true), &Value::Bool(true)));
+        assert!(compare(
+            "IsNumeric",
+            &Value::String("1".into()),
+            &Value::Bool(false)
+        ));
+        assert!(compare(
+            "BooleanEquals",
+            &Value::Bool(true),
+            &Value::Bool(true)
+        ));
     }
 
     #[test]
@@ -172,6 +197,9 @@ mod tests {
         assert!(!glob("log-*.txt", "log-2026.csv"));
         assert!(glob("a\\*b", "a*b"));
         assert!(!glob("a\\*b", "axb"));
-        assert!(glob("*a*a*a*a*b", &"a".repeat(40).to_string().replace("aaaa", "aaab")));
+        assert!(glob(
+            "*a*a*a*a*b",
+            &"a".repeat(40).to_string().replace("aaaa", "aaab")
+        ));
     }
 }

@@ -90,7 +90,11 @@ impl Run {
 
     /// The last state entered at the top level.
     pub fn last_state(&self) -> Option<&str> {
-        self.visits.iter().rev().find(|v| v.depth == 0).map(|v| v.name.as_str())
+        self.visits
+            .iter()
+            .rev()
+            .find(|v| v.depth == 0)
+            .map(|v| v.name.as_str())
     }
 
     /// `{"status", "output", "error", "events": [{"type", "state", "t"}]}`, for scripts and tests.
@@ -114,7 +118,10 @@ impl Run {
             .map(|e| {
                 Value::Object(Map(vec![
                     ("type".into(), Value::String(e.kind.clone())),
-                    ("state".into(), e.state.clone().map(Value::String).unwrap_or(Value::Null)),
+                    (
+                        "state".into(),
+                        e.state.clone().map(Value::String).unwrap_or(Value::Null),
+                    ),
                     ("t".into(), seconds_value(e.t)),
                 ]))
             })
@@ -128,7 +135,11 @@ impl Run {
 }
 
 fn seconds_value(t: f64) -> Value {
-    if t.fract() == 0.0 { Value::Int(t as i64) } else { Value::Float((t * 1000.0).round() / 1000.0) }
+    if t.fract() == 0.0 {
+        Value::Int(t as i64)
+    } else {
+        Value::Float((t * 1000.0).round() / 1000.0)
+    }
 }
 
 /// Everything a run needs besides the definition.
@@ -141,7 +152,11 @@ pub struct Setup {
 
 impl Default for Setup {
     fn default() -> Self {
-        Setup { flavour: Flavour::Standard, input: Value::object(), script: Script::default() }
+        Setup {
+            flavour: Flavour::Standard,
+            input: Value::object(),
+            script: Script::default(),
+        }
     }
 }
 
@@ -154,16 +169,31 @@ enum Fault {
     TimedOut,
     /// The lab's own limit.
     Stop(String),
+    /// A States.Runtime error inside the running state, before `state()` names the state and its event id.
+    Runtime(String),
 }
 
 impl Fault {
-    fn runtime(cause: impl Into<String>) -> Fault {
-        Fault::Error { error: "States.Runtime".into(), cause: cause.into() }
+    fn runtime(detail: impl Into<String>) -> Fault {
+        Fault::Runtime(detail.into())
     }
 }
 
 /// Runs a checked definition.
 pub fn run(machine: &Machine, setup: Setup) -> Run {
+    if machine.uses_variables {
+        return Run {
+            flavour: setup.flavour,
+            status: Status::Failed,
+            output: None,
+            error: None,
+            events: Vec::new(),
+            visits: Vec::new(),
+            seconds: 0.0,
+            stopped: Some("this definition uses workflow variables (Assign, $name): valid ASL, but the lab does not simulate them".into()),
+            unused: Vec::new(),
+        };
+    }
     let deadline = match (machine.timeout_seconds, setup.flavour) {
         (Some(t), Flavour::Express) => Some((t as f64).min(EXPRESS_LIMIT_SECONDS)),
         (Some(t), Flavour::Standard) => Some(t as f64),
@@ -188,14 +218,32 @@ pub fn run(machine: &Machine, setup: Setup) -> Run {
             }
             sim.event("ExecutionTimedOut", None, None);
             let cause = match setup.flavour {
-                Flavour::Express if machine.timeout_seconds.is_none_or(|t| t as f64 >= EXPRESS_LIMIT_SECONDS) => {
+                Flavour::Express
+                    if machine
+                        .timeout_seconds
+                        .is_none_or(|t| t as f64 >= EXPRESS_LIMIT_SECONDS) =>
+                {
                     "an Express workflow runs for at most five minutes"
                 }
                 _ => "the execution ran past the state machine's TimeoutSeconds",
             };
-            (Status::TimedOut, None, Some(("States.Timeout".to_string(), cause.to_string())), None)
+            (
+                Status::TimedOut,
+                None,
+                Some(("States.Timeout".to_string(), cause.to_string())),
+                None,
+            )
         }
         Err(Fault::Stop(why)) => (Status::Failed, None, None, Some(why)),
+        Err(Fault::Runtime(detail)) => {
+            sim.event("ExecutionFailed", None, None);
+            (
+                Status::Failed,
+                None,
+                Some(("States.Runtime".to_string(), detail)),
+                None,
+            )
+        }
     };
     Run {
         flavour: setup.flavour,

@@ -8,7 +8,10 @@ use crate::asl::json::{self, Value};
 pub enum Outcome {
     /// Succeeds with this result, or (None) with the task's effective input.
     Ok(Option<Value>),
-    Fail { error: String, cause: Option<String> },
+    Fail {
+        error: String,
+        cause: Option<String>,
+    },
 }
 
 /// Outcomes per state name, used up one per attempt.
@@ -42,8 +45,12 @@ impl Script {
 
     /// Outcomes nobody used (a misspelt state name, or more outcomes than attempts).
     pub fn unused(&self) -> Vec<(String, usize)> {
-        let mut v: Vec<(String, usize)> =
-            self.0.iter().filter(|(_, q)| !q.is_empty()).map(|(k, q)| (k.clone(), q.len())).collect();
+        let mut v: Vec<(String, usize)> = self
+            .0
+            .iter()
+            .filter(|(_, q)| !q.is_empty())
+            .map(|(k, q)| (k.clone(), q.len()))
+            .collect();
         v.sort();
         v
     }
@@ -54,7 +61,9 @@ fn outcome(text: &str) -> Result<Outcome, String> {
         return Ok(Outcome::Ok(None));
     }
     if let Some(j) = text.strip_prefix("ok:") {
-        return json::parse(j).map(|v| Outcome::Ok(Some(v))).map_err(|e| format!("ok:JSON has bad JSON ({e})"));
+        return json::parse(j)
+            .map(|v| Outcome::Ok(Some(v)))
+            .map_err(|e| format!("ok:JSON has bad JSON ({e})"));
     }
     if let Some(rest) = text.strip_prefix("fail:") {
         let (error, cause) = match rest.split_once(':') {
@@ -64,9 +73,14 @@ fn outcome(text: &str) -> Result<Outcome, String> {
         if error.is_empty() {
             return Err("fail: needs an error name, e.g. fail:States.TaskFailed".into());
         }
-        return Ok(Outcome::Fail { error: error.to_string(), cause });
+        return Ok(Outcome::Fail {
+            error: error.to_string(),
+            cause,
+        });
     }
-    Err(format!("'{text}' is not an outcome: use ok, ok:JSON, fail:ERROR or fail:ERROR:CAUSE"))
+    Err(format!(
+        "'{text}' is not an outcome: use ok, ok:JSON, fail:ERROR or fail:ERROR:CAUSE"
+    ))
 }
 
 /// Splits at commas outside JSON brackets and quotes that start a new outcome (`,ok` or `,fail`), so JSON
@@ -88,7 +102,10 @@ fn split_outcomes(text: &str) -> Vec<&str> {
             '"' => in_str = true,
             '{' | '[' => depth += 1,
             '}' | ']' => depth -= 1,
-            ',' if depth == 0 && (text[i + 1..].trim_start().starts_with("ok") || text[i + 1..].trim_start().starts_with("fail:")) => {
+            ',' if depth == 0
+                && (text[i + 1..].trim_start().starts_with("ok")
+                    || text[i + 1..].trim_start().starts_with("fail:")) =>
+            {
                 parts.push(&text[start..i]);
                 start = i + 1;
             }
@@ -105,18 +122,51 @@ mod tests {
 
     #[test]
     fn outcomes_in_order_with_json_and_causes() {
-        let mut s = Script::parse(&[r#"RunJob=fail:Glue.ConcurrentRunsExceededException,ok:{"rows":10,"b":[1,2]}"#, "Other=fail:E:a cause, with a comma"]).unwrap();
-        assert_eq!(s.next("RunJob"), Some(Outcome::Fail { error: "Glue.ConcurrentRunsExceededException".into(), cause: None }));
-        assert_eq!(s.next("RunJob"), Some(Outcome::Ok(Some(json::parse(r#"{"rows":10,"b":[1,2]}"#).unwrap()))));
+        let mut s = Script::parse(&[
+            r#"RunJob=fail:Glue.ConcurrentRunsExceededException,ok:{"rows":10,"b":[1,2]}"#,
+            "Other=fail:E:a cause, with a comma",
+        ])
+        .unwrap();
+        assert_eq!(
+            s.next("RunJob"),
+            Some(Outcome::Fail {
+                error: "Glue.ConcurrentRunsExceededException".into(),
+                cause: None
+            })
+        );
+        assert_eq!(
+            s.next("RunJob"),
+            Some(Outcome::Ok(Some(
+                json::parse(r#"{"rows":10,"b":[1,2]}"#).unwrap()
+            )))
+        );
         assert_eq!(s.next("RunJob"), None);
-        assert_eq!(s.next("Other"), Some(Outcome::Fail { error: "E".into(), cause: Some("a cause, with a comma".into()) }));
+        assert_eq!(
+            s.next("Other"),
+            Some(Outcome::Fail {
+                error: "E".into(),
+                cause: Some("a cause, with a comma".into())
+            })
+        );
     }
 
     #[test]
     fn bad_entries_say_why() {
-        assert!(Script::parse(&["RunJob"]).unwrap_err().contains("STATE=OUTCOME"));
-        assert!(Script::parse(&["RunJob=maybe"]).unwrap_err().contains("not an outcome"));
-        assert!(Script::parse(&["RunJob=ok:{bad"]).unwrap_err().contains("bad JSON"));
+        assert!(
+            Script::parse(&["RunJob"])
+                .unwrap_err()
+                .contains("STATE=OUTCOME")
+        );
+        assert!(
+            Script::parse(&["RunJob=maybe"])
+                .unwrap_err()
+                .contains("not an outcome")
+        );
+        assert!(
+            Script::parse(&["RunJob=ok:{bad"])
+                .unwrap_err()
+                .contains("bad JSON")
+        );
         assert!(Script::parse(&["=ok"]).is_err());
     }
 }

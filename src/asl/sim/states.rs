@@ -1,7 +1,9 @@
 //! Running states: the clock, the history, Retry and Catch, and each state type.
 
-use super::dataflow::{error_object, place, select, template};
-use super::{choice, Event, Fault, Script, Visit, DEFAULT_TASK_TIMEOUT, MAX_EVENTS, MAX_PAYLOAD_BYTES};
+use super::dataflow::{error_object, not_found, place, select, template};
+use super::{
+    DEFAULT_TASK_TIMEOUT, Event, Fault, MAX_EVENTS, MAX_PAYLOAD_BYTES, Script, Visit, choice,
+};
 use crate::asl::json::{Map, Value};
 use crate::asl::model::*;
 use crate::asl::sim::Outcome;
@@ -45,16 +47,33 @@ fn matches(list: &[String], error: &str) -> bool {
 }
 
 fn time_text(t: f64) -> String {
-    if t.fract() == 0.0 { format!("{t:.0} s") } else { format!("{t:.1} s") }
+    if t.fract() == 0.0 {
+        format!("{t:.0} s")
+    } else {
+        format!("{t:.1} s")
+    }
 }
 
 impl Sim {
     pub fn new(execution_input: Value, script: Script, deadline: Option<f64>) -> Sim {
-        Sim { t: 0.0, events: Vec::new(), visits: Vec::new(), script, deadline, execution_input, seq: 0 }
+        Sim {
+            t: 0.0,
+            events: Vec::new(),
+            visits: Vec::new(),
+            script,
+            deadline,
+            execution_input,
+            seq: 0,
+        }
     }
 
     pub fn event(&mut self, kind: &str, state: Option<&str>, note: Option<String>) {
-        self.events.push(Event { kind: kind.to_string(), state: state.map(String::from), t: self.t, note });
+        self.events.push(Event {
+            kind: kind.to_string(),
+            state: state.map(String::from),
+            t: self.t,
+            note,
+        });
     }
 
     fn guard(&self) -> Result<(), Fault> {
@@ -85,10 +104,18 @@ impl Sim {
             (
                 "Execution".into(),
                 Value::Object(Map(vec![
-                    ("Id".into(), text("arn:aws:states:us-east-1:123456789012:execution:LabStateMachine:lab-run")),
+                    (
+                        "Id".into(),
+                        text(
+                            "arn:aws:states:us-east-1:123456789012:execution:LabStateMachine:lab-run",
+                        ),
+                    ),
                     ("Input".into(), self.execution_input.clone()),
                     ("Name".into(), text("lab-run")),
-                    ("RoleArn".into(), text("arn:aws:iam::123456789012:role/LabStateMachineRole")),
+                    (
+                        "RoleArn".into(),
+                        text("arn:aws:iam::123456789012:role/LabStateMachineRole"),
+                    ),
                     ("StartTime".into(), stamp(0.0)),
                 ])),
             ),
@@ -103,11 +130,17 @@ impl Sim {
             (
                 "StateMachine".into(),
                 Value::Object(Map(vec![
-                    ("Id".into(), text("arn:aws:states:us-east-1:123456789012:stateMachine:LabStateMachine")),
+                    (
+                        "Id".into(),
+                        text("arn:aws:states:us-east-1:123456789012:stateMachine:LabStateMachine"),
+                    ),
                     ("Name".into(), text("LabStateMachine")),
                 ])),
             ),
-            ("Task".into(), Value::Object(Map(vec![("Token".into(), text("lab-task-token"))]))),
+            (
+                "Task".into(),
+                Value::Object(Map(vec![("Token".into(), text("lab-task-token"))])),
+            ),
         ]);
         if let Some(item) = item {
             ctx.insert(
@@ -125,12 +158,20 @@ impl Sim {
     }
 
     /// Runs a state machine (the whole definition, a branch or an iteration) to its end.
-    pub fn machine(&mut self, m: &Machine, input: Value, depth: usize, item: Option<&Item>) -> Result<Value, Fault> {
+    pub fn machine(
+        &mut self,
+        m: &Machine,
+        input: Value,
+        depth: usize,
+        item: Option<&Item>,
+    ) -> Result<Value, Fault> {
         let mut name = m.start_at.clone();
         let mut input = input;
         loop {
             self.guard()?;
-            let state = m.state(&name).ok_or_else(|| Fault::runtime(format!("no state named '{name}'")))?;
+            let state = m
+                .state(&name)
+                .ok_or_else(|| Fault::runtime(format!("no state named '{name}'")))?;
             match self.state(state, input, depth, item)? {
                 Step::Next(n, out) => {
                     name = n;
@@ -141,10 +182,34 @@ impl Sim {
         }
     }
 
-    fn state(&mut self, s: &State, raw: Value, depth: usize, item: Option<&Item>) -> Result<Step, Fault> {
+    fn state(
+        &mut self,
+        s: &State,
+        raw: Value,
+        depth: usize,
+        item: Option<&Item>,
+    ) -> Result<Step, Fault> {
+        let kind = s.kind.type_name();
+        self.event(&format!("{kind}StateEntered"), Some(&s.name), None);
+        let id = self.events.len();
+        self.state_body(s, raw, depth, item).map_err(|f| match f {
+            Fault::Runtime(detail) => Fault::Error {
+                error: "States.Runtime".into(),
+                cause: format!("An error occurred while executing the state '{}' (entered at the event id #{id}). {detail}", s.name),
+            },
+            other => other,
+        })
+    }
+
+    fn state_body(
+        &mut self,
+        s: &State,
+        raw: Value,
+        depth: usize,
+        item: Option<&Item>,
+    ) -> Result<Step, Fault> {
         let kind = s.kind.type_name();
         let entered = self.t;
-        self.event(&format!("{kind}StateEntered"), Some(&s.name), None);
         self.visits.push(Visit {
             name: s.name.clone(),
             pointer: s.pointer.clone(),
@@ -158,19 +223,23 @@ impl Sim {
         let ctx = self.context(&s.name, entered, 0, item);
         let step = match &s.kind {
             Kind::Fail { error, cause } => {
-                let error = self.fail_field(error, &raw, &ctx, &s.name)?.unwrap_or_default();
-                let cause = self.fail_field(cause, &raw, &ctx, &s.name)?.unwrap_or_default();
+                let error = self
+                    .fail_field(error, "ErrorPath", &raw, &ctx)?
+                    .unwrap_or_default();
+                let cause = self
+                    .fail_field(cause, "CausePath", &raw, &ctx)?
+                    .unwrap_or_default();
                 return Err(Fault::Error { error, cause });
             }
             Kind::Succeed => {
-                let eff = select(&s.input_path, raw, &s.name, "InputPath", &ctx)?;
-                Step::End(select(&s.output_path, eff, &s.name, "OutputPath", &ctx)?)
+                let eff = select(&s.input_path, raw, &ctx)?;
+                Step::End(select(&s.output_path, eff, &ctx)?)
             }
             Kind::Choice { rules, default } => {
-                let eff = select(&s.input_path, raw, &s.name, "InputPath", &ctx)?;
+                let eff = select(&s.input_path, raw, &ctx)?;
                 let mut next = None;
                 for (rule, target) in rules {
-                    if choice::matches(rule, &eff, &ctx, &s.name)? {
+                    if choice::matches(rule, &eff, &ctx)? {
                         next = Some(target.clone());
                         break;
                     }
@@ -178,28 +247,33 @@ impl Sim {
                 let Some(next) = next.or_else(|| default.clone()) else {
                     return Err(Fault::Error {
                         error: "States.NoChoiceMatched".into(),
-                        cause: format!("No Matches! (no rule of the Choice state '{}' matched and it has no Default)", s.name),
+                        cause: format!(
+                            "No Matches! (no rule of the Choice state '{}' matched and it has no Default)",
+                            s.name
+                        ),
                     });
                 };
-                Step::Next(next, select(&s.output_path, eff, &s.name, "OutputPath", &ctx)?)
+                Step::Next(next, select(&s.output_path, eff, &ctx)?)
             }
             Kind::Wait(how) => {
-                let eff = select(&s.input_path, raw, &s.name, "InputPath", &ctx)?;
-                let seconds = self.wait_seconds(how, &eff, &s.name)?;
+                let eff = select(&s.input_path, raw, &ctx)?;
+                let seconds = self.wait_seconds(how, &eff)?;
                 self.advance(seconds)?;
-                self.flow(s, select(&s.output_path, eff, &s.name, "OutputPath", &ctx)?)
+                self.flow(s, select(&s.output_path, eff, &ctx)?)
             }
             Kind::Pass { result } => {
-                let eff = select(&s.input_path, raw.clone(), &s.name, "InputPath", &ctx)?;
+                let eff = select(&s.input_path, raw.clone(), &ctx)?;
                 let eff = match &s.parameters {
-                    Some(p) => template(p, &eff, &ctx, &s.name, "Parameters", &mut self.seq)?,
+                    Some(p) => template(p, &eff, &ctx, &mut self.seq)?,
                     None => eff,
                 };
                 let result = result.clone().unwrap_or(eff);
-                let out = place(&s.result_path, &raw, result, &s.name)?;
-                self.flow(s, select(&s.output_path, out, &s.name, "OutputPath", &ctx)?)
+                let out = place(&s.result_path, &raw, result)?;
+                self.flow(s, select(&s.output_path, out, &ctx)?)
             }
-            Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_) => self.with_recovery(s, raw, &ctx, depth, item)?,
+            Kind::Task(_) | Kind::Parallel { .. } | Kind::Map(_) => {
+                self.with_recovery(s, raw, &ctx, depth, item)?
+            }
         };
         let out = match &step {
             Step::Next(_, v) | Step::End(v) => v.clone(),
@@ -207,7 +281,10 @@ impl Sim {
         if out.compact().len() > MAX_PAYLOAD_BYTES {
             return Err(Fault::Error {
                 error: "States.DataLimitExceeded".into(),
-                cause: format!("The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.", s.name),
+                cause: format!(
+                    "The state/task '{}' returned a result with a size exceeding the maximum number of bytes service limit.",
+                    s.name
+                ),
             });
         }
         self.visits[visit].output = Some(out);
@@ -226,50 +303,73 @@ impl Sim {
         }
     }
 
-    fn fail_field(&mut self, f: &Option<OrPath<String>>, raw: &Value, ctx: &Value, state: &str) -> Result<Option<String>, Fault> {
+    fn fail_field(
+        &mut self,
+        f: &Option<OrPath<String>>,
+        field: &str,
+        raw: &Value,
+        ctx: &Value,
+    ) -> Result<Option<String>, Fault> {
         Ok(match f {
             None => None,
             Some(OrPath::Literal(s)) => Some(s.clone()),
             Some(OrPath::Path(p)) => {
                 let root = if p.context { ctx } else { raw };
-                let v = p.select(root).ok_or_else(|| {
-                    Fault::runtime(format!("An error occurred while executing the state '{state}'. Invalid path '{p}'."))
-                })?;
+                let v = p.select(root).ok_or_else(|| not_found(p, field, root))?;
                 Some(v.as_str().map(String::from).unwrap_or_else(|| v.compact()))
             }
             Some(OrPath::Intrinsic(expr)) => {
                 let call = crate::asl::intrinsic::parse(expr).map_err(Fault::runtime)?;
-                let v = crate::asl::intrinsic::eval(&call, raw, ctx, &mut self.seq).map_err(Fault::runtime)?;
+                let v = crate::asl::intrinsic::eval(&call, raw, ctx, &mut self.seq)
+                    .map_err(Fault::runtime)?;
                 Some(v.as_str().map(String::from).unwrap_or_else(|| v.compact()))
             }
         })
     }
 
-    fn wait_seconds(&self, how: &OrPath<WaitFor>, eff: &Value, state: &str) -> Result<f64, Fault> {
-        let until = |stamp: &str| -> Result<f64, Fault> {
-            let at = chrono::DateTime::parse_from_rfc3339(stamp).map_err(|_| {
-                Fault::runtime(format!("An error occurred while executing the state '{state}'. '{stamp}' is not an RFC 3339 timestamp."))
-            })?;
-            let start = chrono::DateTime::parse_from_rfc3339(START).expect("START is RFC 3339");
-            let offset = (at - start).num_milliseconds() as f64 / 1000.0;
-            Ok((offset - self.t).max(0.0))
+    fn wait_seconds(&self, how: &OrPath<WaitFor>, eff: &Value) -> Result<f64, Fault> {
+        let start = chrono::DateTime::parse_from_rfc3339(START).expect("START is RFC 3339");
+        let until = |at: chrono::DateTime<chrono::FixedOffset>| {
+            ((at - start).num_milliseconds() as f64 / 1000.0 - self.t).max(0.0)
         };
         match how {
             OrPath::Literal(WaitFor::Seconds(s)) => Ok(*s as f64),
-            OrPath::Literal(WaitFor::Timestamp(s)) => until(s),
+            OrPath::Literal(WaitFor::Timestamp(s)) => Ok(chrono::DateTime::parse_from_rfc3339(s)
+                .map(until)
+                .unwrap_or(0.0)),
             OrPath::Literal(WaitFor::Path { path, seconds }) => {
-                let v = path.select(eff).ok_or_else(|| {
-                    Fault::runtime(format!("An error occurred while executing the state '{state}'. Invalid path '{path}'."))
-                })?;
+                let field = if *seconds {
+                    "SecondsPath"
+                } else {
+                    "TimestampPath"
+                };
+                let v = path
+                    .select(eff)
+                    .ok_or_else(|| not_found(path, field, eff))?;
+                let shown = v.as_str().map(String::from).unwrap_or_else(|| v.compact());
                 if *seconds {
                     match v.as_int() {
-                        Some(n) if n >= 0 => Ok(n as f64),
-                        _ => Err(Fault::runtime(format!(
-                            "An error occurred while executing the state '{state}'. SecondsPath '{path}' must select a whole number of 0 or more, not {v}."
+                        Some(n) if n >= 0 && v.as_f64().is_some_and(|f| f.fract() == 0.0) => {
+                            Ok(n as f64)
+                        }
+                        Some(_) => Err(Fault::runtime(format!(
+                            "The SecondsPath parameter references a negative value: {path} == {shown}"
+                        ))),
+                        None => Err(Fault::runtime(format!(
+                            "The SecondsPath parameter cannot be parsed as a long value: {path} == {shown}"
                         ))),
                     }
                 } else {
-                    until(v.as_str().unwrap_or_default())
+                    match v
+                        .as_str()
+                        .filter(|s| s.contains('T'))
+                        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                    {
+                        Some(at) => Ok(until(at)),
+                        None => Err(Fault::runtime(format!(
+                            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {path} == {shown}"
+                        ))),
+                    }
                 }
             }
             _ => Ok(0.0),
@@ -277,14 +377,28 @@ impl Sim {
     }
 
     /// Task, Parallel and Map: attempts, Retry, then Catch.
-    fn with_recovery(&mut self, s: &State, raw: Value, ctx: &Value, depth: usize, item: Option<&Item>) -> Result<Step, Fault> {
-        let eff = select(&s.input_path, raw.clone(), &s.name, "InputPath", ctx)?;
+    fn with_recovery(
+        &mut self,
+        s: &State,
+        raw: Value,
+        ctx: &Value,
+        depth: usize,
+        item: Option<&Item>,
+    ) -> Result<Step, Fault> {
+        let eff = select(&s.input_path, raw.clone(), ctx)?;
         let mut used = vec![0u64; s.retry.len()];
         let mut retries = 0;
         loop {
-            let ctx = self.context(&s.name, self.visits.last().map_or(0.0, |v| v.entered), retries, item);
+            let ctx = self.context(
+                &s.name,
+                self.visits.last().map_or(0.0, |v| v.entered),
+                retries,
+                item,
+            );
             let eff = match (&s.parameters, &s.kind) {
-                (Some(p), Kind::Task(_) | Kind::Parallel { .. }) => template(p, &eff, &ctx, &s.name, "Parameters", &mut self.seq)?,
+                (Some(p), Kind::Task(_) | Kind::Parallel { .. }) => {
+                    template(p, &eff, &ctx, &mut self.seq)?
+                }
                 _ => eff.clone(),
             };
             let attempt = match &s.kind {
@@ -296,11 +410,11 @@ impl Sim {
             let (error, cause) = match attempt {
                 Ok(result) => {
                     let result = match &s.result_selector {
-                        Some(sel) => template(sel, &result, &ctx, &s.name, "ResultSelector", &mut self.seq)?,
+                        Some(sel) => template(sel, &result, &ctx, &mut self.seq)?,
                         None => result,
                     };
-                    let out = place(&s.result_path, &raw, result, &s.name)?;
-                    return Ok(self.flow(s, select(&s.output_path, out, &s.name, "OutputPath", &ctx)?));
+                    let out = place(&s.result_path, &raw, result)?;
+                    return Ok(self.flow(s, select(&s.output_path, out, &ctx)?));
                 }
                 Err(Fault::Error { error, cause }) if error != "States.Runtime" => (error, cause),
                 Err(other) => return Err(other),
@@ -312,8 +426,15 @@ impl Sim {
                 retries += 1;
                 let r = &s.retry[i];
                 let delay = r.delay(used[i]);
-                let wait = if r.jitter_full { format!("0–{} (full jitter)", time_text(delay)) } else { time_text(delay) };
-                self.events.last_mut().expect("the failure was recorded").note = Some(format!(
+                let wait = if r.jitter_full {
+                    format!("0–{} (full jitter)", time_text(delay))
+                } else {
+                    time_text(delay)
+                };
+                self.events
+                    .last_mut()
+                    .expect("the failure was recorded")
+                    .note = Some(format!(
                     "{error} → retrier {} ({}), retry {} of {} after {wait}",
                     i + 1,
                     r.errors.join(", "),
@@ -323,11 +444,27 @@ impl Sim {
                 self.advance(delay)?;
                 continue;
             }
-            if let Some((i, c)) = s.catch.iter().enumerate().find(|(_, c)| matches(&c.errors, &error)) {
-                let out = place(&c.result_path, &raw, error_object(&error, &cause), &s.name)?;
+            // A Map or Parallel attempt that will not be retried is recorded as failed once, here.
+            match &s.kind {
+                Kind::Map(_) => self.event("MapStateFailed", Some(&s.name), None),
+                Kind::Parallel { .. } => self.event("ParallelStateFailed", Some(&s.name), None),
+                _ => {}
+            }
+            if let Some((i, c)) = s
+                .catch
+                .iter()
+                .enumerate()
+                .find(|(_, c)| matches(&c.errors, &error))
+            {
+                let out = place(&c.result_path, &raw, error_object(&error, &cause))?;
                 if let Some(e) = self.events.last_mut() {
                     let prefix = e.note.take().map(|n| format!("{n}; ")).unwrap_or_default();
-                    e.note = Some(format!("{prefix}{error} → catcher {} ({}) → {}", i + 1, c.errors.join(", "), c.next));
+                    e.note = Some(format!(
+                        "{prefix}{error} → catcher {} ({}) → {}",
+                        i + 1,
+                        c.errors.join(", "),
+                        c.next
+                    ));
                 }
                 return Ok(Step::Next(c.next.clone(), out));
             }
@@ -348,7 +485,10 @@ impl Sim {
         let seconds = |f: &Option<OrPath<u64>>, default: u64| -> f64 {
             match f {
                 Some(OrPath::Literal(n)) => *n as f64,
-                Some(OrPath::Path(p)) => p.select(eff).and_then(|v| v.as_int()).unwrap_or(default as i64) as f64,
+                Some(OrPath::Path(p)) => p
+                    .select(eff)
+                    .and_then(|v| v.as_int())
+                    .unwrap_or(default as i64) as f64,
                 _ => default as f64,
             }
         };
@@ -364,13 +504,20 @@ impl Sim {
             Some(Outcome::Fail { error, cause }) => {
                 let timeout = match error.as_str() {
                     "States.Timeout" => Some(seconds(&task.timeout, DEFAULT_TASK_TIMEOUT)),
-                    "States.HeartbeatTimeout" => Some(seconds(&task.heartbeat, seconds(&task.timeout, DEFAULT_TASK_TIMEOUT) as u64)),
+                    "States.HeartbeatTimeout" => Some(seconds(
+                        &task.heartbeat,
+                        seconds(&task.timeout, DEFAULT_TASK_TIMEOUT) as u64,
+                    )),
                     _ => None,
                 };
                 if let Some(secs) = timeout {
                     self.advance(secs)?;
                 }
-                let kind = if timeout.is_some() { "TimedOut" } else { "Failed" };
+                let kind = if timeout.is_some() {
+                    "TimedOut"
+                } else {
+                    "Failed"
+                };
                 self.event(&format!("{prefix}{kind}"), Some(&s.name), None);
                 let cause = cause.unwrap_or_default();
                 Err(Fault::Error { error, cause })
@@ -378,7 +525,13 @@ impl Sim {
         }
     }
 
-    fn parallel(&mut self, s: &State, branches: &[Machine], eff: &Value, depth: usize) -> Result<Value, Fault> {
+    fn parallel(
+        &mut self,
+        s: &State,
+        branches: &[Machine],
+        eff: &Value,
+        depth: usize,
+    ) -> Result<Value, Fault> {
         self.event("ParallelStateStarted", Some(&s.name), None);
         let (start, first) = (self.t, self.events.len());
         let mut end = start;
@@ -403,15 +556,18 @@ impl Sim {
                 self.event("ParallelStateSucceeded", Some(&s.name), None);
                 Ok(Value::Array(outputs))
             }
-            Some(Fault::Error { error, cause }) => {
-                self.event("ParallelStateFailed", Some(&s.name), None);
-                Err(Fault::Error { error, cause })
-            }
-            Some(other) => Err(other),
+            Some(f) => Err(f),
         }
     }
 
-    fn map(&mut self, s: &State, map: &MapState, eff: &Value, ctx: &Value, depth: usize) -> Result<Value, Fault> {
+    fn map(
+        &mut self,
+        s: &State,
+        map: &MapState,
+        eff: &Value,
+        ctx: &Value,
+        depth: usize,
+    ) -> Result<Value, Fault> {
         let items = match &map.items_path {
             None => Some(eff.clone()),
             Some(p) => p.select(eff),
@@ -422,32 +578,70 @@ impl Sim {
                 s.name
             )));
         };
-        self.event("MapStateStarted", Some(&s.name), Some(format!("{} items", items.len())));
+        let max_concurrency = match &map.max_concurrency_path {
+            None => map.max_concurrency,
+            Some(p) => match p.select(eff) {
+                Some(v) if v.as_int().is_some_and(|n| n >= 0) => v.as_int().unwrap_or(0) as u64,
+                Some(v) => {
+                    return Err(Fault::runtime(format!(
+                        "The MaxConcurrencyPath field refers to value {} which is not a valid integer: {p}",
+                        v.compact()
+                    )));
+                }
+                None => return Err(not_found(p, "MaxConcurrencyPath", eff)),
+            },
+        };
+        self.event(
+            "MapStateStarted",
+            Some(&s.name),
+            Some(format!("{} items", items.len())),
+        );
         let start = self.t;
         let first = self.events.len();
-        let slots = if map.max_concurrency == 0 { items.len().max(1) } else { map.max_concurrency as usize };
+        let slots = if max_concurrency == 0 {
+            items.len().max(1)
+        } else {
+            max_concurrency as usize
+        };
         let mut free = vec![start; slots.min(items.len().max(1))];
         let (mut outputs, mut failed, mut end) = (Vec::new(), 0usize, start);
         let mut failure = None;
         for (index, value) in items.iter().enumerate() {
-            let slot = (0..free.len()).min_by(|&a, &b| free[a].total_cmp(&free[b])).unwrap_or(0);
+            let slot = (0..free.len())
+                .min_by(|&a, &b| free[a].total_cmp(&free[b]))
+                .unwrap_or(0);
             self.t = free[slot];
-            let item = Item { index, value: value.clone() };
+            let item = Item {
+                index,
+                value: value.clone(),
+            };
             let input = match &map.item_selector {
                 Some(sel) => {
                     let ctx = self.with_item(ctx, &item);
-                    template(sel, eff, &ctx, &s.name, "ItemSelector", &mut self.seq)?
+                    template(sel, eff, &ctx, &mut self.seq)?
                 }
                 None => value.clone(),
             };
-            self.event("MapIterationStarted", Some(&s.name), Some(format!("item {index}")));
+            self.event(
+                "MapIterationStarted",
+                Some(&s.name),
+                Some(format!("item {index}")),
+            );
             match self.machine(&map.processor, input, depth + 1, Some(&item)) {
                 Ok(v) => {
-                    self.event("MapIterationSucceeded", Some(&s.name), Some(format!("item {index}")));
+                    self.event(
+                        "MapIterationSucceeded",
+                        Some(&s.name),
+                        Some(format!("item {index}")),
+                    );
                     outputs.push(v);
                 }
                 Err(Fault::Error { error, cause }) if error != "States.Runtime" => {
-                    self.event("MapIterationFailed", Some(&s.name), Some(format!("item {index}: {error}")));
+                    self.event(
+                        "MapIterationFailed",
+                        Some(&s.name),
+                        Some(format!("item {index}: {error}")),
+                    );
                     failed += 1;
                     outputs.push(error_object(&error, &cause));
                     if failure.is_none() {
@@ -466,12 +660,14 @@ impl Sim {
         self.events[first..].sort_by(|a, b| a.t.total_cmp(&b.t));
         self.t = end;
         if failed > 0 && !self.tolerates(map, failed, items.len()) {
-            self.event("MapStateFailed", Some(&s.name), None);
             let (error, cause) = failure.expect("a failure was recorded");
             if map.tolerated_percentage.is_some() || map.tolerated_count.is_some() {
                 return Err(Fault::Error {
                     error: "States.ExceedToleratedFailureThreshold".into(),
-                    cause: format!("{failed} of {} items failed, more than the Map state tolerates (first: {error})", items.len()),
+                    cause: format!(
+                        "{failed} of {} items failed, more than the Map state tolerates (first: {error})",
+                        items.len()
+                    ),
                 });
             }
             return Err(Fault::Error { error, cause });
@@ -500,7 +696,9 @@ impl Sim {
     /// ToleratedFailurePercentage / ToleratedFailureCount; without them one failed item fails the Map.
     fn tolerates(&self, map: &MapState, failed: usize, total: usize) -> bool {
         let by_count = map.tolerated_count.map(|c| failed as u64 <= c);
-        let by_pct = map.tolerated_percentage.map(|p| total > 0 && (failed as f64) * 100.0 / (total as f64) <= p);
+        let by_pct = map
+            .tolerated_percentage
+            .map(|p| total > 0 && (failed as f64) * 100.0 / (total as f64) <= p);
         match (by_count, by_pct) {
             (None, None) => false,
             (a, b) => a.unwrap_or(false) || b.unwrap_or(false),

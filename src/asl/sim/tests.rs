@@ -3,7 +3,14 @@ use crate::asl::json;
 
 fn go(def: &str, input: &str, script: &[&str]) -> Run {
     let m = crate::asl::parse(def, Flavour::Standard).expect("valid definition");
-    run(&m, Setup { flavour: Flavour::Standard, input: json::parse(input).unwrap(), script: Script::parse(script).unwrap() })
+    run(
+        &m,
+        Setup {
+            flavour: Flavour::Standard,
+            input: json::parse(input).unwrap(),
+            script: Script::parse(script).unwrap(),
+        },
+    )
 }
 
 const RETRY_CATCH: &str = r#"{
@@ -28,7 +35,13 @@ const RETRY_CATCH: &str = r#"{
 
 #[test]
 fn retries_wait_with_backoff_then_succeed() {
-    let r = go(RETRY_CATCH, r#"{"day": 1}"#, &["RunJob=fail:Glue.ConcurrentRunsExceededException,fail:Glue.ConcurrentRunsExceededException,ok:{\"rows\":10}"]);
+    let r = go(
+        RETRY_CATCH,
+        r#"{"day": 1}"#,
+        &[
+            "RunJob=fail:Glue.ConcurrentRunsExceededException,fail:Glue.ConcurrentRunsExceededException,ok:{\"rows\":10}",
+        ],
+    );
     assert_eq!(r.status, Status::Succeeded);
     assert_eq!(r.seconds, 6.0, "waits of 2 s and 4 s");
     assert_eq!(r.output.unwrap().compact(), r#"{"rows":10}"#);
@@ -40,20 +53,39 @@ fn retries_wait_with_backoff_then_succeed() {
 
 #[test]
 fn exhausted_retries_go_to_the_catcher_and_keep_the_input() {
-    let r = go(RETRY_CATCH, r#"{"day": 1}"#, &["RunJob=fail:Glue.ConcurrentRunsExceededException:busy,fail:Glue.ConcurrentRunsExceededException:busy,fail:Glue.ConcurrentRunsExceededException:busy"]);
+    let r = go(
+        RETRY_CATCH,
+        r#"{"day": 1}"#,
+        &[
+            "RunJob=fail:Glue.ConcurrentRunsExceededException:busy,fail:Glue.ConcurrentRunsExceededException:busy,fail:Glue.ConcurrentRunsExceededException:busy",
+        ],
+    );
     assert_eq!(r.status, Status::Failed);
     assert_eq!(r.error, Some(("NightlyFailed".into(), String::new())));
     assert_eq!(r.last_state(), Some("Failed"));
     let notify = r.visits.iter().find(|v| v.name == "Notify").unwrap();
-    assert_eq!(notify.input.compact(), r#"{"day":1,"error":{"Error":"Glue.ConcurrentRunsExceededException","Cause":"busy"}}"#);
+    assert_eq!(
+        notify.input.compact(),
+        r#"{"day":1,"error":{"Error":"Glue.ConcurrentRunsExceededException","Cause":"busy"}}"#
+    );
     assert_eq!(r.seconds, 6.0);
 }
 
 #[test]
 fn a_retrier_with_max_attempts_zero_never_retries() {
-    let r = go(RETRY_CATCH, "{}", &["RunJob=fail:Glue.AccessDeniedException"]);
+    let r = go(
+        RETRY_CATCH,
+        "{}",
+        &["RunJob=fail:Glue.AccessDeniedException"],
+    );
     assert_eq!(r.seconds, 0.0);
-    assert_eq!(r.events.iter().filter(|e| e.kind == "TaskScheduled" && e.state.as_deref() == Some("RunJob")).count(), 1);
+    assert_eq!(
+        r.events
+            .iter()
+            .filter(|e| e.kind == "TaskScheduled" && e.state.as_deref() == Some("RunJob"))
+            .count(),
+        1
+    );
     assert_eq!(r.last_state(), Some("Failed"));
 }
 
@@ -71,11 +103,21 @@ fn states_all_does_not_catch_a_runtime_error() {
 
 #[test]
 fn choice_default_and_no_match() {
-    let def = |default: &str| format!(r#"{{"StartAt": "C", "States": {{
+    let def = |default: &str| {
+        format!(
+            r#"{{"StartAt": "C", "States": {{
         "C": {{"Type": "Choice", "Choices": [{{"Variable": "$.rows", "NumericGreaterThan": 0, "Next": "Load"}}, {{"Variable": "$.rows", "NumericLessThan": 0, "Next": "Skip"}}]{default}}},
-        "Load": {{"Type": "Succeed"}}, "Skip": {{"Type": "Succeed"}}}}}}"#);
-    assert_eq!(go(&def(""), r#"{"rows": 5}"#, &[]).last_state(), Some("Load"));
-    assert_eq!(go(&def(r#", "Default": "Skip""#), r#"{"rows": 0}"#, &[]).last_state(), Some("Skip"));
+        "Load": {{"Type": "Succeed"}}, "Skip": {{"Type": "Succeed"}}}}}}"#
+        )
+    };
+    assert_eq!(
+        go(&def(""), r#"{"rows": 5}"#, &[]).last_state(),
+        Some("Load")
+    );
+    assert_eq!(
+        go(&def(r#", "Default": "Skip""#), r#"{"rows": 0}"#, &[]).last_state(),
+        Some("Skip")
+    );
     let r = go(&def(""), r#"{"rows": 0}"#, &[]);
     assert_eq!(r.error.unwrap().0, "States.NoChoiceMatched");
 }
@@ -94,8 +136,14 @@ fn parallel_outputs_an_array_and_map_iterates() {
     // Parallel runs its branches side by side (5 s), Map one item at a time (2 × 2 s).
     assert_eq!(r.seconds, 9.0);
     let out = r.output.unwrap();
-    assert_eq!(out.get("out").unwrap().compact(), r#"[{"i":0,"v":"x"},{"i":1,"v":"y"}]"#);
-    assert_eq!(out.get("par").unwrap().compact(), r#"[1,{"items":["x","y"]}]"#);
+    assert_eq!(
+        out.get("out").unwrap().compact(),
+        r#"[{"i":0,"v":"x"},{"i":1,"v":"y"}]"#
+    );
+    assert_eq!(
+        out.get("par").unwrap().compact(),
+        r#"[1,{"items":["x","y"]}]"#
+    );
 }
 
 #[test]
@@ -115,9 +163,20 @@ fn timeouts_advance_the_clock_and_a_loop_is_bounded() {
 #[test]
 fn express_rejects_sync_and_stops_at_five_minutes() {
     let sync = r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::glue:startJobRun.sync", "End": true}}}"#;
-    assert!(crate::asl::parse(sync, Flavour::Express).unwrap_err()[0].message.contains("Express"));
-    let wait = r#"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 600, "End": true}}}"#;
+    assert!(
+        crate::asl::parse(sync, Flavour::Express).unwrap_err()[0]
+            .message
+            .contains("Express")
+    );
+    let wait =
+        r#"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 600, "End": true}}}"#;
     let m = crate::asl::parse(wait, Flavour::Express).unwrap();
-    let r = run(&m, Setup { flavour: Flavour::Express, ..Setup::default() });
+    let r = run(
+        &m,
+        Setup {
+            flavour: Flavour::Express,
+            ..Setup::default()
+        },
+    );
     assert_eq!((r.status, r.seconds), (Status::TimedOut, 300.0));
 }
