@@ -201,6 +201,8 @@ pub enum Cmd {
     Export(crate::cmd::export::ExportArgs),
     /// Scaffold a topic for a course author: lessons/NN-slug.md and quizzes/NN-slug.toml, listed in course.toml
     NewTopic(crate::cmd::new_topic::NewTopicArgs),
+    /// The Step Functions lab: predict a run, then watch it (`lab run FILE` simulates any definition)
+    Lab(crate::cmd::lab::LabArgs),
 }
 
 impl Cmd {
@@ -217,6 +219,7 @@ impl Cmd {
                 vec![content]
             }
             Cmd::NewTopic(a) => vec![&a.content],
+            Cmd::Lab(a) => a.options.given(),
         }
     }
 }
@@ -227,7 +230,7 @@ pub struct QuizArgs {
     #[arg(long, short)]
     pub topic: Option<String>,
     /// drill (trigger words) · scenario (exam questions) · exam (timed mock) · due (reviews due) ·
-    /// cram (weakest first) · quick (ten items, about five minutes)
+    /// cram (weakest first) · quick (ten items, about five minutes) · lab (Step Functions runs: predict, then run)
     #[arg(long, short, default_value = "drill")]
     pub mode: Mode,
     /// How many items (default: all for drill/scenario/due, 20 for exam and cram, 10 for quick)

@@ -3,9 +3,9 @@
 //!
 //! Everything but `tui` and `plain` is the core: it knows nothing of terminals and is tested without one.
 
+pub mod asl;
 pub mod cli;
 pub mod cmd;
-pub mod asl;
 pub mod command;
 pub mod course;
 pub mod plain;

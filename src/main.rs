@@ -26,5 +26,6 @@ fn main() -> ExitCode {
         Some(Cmd::Revise(args)) => cmd::revise::run(&global, args),
         Some(Cmd::Export(args)) => cmd::export::run(&global, args),
         Some(Cmd::NewTopic(args)) => cmd::new_topic::run(&global, args),
+        Some(Cmd::Lab(args)) => cmd::lab::run(&global, args),
     }
 }

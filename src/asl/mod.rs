@@ -3,10 +3,12 @@
 //! `util`: lessons, quizzes and both front ends use it, and it knows none of them.
 
 pub mod check;
+pub mod diagram;
 pub mod intrinsic;
 pub mod json;
 pub mod model;
 pub mod path;
+pub mod report;
 pub mod sim;
 
 pub use model::{Flavour, Machine};

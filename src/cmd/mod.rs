@@ -17,6 +17,7 @@ macro_rules! out {
 
 pub mod check;
 pub mod export;
+pub mod lab;
 pub mod learner;
 pub mod new_topic;
 pub mod quiz;

@@ -21,6 +21,8 @@ pub enum Command {
     Revise,
     /// Toggle the projector layout.
     Present,
+    /// State machine diagrams ↔ their JSON source.
+    Source,
     /// `/redrive`, `search redrive`, `find redrive`.
     Search(String),
     Empty,
@@ -51,6 +53,7 @@ fn lesson_command(action: Action) -> Option<Command> {
         Action::Stats => Command::Stats,
         Action::Revise => Command::Revise,
         Action::Present => Command::Present,
+        Action::Source => Command::Source,
         _ => return None,
     })
 }

@@ -39,6 +39,10 @@ pub enum Action {
     Hard,
     Good,
     Easy,
+    /// A state machine diagram ↔ its JSON source.
+    Source,
+    /// A lab exercise's definition, edited and run again.
+    Edit,
 }
 
 /// Where a word works.
@@ -107,6 +111,7 @@ pub const WORDS: &[Word] = &[
     w(A::Revise, L, "revise", None, &["sheet", "cheat sheet"], "this topic's revision sheet"),
     Word { usage: "/retry", ..w(A::Search, L, "search", None, &["find"], "search every lesson (Tab / Shift-Tab step through the matches)") },
     w(A::Present, L, "present", None, &["projector"], "the projector layout on or off"),
+    w(A::Source, L, "source", None, &["diagram", "asl"], "state machine diagrams ↔ their JSON source (or Ctrl-T)"),
     w(A::Help, L, "help", Some("h"), &["?", "commands"], "the commands and keys"),
     w(A::Quit, L, "quit", Some("q"), &["exit"], "save and leave without the summary"),
     // A quiz. Letters answer first: a line that is an option on screen is that option, so no quiz word is a letter
@@ -123,6 +128,8 @@ pub const WORDS: &[Word] = &[
     w(A::Hard, Q, "hard", None, &[], "re-rate the last answer: recalled with effort"),
     w(A::Good, Q, "good", None, &[], "re-rate the last answer: recalled"),
     w(A::Easy, Q, "easy", None, &[], "re-rate the last answer: trivial"),
+    w(A::Source, Q, "source", None, &["diagram", "asl"], "state machine diagrams ↔ their JSON source (or Ctrl-T)"),
+    w(A::Edit, Q, "edit", None, &["change"], "after a lab exercise's answer: change its definition in your editor and run it again (or e⏎)"),
     w(A::ReadStep, Q, "step", None, &["read", "reread", "re-read"], "after an answer: open the step that teaches it, then come back (or Tab)"),
     w(A::Help, Q, "help", Some("h"), &["?", "commands"], "the quiz commands and keys"),
     w(A::Leave, Q, "done", None, &["quit", "stop", "leave", "exit", "q"], "leave the quiz: your score so far is shown and kept"),
@@ -151,6 +158,7 @@ pub enum Key {
     Digit,
     CtrlC,
     CtrlD,
+    CtrlT,
 }
 
 /// What a key does. `Primary` is the screen's default move: continue a lesson, open the selected topic or hit,
@@ -175,6 +183,8 @@ pub enum KeyAct {
     ClearVotes,
     /// A digit on a list of steps to re-read.
     PickLink,
+    /// State machine diagrams ↔ their JSON source.
+    Source,
     Quit,
     Done,
 }
@@ -219,6 +229,7 @@ pub const KEYS: &[KeyRow] = &[
     k(Key::Right, "→", KeyAct::NextQuestion, true, "the next question (mock exam)"),
     k(Key::Backspace, "Backspace", KeyAct::ClearVotes, true, "clear the class's votes (projector quiz)"),
     k(Key::Digit, "1–9", KeyAct::PickLink, true, "on a list of steps to re-read: open that step"),
+    k(Key::CtrlT, "Ctrl-T", KeyAct::Source, false, "state machine diagrams ↔ their JSON source"),
     k(Key::CtrlD, "Ctrl-D", KeyAct::Done, false, "done"),
     k(Key::CtrlC, "Ctrl-C", KeyAct::Quit, false, "save and leave at once"),
 ];

@@ -2,6 +2,7 @@
 //! copy or from a folder, and checked.
 
 pub mod cheatsheet;
+pub mod diagrams;
 pub mod lesson;
 pub mod load;
 pub mod manifest;

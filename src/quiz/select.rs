@@ -84,6 +84,10 @@ pub fn select<R: Rng + ?Sized>(
             list
         }
         Mode::Exam => balanced_questions(banks, topic, count, rng),
+        // The lab's exercises in the course's order: they build on each other like the lesson's steps.
+        Mode::Lab => (items(banks, topic, &[ItemKind::Question]).into_iter())
+            .filter(|i| banks[i.bank].questions[i.index].lab.is_some())
+            .collect(),
         Mode::Due => {
             let mut list: Vec<(DateTime<Utc>, ItemRef)> = (items(banks, topic, &both).into_iter())
                 .filter_map(|i| state(&i).filter(|s| is_due(s, now)).map(|s| (s.due, i)))

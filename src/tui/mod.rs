@@ -57,7 +57,10 @@ enum Msg {
 /// Runs the loop until `done`, `quit` or a signal. The terminal is restored on every path out.
 pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, Ending)> {
     let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
+    // The input thread reads the next key only when the loop says it is done with the last one, so that while an
+    // editor has the terminal no key is read behind its back.
+    let (ack, acks) = mpsc::channel();
+    spawn_input(tx.clone(), acks);
     spawn_signals(tx)?;
     let mut guard = terminal::Guard::enter()?;
     let mut suspended = false;
@@ -108,11 +111,16 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
             suspended = true;
             // Stops the process as Ctrl-Z would outside raw mode; `fg` sends SIGCONT, handled above.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+            let _ = ack.send(());
             continue;
         }
         let before = app.session.position();
         let outcome = app.on_event(&event);
         flush_saves(&mut app, host);
+        if let Some(text) = app.pending_edit.take() {
+            edit_in_terminal(&mut app, &mut guard, &text)?;
+        }
+        let _ = ack.send(());
         if (app.session.position() != before || outcome.is_some())
             && let Some(w) = host.save_lesson(&app.session)
         {
@@ -253,7 +261,7 @@ fn flush_saves(app: &mut App, host: &mut dyn Host) {
     }
 }
 
-fn spawn_input(tx: mpsc::Sender<Msg>) {
+fn spawn_input(tx: mpsc::Sender<Msg>, acks: mpsc::Receiver<()>) {
     thread::Builder::new()
         .name("input".into())
         .spawn(move || {
@@ -263,12 +271,26 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
                     Err(e) => Msg::InputFailed(e),
                 };
                 let failed = matches!(msg, Msg::InputFailed(_));
-                if tx.send(msg).is_err() || failed {
+                if tx.send(msg).is_err() || failed || acks.recv().is_err() {
                     break;
                 }
             }
         })
         .expect("spawn the input thread");
+}
+
+/// `edit` on a lab exercise: the terminal goes to the learner's editor and comes back; the quiz runs the result.
+fn edit_in_terminal(app: &mut App, guard: &mut terminal::Guard, text: &str) -> io::Result<()> {
+    guard.suspend();
+    let edited = crate::util::editor::edit(text, ".asl.json");
+    guard.resume()?;
+    match edited {
+        Ok(t) => {
+            app.quiz_command(crate::quiz::flow::QuizCommand::Edited(t));
+        }
+        Err(e) => app.warning = Some(e.to_string()),
+    }
+    Ok(())
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {

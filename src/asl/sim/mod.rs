@@ -209,7 +209,12 @@ pub fn run(machine: &Machine, setup: Setup) -> Run {
             (Status::Succeeded, Some(out), None, None)
         }
         Err(Fault::Error { error, cause }) => {
-            sim.event("ExecutionFailed", None, Some(format!("{error}: {cause}")));
+            let note = if cause.is_empty() {
+                error.clone()
+            } else {
+                format!("{error}: {cause}")
+            };
+            sim.event("ExecutionFailed", None, Some(note));
             (Status::Failed, None, Some((error, cause)), None)
         }
         Err(Fault::TimedOut) => {

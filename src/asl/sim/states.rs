@@ -245,13 +245,10 @@ impl Sim {
                     }
                 }
                 let Some(next) = next.or_else(|| default.clone()) else {
-                    return Err(Fault::Error {
-                        error: "States.NoChoiceMatched".into(),
-                        cause: format!(
-                            "No Matches! (no rule of the Choice state '{}' matched and it has no Default)",
-                            s.name
-                        ),
-                    });
+                    // AWS reserves States.NoChoiceMatched for future use and reports this case as a runtime error.
+                    return Err(Fault::runtime(
+                        "No Choice rule matched the input, and the Choice state has no Default.",
+                    ));
                 };
                 Step::Next(next, select(&s.output_path, eff, &ctx)?)
             }
@@ -289,7 +286,7 @@ impl Sim {
         }
         self.visits[visit].output = Some(out);
         let note = match &step {
-            Step::Next(n, _) => Some(format!("→ {n}")),
+            Step::Next(n, _) => Some(format!("next: {n}")),
             Step::End(_) => None,
         };
         self.event(&format!("{kind}StateExited"), Some(&s.name), note);
@@ -435,9 +432,8 @@ impl Sim {
                     .last_mut()
                     .expect("the failure was recorded")
                     .note = Some(format!(
-                    "{error} → retrier {} ({}), retry {} of {} after {wait}",
+                    "{error}: retrier {} matches; retry {} of {} in {wait}",
                     i + 1,
-                    r.errors.join(", "),
                     used[i],
                     r.max_attempts
                 ));
@@ -460,7 +456,7 @@ impl Sim {
                 if let Some(e) = self.events.last_mut() {
                     let prefix = e.note.take().map(|n| format!("{n}; ")).unwrap_or_default();
                     e.note = Some(format!(
-                        "{prefix}{error} → catcher {} ({}) → {}",
+                        "{prefix}{error}: caught by catcher {} ({}) → {}",
                         i + 1,
                         c.errors.join(", "),
                         c.next

@@ -2,7 +2,7 @@ use super::*;
 use crate::asl::json;
 
 fn go(def: &str, input: &str, script: &[&str]) -> Run {
-    let m = crate::asl::parse(def, Flavour::Standard).expect("valid definition");
+    let m = crate::asl::parse(def, Flavour::Standard).unwrap_or_else(|e| panic!("{def}\n{e:?}"));
     run(
         &m,
         Setup {
@@ -119,7 +119,10 @@ fn choice_default_and_no_match() {
         Some("Skip")
     );
     let r = go(&def(""), r#"{"rows": 0}"#, &[]);
-    assert_eq!(r.error.unwrap().0, "States.NoChoiceMatched");
+    // AWS reserves States.NoChoiceMatched for future use: no match and no Default is a runtime error.
+    let (error, cause) = r.error.unwrap();
+    assert_eq!(error, "States.Runtime");
+    assert!(cause.contains("no Default"), "{cause}");
 }
 
 #[test]
@@ -155,7 +158,9 @@ fn timeouts_advance_the_clock_and_a_loop_is_bounded() {
     let r = go(def, "{}", &["T=fail:States.Timeout"]);
     assert_eq!(r.status, Status::TimedOut);
     assert_eq!(r.seconds, 100.0);
-    let looped = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "A"}}}"#;
+    let looped = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"},
+        "C": {"Type": "Choice", "Choices": [{"Variable": "$.stop", "IsPresent": true, "Next": "End"}], "Default": "A"},
+        "End": {"Type": "Succeed"}}}"#;
     let r = go(looped, "{}", &[]);
     assert!(r.stopped.unwrap().contains("25000"));
 }

@@ -91,16 +91,23 @@ impl QuizFlow<'_> {
             let mut md =
                 present::feedback(&a.prompt, &a.feedback, "", &self.topics, Audience::Class);
             md.push_str(&format!("\n{}\n", self.tally_line(a.prompt.options.len())));
+            if let Some(lab) = &a.prompt.lab {
+                md.push_str(&crate::quiz::lab_view::after(lab, a.edited.as_deref()));
+            }
             md
         } else {
             let when = format!("in {}", a.next_review);
-            present::feedback(
+            let mut md = present::feedback(
                 &a.prompt,
                 &a.feedback,
                 &when,
                 &self.topics,
                 Audience::Learner,
-            )
+            );
+            if let Some(lab) = &a.prompt.lab {
+                md.push_str(&crate::quiz::lab_view::after(lab, a.edited.as_deref()));
+            }
+            md
         }
     }
 
