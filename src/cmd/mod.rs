@@ -19,6 +19,7 @@ pub mod check;
 pub mod export;
 pub mod learner;
 pub mod new_topic;
+pub mod plan;
 pub mod quiz;
 pub mod revise;
 pub mod study;

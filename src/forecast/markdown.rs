@@ -2,7 +2,7 @@
 //! through one renderer. Every figure says what it rests on, or that there is not enough data yet.
 
 use super::{
-    Forecast, MIN_ANSWERS, MIN_TOPIC_ANSWERS, PASS_SCORE, TopicForecast,
+    Forecast, MIN_ANSWERS, PASS_SCORE, TopicForecast,
     plan::{self, Pace, Today},
     score_of, share_for,
 };
@@ -84,27 +84,39 @@ fn forecast_paragraph(f: &Forecast) -> String {
     )
 }
 
-fn pace(p: Pace, unit: &str, until_measured: &str) -> String {
+fn pace(p: Pace, unit: &str) -> String {
     if p.basis == 0 {
-        format!("{:.0} s {unit} assumed: not enough data yet ({until_measured})", p.secs)
+        format!("{:.0} s {unit}, assumed: not enough data yet", p.secs)
     } else {
-        format!("{:.0} s {unit}, based on {}", p.secs, plural(p.basis, "timed one"))
+        format!(
+            "{:.0} s {unit}, based on {}",
+            p.secs,
+            plural(p.basis, "timed one")
+        )
     }
 }
 
 fn step_label(f: &Forecast, l: &plan::Link) -> (u32, String) {
     let t = f.topics.iter().find(|t| t.slug == l.topic);
-    (t.map_or(0, |t| t.number), t.map_or_else(|| l.topic.clone(), |t| t.title.clone()))
+    (
+        t.map_or(0, |t| t.number),
+        t.map_or_else(|| l.topic.clone(), |t| t.title.clone()),
+    )
 }
 
 fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
     let mut md = String::new();
     if f.days_left <= 0 {
-        md.push_str("The exam is today: no new items. A light look at the steps below, then rest.\n\n");
+        md.push_str(
+            "The exam is today: no new items. A light look at the steps below, then rest.\n\n",
+        );
     }
     let session = match open {
         Open::Keys => "type `review`".to_string(),
-        Open::Commands => format!("`dea-tutor quiz --mode quick -n {}`", t.session_items().max(1)),
+        Open::Commands => format!(
+            "`dea-tutor quiz --mode quick -n {}` (in a lesson: `review`)",
+            t.session_items().max(1)
+        ),
     };
     md.push_str(&format!("- **Reviews due:** {}", t.reviews_due));
     if t.reviews_due == 0 {
@@ -118,7 +130,9 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
     if f.days_left > 0 {
         md.push_str(&format!("- **New items today:** {}", t.new_today));
         if t.new_needed == 0 {
-            md.push_str(&format!(" — the forecast already reaches {target:.0} if you keep up the reviews"));
+            md.push_str(&format!(
+                " — the forecast already reaches {target:.0} if you keep up the reviews"
+            ));
         } else if t.reachable {
             md.push_str(&format!(
                 " — {} in all over the next {}, to reach {target:.0} (pass mark {PASS_SCORE:.0} plus a margin)",
@@ -136,7 +150,9 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
         md.push('\n');
     }
     if t.session_items() > 0 {
-        md.push_str(&format!("- **Start:** {session} asks the reviews due, then new items\n"));
+        md.push_str(&format!(
+            "- **Start:** {session} asks the reviews due, then new items\n"
+        ));
     }
     let number = |i: usize| match open {
         Open::Keys => format!("{}.", i + 1),
@@ -157,7 +173,12 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
         ));
         for l in &t.next_steps {
             let (n, title) = step_label(f, l);
-            md.push_str(&format!("    {} Topic {n} · {title}, step {}{}\n", number(i), l.step + 1, how(l)));
+            md.push_str(&format!(
+                "    {} Topic {n} · {title}, step {}{}\n",
+                number(i),
+                l.step + 1,
+                how(l)
+            ));
             i += 1;
         }
     }
@@ -169,7 +190,11 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
                 "    {} Topic {n} · {title}, step {} ({}){}\n",
                 number(i),
                 l.step + 1,
-                if l.misses == 1 { "1 miss".to_string() } else { format!("{} misses", l.misses) },
+                if l.misses == 1 {
+                    "1 miss".to_string()
+                } else {
+                    format!("{} misses", l.misses)
+                },
                 how(l)
             ));
             i += 1;
@@ -181,19 +206,24 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
     md.push_str(&format!(
         "\n**Time today:** about {:.0} min ({}; {}).\n",
         t.minutes.ceil(),
-        pace(t.item_pace, "an answer", "5 timed answers needed"),
-        pace(t.step_pace, "a step", "3 timed steps needed"),
+        pace(t.item_pace, "an answer"),
+        pace(t.step_pace, "a step"),
     ));
     md
 }
 
 fn topic_cell(t: &TopicForecast) -> String {
     if t.enough() {
-        format!("{} ({}), {}", pct(t.share), range(t.low, t.high), plural(t.answers as usize, "answer"))
+        format!(
+            "{} ({}), {}",
+            pct(t.share),
+            range(t.low, t.high),
+            plural(t.answers as usize, "answer")
+        )
     } else {
         format!(
-            "not enough data yet ({} of {MIN_TOPIC_ANSWERS} answers)",
-            t.answers
+            "not enough data yet ({})",
+            plural(t.answers as usize, "answer")
         )
     }
 }

@@ -97,7 +97,8 @@ impl FirstSight {
     /// The chance of answering an unseen item right, for a topic read to `read`: the prior mean, moved toward the
     /// learner's first-answer rate as first answers accumulate (a beta prior of [`PRIOR_STRENGTH`] answers).
     pub fn unseen(&self, read: f64) -> f64 {
-        (PRIOR_STRENGTH * prior_mean(read) + self.right as f64) / (PRIOR_STRENGTH + self.seen as f64)
+        (PRIOR_STRENGTH * prior_mean(read) + self.right as f64)
+            / (PRIOR_STRENGTH + self.seen as f64)
     }
 
     /// The standard deviation of that estimate (the beta posterior's).
@@ -256,7 +257,11 @@ pub fn forecast(inputs: &Inputs, now: DateTime<Utc>, exam_date: NaiveDate) -> Fo
             read: t.read.min(t.steps.len()),
             items: list.len(),
             seen: list.iter().filter(|i| i.state.is_some()).count(),
-            answers: list.iter().filter_map(|i| i.state).map(|s| s.right + s.wrong).sum(),
+            answers: list
+                .iter()
+                .filter_map(|i| i.state)
+                .map(|s| s.right + s.wrong)
+                .sum(),
             share,
             low: (share - Z90 * sd).max(0.0),
             high: (share + Z90 * sd).min(1.0),
@@ -289,7 +294,11 @@ fn overall(topics: &[TopicForecast]) -> (f64, f64, f64) {
         .sum();
     let estimate: f64 = topics.iter().map(|t| t.weight * t.estimate_sd).sum();
     let sd = (sampling + estimate * estimate).sqrt();
-    (share, (share - Z90 * sd).max(0.0), (share + Z90 * sd).min(1.0))
+    (
+        share,
+        (share - Z90 * sd).max(0.0),
+        (share + Z90 * sd).min(1.0),
+    )
 }
 
 #[cfg(test)]

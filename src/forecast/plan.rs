@@ -56,7 +56,11 @@ pub struct Today {
 impl Today {
     /// The steps the plan lists, in the order they are numbered: the next to read, then those to re-read.
     pub fn links(&self) -> Vec<Link> {
-        self.next_steps.iter().chain(&self.reread).cloned().collect()
+        self.next_steps
+            .iter()
+            .chain(&self.reread)
+            .cloned()
+            .collect()
     }
 
     /// Items the `review` session asks today: the reviews due and the new items.
@@ -163,7 +167,10 @@ pub fn today(inputs: &Inputs, f: &Forecast) -> Today {
         share_with_plan,
         unread: unread_steps.len(),
         steps_today,
-        next_steps: unread_steps.into_iter().take(steps_today.clamp(1, STEP_LINKS)).collect(),
+        next_steps: unread_steps
+            .into_iter()
+            .take(steps_today.clamp(1, STEP_LINKS))
+            .collect(),
         reread: reread::from_histories(inputs.banks, inputs.histories),
         item_pace,
         step_pace,
@@ -174,9 +181,8 @@ pub fn today(inputs: &Inputs, f: &Forecast) -> Today {
 }
 
 fn in_course(inputs: &Inputs, id: &str) -> bool {
-    (inputs.banks.iter()).any(|b| {
-        b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id)
-    })
+    (inputs.banks.iter())
+        .any(|b| b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id))
 }
 
 /// The score the target stands for, for the text.

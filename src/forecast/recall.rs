@@ -54,7 +54,8 @@ fn project(state: &ItemState, now: DateTime<Utc>, exam_date: NaiveDate, depth: u
     let r = recall_at(state, at);
     let good = review(Some(state), Rating::Good, at, Some(exam_date));
     let again = review(Some(state), Rating::Again, at, Some(exam_date));
-    r * project(&good, at, exam_date, depth - 1) + (1.0 - r) * project(&again, at, exam_date, depth - 1)
+    r * project(&good, at, exam_date, depth - 1)
+        + (1.0 - r) * project(&again, at, exam_date, depth - 1)
 }
 
 /// An item first met at `at` (answered right with probability `first_right`), projected to the exam as above.
@@ -105,7 +106,10 @@ mod tests {
         let exam = (now() + Duration::days(40)).date_naive();
         let alone = recall_at(&s, exam_moment(exam));
         let planned = projected(&s, now(), exam);
-        assert!(planned > alone + 0.05, "reviews must help: {alone} → {planned}");
+        assert!(
+            planned > alone + 0.05,
+            "reviews must help: {alone} → {planned}"
+        );
         // And the reviewed memory itself is higher right after the review than before it.
         let at_review = recall_at(&s, now());
         let after = review(Some(&s), Rating::Good, now(), Some(exam));
@@ -121,7 +125,10 @@ mod tests {
             assert!((0.0..=1.0).contains(&p), "{rating}: {p}");
         }
         let p = projected_new(1.0, now(), exam);
-        assert!(p > 0.8, "an item known at first sight and reviewed as due: {p}");
+        assert!(
+            p > 0.8,
+            "an item known at first sight and reviewed as due: {p}"
+        );
         assert!(projected_new(0.0, now(), exam) < p);
     }
 }

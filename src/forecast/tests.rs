@@ -24,7 +24,12 @@ fn topics() -> Vec<TopicInput> {
     };
     vec![
         t("step-functions", 11, "1.3 Orchestrate data pipelines", 4),
-        t("lake-formation", 12, "4.2 Apply authorization mechanisms", 3),
+        t(
+            "lake-formation",
+            12,
+            "4.2 Apply authorization mechanisms",
+            3,
+        ),
     ]
 }
 
@@ -77,7 +82,10 @@ fn a_fresh_learner_gets_the_prior_no_verdict_and_a_first_step() {
     assert_eq!(t.next_steps[0].topic, "step-functions");
     assert_eq!(t.next_steps[0].step, 0);
     let md = markdown::markdown(&f, &t, Open::Commands);
-    assert!(md.contains("not enough data yet: no answers so far"), "{md}");
+    assert!(
+        md.contains("not enough data yet: no answers so far"),
+        "{md}"
+    );
     assert!(md.contains("`dea-tutor --topic 11 --step 1`"), "{md}");
     assert!(!md.contains("of 1000"), "no score without data: {md}");
 }
@@ -94,19 +102,29 @@ fn knowing_the_items_raises_the_forecast_and_forgetting_lowers_it() {
     assert!(fb.share < fg.share, "{} {}", fb.share, fg.share);
     assert_eq!(fg.seen, fg.items);
     // The further away the exam, the lower the projection of the same memories without new study.
-    let later = forecast(&inputs(&banks, &topics, &good), now(), exam() + Duration::days(200));
+    let later = forecast(
+        &inputs(&banks, &topics, &good),
+        now(),
+        exam() + Duration::days(200),
+    );
     assert!(later.share < fg.share, "{} {}", later.share, fg.share);
 }
 
 #[test]
 fn first_answers_move_the_unseen_prior() {
     let none = FirstSight { right: 0, seen: 0 };
-    let strong = FirstSight { right: 60, seen: 60 };
+    let strong = FirstSight {
+        right: 60,
+        seen: 60,
+    };
     let weak = FirstSight { right: 0, seen: 60 };
     assert!((none.unseen(0.5) - prior_mean(0.5)).abs() < 1e-12);
     assert!(strong.unseen(0.0) > 0.85);
     assert!(weak.unseen(0.0) < 0.15);
-    assert!(none.unseen(1.0) > none.unseen(0.0), "reading lifts the prior");
+    assert!(
+        none.unseen(1.0) > none.unseen(0.0),
+        "reading lifts the prior"
+    );
     // The record: a wrong answer that is not a lapse was given while the item was new.
     let first_wrong = review(None, Rating::Again, now(), None);
     assert!(!FirstSight::first_right(&first_wrong));
@@ -128,18 +146,35 @@ fn the_plan_s_arithmetic() {
     assert!(t.new_needed <= t.unseen && t.unseen == f.items);
     assert_eq!((t.unread, t.steps_today), (7, 1));
     // Paces are assumed until measured; minutes follow from them.
-    assert_eq!(t.item_pace, Pace { secs: ASSUMED_ITEM_SECS, basis: 0 });
-    let expect = (ANSWERS_PER_NEW_ITEM * t.new_today as f64 * ASSUMED_ITEM_SECS
-        + ASSUMED_STEP_SECS)
-        / 60.0;
+    assert_eq!(
+        t.item_pace,
+        Pace {
+            secs: ASSUMED_ITEM_SECS,
+            basis: 0
+        }
+    );
+    let expect =
+        (ANSWERS_PER_NEW_ITEM * t.new_today as f64 * ASSUMED_ITEM_SECS + ASSUMED_STEP_SECS) / 60.0;
     assert!((t.minutes - expect).abs() < 1e-9, "{} {expect}", t.minutes);
     // Measured paces replace the assumptions.
     let drilled = drilled(&banks, Rating::Good, 12);
     let mut i2 = inputs(&banks, &topics, &drilled);
     (i2.reading_secs, i2.reading_steps) = (600, 4);
     let t2 = today(&i2, &forecast(&i2, now(), exam()));
-    assert_eq!(t2.item_pace, Pace { secs: 12.0, basis: 10 });
-    assert_eq!(t2.step_pace, Pace { secs: 150.0, basis: 4 });
+    assert_eq!(
+        t2.item_pace,
+        Pace {
+            secs: 12.0,
+            basis: 10
+        }
+    );
+    assert_eq!(
+        t2.step_pace,
+        Pace {
+            secs: 150.0,
+            basis: 4
+        }
+    );
     assert_eq!(t2.new_today, 0, "nothing left to meet");
     assert!(t2.next_review.is_some());
 }

@@ -42,11 +42,7 @@ pub struct LessonProgress {
     pub exam_date: Option<NaiveDate>,
     /// Per topic slug, how many of its steps the learner has reached (the furthest step opened, 1-based). Written
     /// as `[["slug", n], …]`: the lesson is one flat table in the file (a nested table would land outside it).
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        with = "pairs"
-    )]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty", with = "pairs")]
     pub reached: BTreeMap<String, usize>,
     /// Seconds spent reading steps, measured from one step to the next (long pauses left out), and how many steps
     /// were timed: the plan's minutes come from them.
@@ -66,12 +62,19 @@ mod pairs {
 
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(map: &BTreeMap<String, usize>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        map: &BTreeMap<String, usize>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
         s.collect_seq(map.iter())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, usize>, D::Error> {
-        Ok(Vec::<(String, usize)>::deserialize(d)?.into_iter().collect())
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<String, usize>, D::Error> {
+        Ok(Vec::<(String, usize)>::deserialize(d)?
+            .into_iter()
+            .collect())
     }
 }
 
@@ -128,7 +131,6 @@ impl Progress {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,11 +144,17 @@ mod tests {
         l.exam_date = NaiveDate::from_ymd_opt(2027, 1, 5);
         let text = toml::to_string(&l).unwrap();
         assert!(!text.contains("\n["), "no nested table: {text}");
-        assert!(text.contains(r#"reached = [["step-functions", 4]]"#), "{text}");
+        assert!(
+            text.contains(r#"reached = [["step-functions", 4]]"#),
+            "{text}"
+        );
         assert_eq!(toml::from_str::<LessonProgress>(&text).unwrap(), l);
         // An old lesson table has none of them.
         let old: LessonProgress = toml::from_str("topic = \"mwaa\"\nstep = 2\n").unwrap();
-        assert_eq!((old.exam_date, old.reached.len(), old.reading_steps), (None, 0, 0));
+        assert_eq!(
+            (old.exam_date, old.reached.len(), old.reading_steps),
+            (None, 0, 0)
+        );
     }
 
     #[test]

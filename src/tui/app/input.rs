@@ -41,6 +41,7 @@ pub fn table_key(key: &KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::F(n) => Key::Function(n),
         _ => return None,
     })
 }
@@ -168,6 +169,13 @@ impl App<'_> {
             KeyAct::Primary => return self.primary(),
             // Digits reach `pick_link` from `on_key`, with their character.
             KeyAct::PickLink => {}
+            // The plan opens over the lesson, not over a quiz in progress.
+            KeyAct::Plan if self.quiz.is_none() => {
+                self.input.clear();
+                self.overlay = None;
+                return self.run(Command::Plan);
+            }
+            KeyAct::Plan => {}
         }
         None
     }
