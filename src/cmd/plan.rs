@@ -9,61 +9,9 @@ use super::{learner::Learner, load_course};
 use crate::{
     cli::Global,
     course::Course,
-    forecast::{
-        self, Forecast, Inputs, TopicInput,
-        markdown::Open,
-        plan::{Today, today},
-    },
-    progress::{LessonProgress, Progress},
+    forecast::{self, course::planned, markdown::Open},
+    progress::Progress,
 };
-
-/// Steps of topic `i` read: all once it is completed, else the furthest reached (the saved place counts).
-fn steps_read(course: &Course, i: usize, lesson: &LessonProgress) -> usize {
-    let t = &course.topics[i];
-    let total = t.lesson.steps.len();
-    if lesson.completed.contains(t.slug()) {
-        return total;
-    }
-    let here = (lesson.topic == t.slug()).then_some(lesson.step + 1);
-    let reached = lesson.reached.get(t.slug()).copied();
-    reached.max(here).unwrap_or(0).min(total)
-}
-
-/// The topics as the forecast needs them, in course order.
-pub fn topic_inputs(course: &Course, lesson: &LessonProgress) -> Vec<TopicInput> {
-    (course.topics.iter().enumerate())
-        .map(|(i, t)| TopicInput {
-            slug: t.slug().to_string(),
-            number: t.number(),
-            title: t.title().to_string(),
-            tasks: t.lesson.meta.tasks.clone(),
-            steps: (t.lesson.steps.iter())
-                .map(|p| p.title.clone().unwrap_or_default())
-                .collect(),
-            read: steps_read(course, i, lesson),
-        })
-        .collect()
-}
-
-/// The forecast and today's plan for `exam_date`, made at `now`.
-pub fn planned(
-    course: &Course,
-    progress: &Progress,
-    exam_date: NaiveDate,
-    now: DateTime<Utc>,
-) -> (Forecast, Today) {
-    let topics = topic_inputs(course, &progress.lesson);
-    let inputs = Inputs {
-        banks: &course.banks,
-        topics: &topics,
-        histories: &progress.items,
-        reading_secs: progress.lesson.reading_secs,
-        reading_steps: progress.lesson.reading_steps,
-    };
-    let f = forecast::forecast(&inputs, now, exam_date);
-    let t = today(&inputs, &f);
-    (f, t)
-}
 
 /// What to say when no exam date is known yet.
 pub const NO_DATE: &str = "# Plan for exam day\n\nNo exam date yet. Give it once with \
@@ -252,22 +200,5 @@ mod tests {
         assert!(check_date(today, today).is_ok());
         let e = check_date(today.pred_opt().unwrap(), today).unwrap_err();
         assert!(e.contains("has passed"), "{e}");
-    }
-
-    #[test]
-    fn steps_read_count_the_completed_the_reached_and_the_saved_place() {
-        let course = Course::built_in().unwrap();
-        let mut lesson = LessonProgress::default();
-        assert_eq!(steps_read(&course, 0, &lesson), 0);
-        lesson.topic = course.topics[0].slug().into();
-        lesson.step = 2;
-        assert_eq!(steps_read(&course, 0, &lesson), 3);
-        lesson.reach(course.topics[1].slug(), 4);
-        assert_eq!(steps_read(&course, 1, &lesson), 5);
-        lesson.completed.insert(course.topics[2].slug().into());
-        assert_eq!(
-            steps_read(&course, 2, &lesson),
-            course.topics[2].lesson.steps.len()
-        );
     }
 }

@@ -2,6 +2,7 @@
 //! The model is described in docs/forecast.md; every constant below is named there. Time is passed in: the core has
 //! no clock and no time zone (days are UTC days).
 
+pub mod course;
 pub mod markdown;
 pub mod plan;
 pub mod recall;
@@ -128,7 +129,7 @@ pub struct TopicForecast {
     pub seen: usize,
     /// Answers given to its items.
     pub answers: u32,
-    /// Predicted share of its exam-style questions right on exam day, and a 90% range.
+    /// Predicted share of its exam-style questions right on exam day, and a 90% range of that estimate.
     pub share: f64,
     pub low: f64,
     pub high: f64,
@@ -245,9 +246,10 @@ pub fn forecast(inputs: &Inputs, now: DateTime<Utc>, exam_date: NaiveDate) -> Fo
             share = unseen_p;
             unseen_w = 1.0;
         }
+        // The topic's range is the estimate's: the handful of questions the exam asks of one topic would make any
+        // range 0–100%; the exam's sampling enters the overall range.
         let estimate_sd = unseen_w * first_sight.spread(read) + memory_sd;
-        let n = (SCORED_QUESTIONS * weight).max(1.0);
-        let sd = (share * (1.0 - share) / n + estimate_sd * estimate_sd).sqrt();
+        let sd = estimate_sd;
         topics.push(TopicForecast {
             slug: t.slug.clone(),
             number: t.number,
