@@ -191,7 +191,10 @@ pub enum Open {
 pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
     let read = (course.topics.iter())
-        .zip(crate::forecast::course::topic_inputs(course, &learner.progress.lesson))
+        .zip(crate::forecast::course::topic_inputs(
+            course,
+            &learner.progress.lesson,
+        ))
         .map(|(t, i)| (t.slug().to_string(), (i.read, i.steps.len())))
         .collect();
     let mut md = report::stats_markdown(&s, &course.topic_infos(), &read);

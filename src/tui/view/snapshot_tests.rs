@@ -289,8 +289,15 @@ fn plan_screen_with_the_longest_title_80x24() {
     let at = fixed() - chrono::Duration::hours(2);
     for (i, bank) in course.banks.iter().enumerate() {
         let ids = (bank.triggers.iter().map(|x| &x.id)).chain(bank.questions.iter().map(|q| &q.id));
-        for (j, id) in ids.enumerate().take(if bank.topic == t.slug() { 30 } else { 6 }) {
-            let rating = if (i + j) % 3 == 0 { Rating::Again } else { Rating::Good };
+        for (j, id) in ids
+            .enumerate()
+            .take(if bank.topic == t.slug() { 30 } else { 6 })
+        {
+            let rating = if (i + j) % 3 == 0 {
+                Rating::Again
+            } else {
+                Rating::Good
+            };
             let mut s = review(None, rating, at, Some(exam));
             s.secs = 20;
             progress.items.insert(id.clone(), s);
@@ -306,6 +313,10 @@ fn plan_screen_with_the_longest_title_80x24() {
     // A digit opens the first step listed: the next one to read in that topic.
     app.on_key(command::table::Key::Digit, Some('1'));
     assert!(app.overlay.is_none());
-    let ti = course.topics.iter().position(|o| o.slug() == t.slug()).unwrap();
+    let ti = course
+        .topics
+        .iter()
+        .position(|o| o.slug() == t.slug())
+        .unwrap();
     assert_eq!(app.session.screen, crate::session::Screen::Look(ti, 2));
 }
