@@ -35,7 +35,7 @@ pub fn markdown(f: &Forecast, t: &Today, open: Open) -> String {
             d => format!("{} left", plural(d.max(0) as usize, "day")),
         }
     );
-    md.push_str(&forecast_paragraph(f));
+    md.push_str(&forecast_paragraph(f, t.reviews_due));
     md.push_str("\n## Today\n\n");
     md.push_str(&today_list(f, t, open));
     md.push_str("\n## By topic\n\n");
@@ -49,7 +49,7 @@ pub fn markdown(f: &Forecast, t: &Today, open: Open) -> String {
     md
 }
 
-fn forecast_paragraph(f: &Forecast) -> String {
+fn forecast_paragraph(f: &Forecast, due_now: usize) -> String {
     if f.answers == 0 {
         return "**Forecast:** not enough data yet: no answers so far. Read a topic's first steps, then answer \
                 its drill: after 20 answers the forecast has something to rest on.\n"
@@ -70,7 +70,7 @@ fn forecast_paragraph(f: &Forecast) -> String {
     };
     format!(
         "**Forecast:** {:.0} of 1000 (range {:.0}–{:.0}; pass mark {PASS_SCORE:.0}), {verdict}: {} of exam-style \
-         questions right (range {}), {basis} and {} of {} items seen.\n\n\
+         questions right (range {}), {basis} and {} of {} items seen{}.\n\n\
          *AWS does not publish how a share of right answers becomes its 100–1000 score; this forecast uses the \
          straight line 100 + 900 × share (720 ≈ {} right).*\n",
         f.score(),
@@ -80,6 +80,10 @@ fn forecast_paragraph(f: &Forecast) -> String {
         range(f.low, f.high),
         f.seen,
         f.items,
+        match due_now {
+            0 => String::new(),
+            n => format!(", if you do the {} due now", plural(n, "review")),
+        },
         pct(share_for(PASS_SCORE)),
     )
 }
