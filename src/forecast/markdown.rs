@@ -130,6 +130,25 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
         }
     }
     md.push('\n');
+    md.push_str(&new_items_line(f, t));
+    if t.session_items() > 0 {
+        md.push_str(&format!(
+            "- **Start:** {session} asks the reviews due, then new items\n"
+        ));
+    }
+    md.push_str(&step_lists(f, t, open));
+    md.push_str(&format!(
+        "\n**Time today:** about {:.0} min ({}; {}).\n",
+        t.minutes.ceil(),
+        pace(t.item_pace, "an answer"),
+        pace(t.step_pace, "a step"),
+    ));
+    md
+}
+
+/// How many new items to meet today, and why that many.
+fn new_items_line(f: &Forecast, t: &Today) -> String {
+    let mut md = String::new();
     let target = plan::target_score();
     if f.days_left > 0 {
         md.push_str(&format!("- **New items today:** {}", t.new_today));
@@ -153,11 +172,12 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
         }
         md.push('\n');
     }
-    if t.session_items() > 0 {
-        md.push_str(&format!(
-            "- **Start:** {session} asks the reviews due, then new items\n"
-        ));
-    }
+    md
+}
+
+/// The next steps to read and those to re-read, numbered on the Plan screen, with commands in plain text.
+fn step_lists(f: &Forecast, t: &Today, open: Open) -> String {
+    let mut md = String::new();
     let number = |i: usize| match open {
         Open::Keys => format!("{}.", i + 1),
         Open::Commands => "-".to_string(),
@@ -207,12 +227,6 @@ fn today_list(f: &Forecast, t: &Today, open: Open) -> String {
     if open == Open::Keys && i > 0 {
         md.push_str(&format!("\nPress a number (1–{i}) to open that step.\n"));
     }
-    md.push_str(&format!(
-        "\n**Time today:** about {:.0} min ({}; {}).\n",
-        t.minutes.ceil(),
-        pace(t.item_pace, "an answer"),
-        pace(t.step_pace, "a step"),
-    ));
     md
 }
 
