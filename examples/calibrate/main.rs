@@ -258,8 +258,8 @@ fn calibration(course: &Course, items: &[Item], seed: u64, n: usize) {
     let mut bins = [(0.0f64, 0.0f64, 0usize); 10];
     for who in 0..n as u64 {
         let o = simulate(
-            &course,
-            &items,
+            course,
+            items,
             &Strategy::ReviewsOnly,
             seed * 1_000_000 + who,
             &mut rng,
@@ -318,8 +318,8 @@ fn plan_against_no_plan(course: &Course, items: &[Item], seed: u64, n: usize) {
         let learner = seed * 1_000_000 + who;
         let plan = simulate(course, items, &Strategy::Plan, learner, &mut rng);
         let random = simulate(
-            &course,
-            &items,
+            course,
+            items,
             &Strategy::Random(plan.effort.clone()),
             learner,
             &mut rng,
