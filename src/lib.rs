@@ -8,6 +8,7 @@ pub mod cli;
 pub mod cmd;
 pub mod command;
 pub mod course;
+pub mod forecast;
 pub mod plain;
 pub mod progress;
 pub mod quiz;

@@ -50,6 +50,10 @@ pub enum Outcome {
     /// `quiz`: drill this topic (index), then come back.
     Quiz(usize),
     Stats,
+    /// `plan`: the exam-day forecast and today's plan.
+    Plan,
+    /// `review`: today's reviews and new items.
+    Review,
     /// `revise`: the revision sheet of this topic (index).
     Revise(usize),
 }
@@ -265,6 +269,8 @@ impl<'c> Session<'c> {
             Command::Quit => return Outcome::Quit,
             Command::Quiz => return Outcome::Quiz(self.topic),
             Command::Stats => return Outcome::Stats,
+            Command::Plan => return Outcome::Plan,
+            Command::Review => return Outcome::Review,
             Command::Revise => return Outcome::Revise(self.topic),
             Command::Empty => {}
             Command::Source => {

@@ -1,7 +1,7 @@
 //! The learner's progress for one run of a command: loaded once before any terminal mode, saved after every change
 //! (every lesson move, every quiz answer) through the atomic, merging store.
 
-use std::{collections::BTreeMap, path::PathBuf, process::ExitCode};
+use std::{collections::BTreeMap, path::PathBuf, process::ExitCode, time::Instant};
 
 use chrono::NaiveDate;
 
@@ -21,7 +21,12 @@ pub struct Learner {
     pub save_failed: Option<String>,
     /// A warning from loading (a corrupt file moved aside), shown at start.
     pub load_warning: Option<String>,
+    /// The place last saved and when: the time to the next step is the time spent reading this one.
+    last_move: Option<(crate::session::Position, Instant)>,
 }
+
+/// A step read for longer than this was left open, not read: its time is not counted.
+const LONGEST_READ: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 impl Learner {
     pub fn open(global: &Global) -> Result<Self, ExitCode> {
@@ -48,11 +53,19 @@ impl Learner {
         if let Some(w) = &warning {
             eprintln!("dea-tutor: warning: {w}");
         }
+        let mut progress = progress;
+        // A date given on any command is remembered (saved with the next change); a past one is not.
+        if let Some(date) = global.exam_date
+            && date >= chrono::Utc::now().date_naive()
+        {
+            progress.lesson.exam_date = Some(date);
+        }
         Ok(Self {
             store,
             progress,
             save_failed: None,
             load_warning: warning,
+            last_move: None,
         })
     }
 
@@ -71,8 +84,16 @@ impl Learner {
         }
     }
 
+    /// The exam date given on the command line, else the one remembered.
+    pub fn exam_date(&self, global: &Global) -> Option<NaiveDate> {
+        global.exam_date.or(self.progress.lesson.exam_date)
+    }
+
     pub fn record_lesson(&mut self, s: &Session) -> Option<String> {
-        self.progress.set_position(&s.position());
+        let here = s.position();
+        self.progress.set_position(&here);
+        self.progress.lesson.reach(&here.topic, here.step);
+        self.time_reading(here);
         self.progress
             .lesson
             .visited
@@ -82,6 +103,24 @@ impl Learner {
             .completed
             .extend(s.completed.iter().cloned());
         self.save()
+    }
+
+    /// Moving on by one step adds the time spent on the step left to the learner's reading time.
+    fn time_reading(&mut self, here: crate::session::Position) {
+        let now = Instant::now();
+        if let Some((before, at)) = &self.last_move
+            && before.topic == here.topic
+            && here.step == before.step + 1
+        {
+            let spent = now.duration_since(*at);
+            if spent <= LONGEST_READ {
+                self.progress.lesson.reading_secs += spent.as_secs();
+                self.progress.lesson.reading_steps += 1;
+            }
+        }
+        if self.last_move.as_ref().is_none_or(|(p, _)| *p != here) {
+            self.last_move = Some((here, now));
+        }
     }
 
     pub fn record_item(&mut self, id: &str, state: &ItemState) -> Option<String> {
@@ -136,6 +175,9 @@ impl Host for LearnerHost<'_> {
     fn exam_date(&self) -> Option<NaiveDate> {
         self.exam_date
     }
+    fn plan(&self) -> crate::tui::PlanScreen {
+        super::plan::screen(self.course, &self.learner.progress, self.exam_date)
+    }
 }
 
 /// How a listed step to re-read is opened: by its number on the full screen, by a command from plain text.
@@ -148,7 +190,14 @@ pub enum Open {
 /// The stats, with the steps to re-read.
 pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
-    let mut md = report::stats_markdown(&s, &course.topic_infos());
+    let read = (course.topics.iter())
+        .zip(crate::forecast::course::topic_inputs(
+            course,
+            &learner.progress.lesson,
+        ))
+        .map(|(t, i)| (t.slug().to_string(), (i.read, i.steps.len())))
+        .collect();
+    let mut md = report::stats_markdown(&s, &course.topic_infos(), &read);
     md.push('\n');
     md.push_str(&reread_markdown(course, learner, open));
     md

@@ -20,6 +20,7 @@ pub mod export;
 pub mod lab;
 pub mod learner;
 pub mod new_topic;
+pub mod plan;
 pub mod quiz;
 pub mod revise;
 pub mod study;

@@ -17,6 +17,8 @@ pub enum Command {
     Quit,
     Quiz,
     Stats,
+    Plan,
+    Review,
     /// The revision sheet of the current topic.
     Revise,
     /// Toggle the projector layout.
@@ -51,6 +53,8 @@ fn lesson_command(action: Action) -> Option<Command> {
         Action::Quit => Command::Quit,
         Action::Quiz => Command::Quiz,
         Action::Stats => Command::Stats,
+        Action::Plan => Command::Plan,
+        Action::Review => Command::Review,
         Action::Revise => Command::Revise,
         Action::Present => Command::Present,
         Action::Source => Command::Source,

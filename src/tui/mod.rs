@@ -46,6 +46,18 @@ pub trait Host {
     /// The steps to re-read that the stats list, in their order (a digit opens one).
     fn reread(&self) -> Vec<crate::quiz::reread::Reread>;
     fn exam_date(&self) -> Option<NaiveDate>;
+    /// The Plan screen as of now.
+    fn plan(&self) -> PlanScreen;
+}
+
+/// What the Plan screen shows and offers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlanScreen {
+    pub markdown: String,
+    /// The steps it lists, in their numbers' order (a digit opens one).
+    pub links: Vec<crate::quiz::reread::Reread>,
+    /// How many items `review` asks today: the reviews due, then the new items.
+    pub session_items: usize,
 }
 
 enum Msg {
@@ -166,6 +178,32 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
             app.show_overlay("Stats", host.stats_markdown());
             app.overlay_links = host.reread();
         }
+        Outcome::Plan => {
+            let plan = host.plan();
+            app.show_overlay("Plan", plan.markdown);
+            app.overlay_links = plan.links;
+        }
+        Outcome::Review => {
+            let n = host.plan().session_items;
+            if n == 0 {
+                app.session.message =
+                    Some("Nothing to review or meet today; `plan` shows why.".into());
+                return;
+            }
+            let opts = QuizOptions {
+                count: Some(n),
+                exam_date: host.exam_date(),
+                ..QuizOptions::new(crate::quiz::Mode::Quick)
+            };
+            let quiz = QuizFlow::new(
+                &course.banks,
+                course.topic_infos(),
+                &opts,
+                host.histories(),
+                (app.clock)(),
+            );
+            app.start_quiz(quiz);
+        }
         Outcome::Revise(t) => {
             let sheet = crate::course::cheatsheet::cheatsheet(course, Some(t));
             app.show_overlay("Revision sheet", sheet);
@@ -227,6 +265,9 @@ impl Host for ReadOnly {
     fn exam_date(&self) -> Option<NaiveDate> {
         None
     }
+    fn plan(&self) -> PlanScreen {
+        PlanScreen::default()
+    }
 }
 
 /// A host that keeps the lesson position untouched: a quiz from the shell is not a lesson move.
@@ -250,6 +291,9 @@ impl Host for QuizOnly<'_> {
     }
     fn exam_date(&self) -> Option<NaiveDate> {
         self.0.exam_date()
+    }
+    fn plan(&self) -> PlanScreen {
+        self.0.plan()
     }
 }
 

@@ -42,6 +42,7 @@ pub fn table_key(key: &KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::F(n) => Key::Function(n),
         _ => return None,
     })
 }
@@ -171,6 +172,13 @@ impl App<'_> {
             KeyAct::PickLink => {}
             KeyAct::Source if self.quiz.is_some() => return self.quiz_command(QuizCommand::Source),
             KeyAct::Source => return self.run(Command::Source),
+            // The plan opens over the lesson, not over a quiz in progress.
+            KeyAct::Plan if self.quiz.is_none() => {
+                self.input.clear();
+                self.overlay = None;
+                return self.run(Command::Plan);
+            }
+            KeyAct::Plan => {}
         }
         None
     }
