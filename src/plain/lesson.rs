@@ -76,7 +76,11 @@ fn print_screen(session: &Session, out: &mut dyn Write, printer: &Printer) -> io
     let hint = format!(
         "[{}]",
         fit(
-            &lesson_hints(false, session.hidden_pick()),
+            &lesson_hints(
+                false,
+                session.hidden_pick(),
+                crate::render::has_diagram(&document)
+            ),
             usize::from(printer.width) - 2
         )
     );

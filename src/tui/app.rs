@@ -80,6 +80,8 @@ pub struct App<'c> {
     prepare_pending_find: bool,
     /// A lab definition to open in the learner's editor (the loop does it: it owns the terminal).
     pub pending_edit: Option<String>,
+    /// The document on screen holds a state machine diagram (the footer then offers its JSON source).
+    pub diagram_on_screen: bool,
     /// The projector layout: high contrast, wide margins, a big step counter, the hint hidden until `?`.
     pub present: bool,
     pub show_hint: bool,
@@ -130,6 +132,7 @@ impl<'c> App<'c> {
             standalone: false,
             prepare_pending_find: false,
             pending_edit: None,
+            diagram_on_screen: false,
             present: false,
             show_hint: true,
             normal_theme: theme.clone(),
@@ -164,6 +167,7 @@ impl<'c> App<'c> {
             // The menu and the hit list are drawn as lists, not from the document: nothing to wrap for them.
             let listed = matches!(doc, DocKey::Lesson(_, Screen::Topics | Screen::Search, _));
             self.wrapped.lines = if listed {
+                self.diagram_on_screen = false;
                 Vec::new()
             } else {
                 let markdown = match (&self.quiz, &self.overlay) {
@@ -171,6 +175,7 @@ impl<'c> App<'c> {
                     (None, Some((_, md))) => md.as_str().into(),
                     (None, None) => self.session.document(),
                 };
+                self.diagram_on_screen = render::has_diagram(&markdown);
                 render::render_with(
                     &markdown,
                     width,

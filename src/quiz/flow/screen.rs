@@ -247,6 +247,9 @@ impl QuizFlow<'_> {
             items.push(picked_line(picked, p.pick));
         }
         items.extend([skip, l.leave, l.help]);
+        if p.lab.is_some() {
+            items.push(crate::command::hints::source_hint(l.keys, Scope::Quiz));
+        }
         items
     }
 
@@ -265,6 +268,8 @@ struct Labels {
     leave: String,
     help: String,
     prev: String,
+    /// Keys are offered (the TUI), not only words.
+    keys: bool,
 }
 
 impl Labels {
@@ -294,6 +299,7 @@ impl Labels {
             } else {
                 prev.to_string()
             },
+            keys,
         }
     }
 }
