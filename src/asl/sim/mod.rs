@@ -19,9 +19,6 @@ pub const MAX_EVENTS: usize = 25_000;
 /// An Express workflow runs for at most five minutes.
 pub const EXPRESS_LIMIT_SECONDS: f64 = 300.0;
 
-/// What a Task without TimeoutSeconds waits for, per the ASL specification's default.
-pub const DEFAULT_TASK_TIMEOUT: u64 = 99_999_999;
-
 /// Payloads above 256 KiB fail with States.DataLimitExceeded.
 pub const MAX_PAYLOAD_BYTES: usize = 256 * 1024;
 

@@ -1,9 +1,7 @@
 //! Running states: the clock, the history, Retry and Catch, and each state type.
 
 use super::dataflow::{error_object, not_found, place, select, template};
-use super::{
-    DEFAULT_TASK_TIMEOUT, Event, Fault, MAX_EVENTS, MAX_PAYLOAD_BYTES, Script, Visit, choice,
-};
+use super::{Event, Fault, MAX_EVENTS, MAX_PAYLOAD_BYTES, Script, Visit, choice};
 use crate::asl::json::{Map, Value};
 use crate::asl::model::*;
 use crate::asl::sim::Outcome;
@@ -478,14 +476,12 @@ impl Sim {
         };
         self.event(&format!("{prefix}Scheduled"), Some(&s.name), None);
         self.event(&format!("{prefix}Started"), Some(&s.name), None);
-        let seconds = |f: &Option<OrPath<u64>>, default: u64| -> f64 {
+        // A timeout field's seconds; `None` when the definition sets none (or its path selects no number).
+        let seconds = |f: &Option<OrPath<u64>>| -> Option<f64> {
             match f {
-                Some(OrPath::Literal(n)) => *n as f64,
-                Some(OrPath::Path(p)) => p
-                    .select(eff)
-                    .and_then(|v| v.as_int())
-                    .unwrap_or(default as i64) as f64,
-                _ => default as f64,
+                Some(OrPath::Literal(n)) => Some(*n as f64),
+                Some(OrPath::Path(p)) => p.select(eff).and_then(|v| v.as_int()).map(|n| n as f64),
+                _ => None,
             }
         };
         match self.script.next(&s.name) {
@@ -498,23 +494,22 @@ impl Sim {
                 Ok(v)
             }
             Some(Outcome::Fail { error, cause }) => {
-                let timeout = match error.as_str() {
-                    "States.Timeout" => Some(seconds(&task.timeout, DEFAULT_TASK_TIMEOUT)),
-                    "States.HeartbeatTimeout" => Some(seconds(
-                        &task.heartbeat,
-                        seconds(&task.timeout, DEFAULT_TASK_TIMEOUT) as u64,
-                    )),
+                let timed = matches!(error.as_str(), "States.Timeout" | "States.HeartbeatTimeout");
+                let limit = match error.as_str() {
+                    "States.Timeout" => seconds(&task.timeout),
+                    "States.HeartbeatTimeout" => {
+                        seconds(&task.heartbeat).or(seconds(&task.timeout))
+                    }
                     _ => None,
                 };
-                if let Some(secs) = timeout {
+                if let Some(secs) = limit {
                     self.advance(secs)?;
                 }
-                let kind = if timeout.is_some() {
-                    "TimedOut"
-                } else {
-                    "Failed"
-                };
-                self.event(&format!("{prefix}{kind}"), Some(&s.name), None);
+                // Without a timeout in the definition AWS would wait on (its docs warn of stuck executions);
+                // the lab times the scripted attempt out at once and says so.
+                let note = (timed && limit.is_none()).then(|| "no TimeoutSeconds/HeartbeatSeconds in the definition: the lab ends the attempt at once".to_string());
+                let kind = if timed { "TimedOut" } else { "Failed" };
+                self.event(&format!("{prefix}{kind}"), Some(&s.name), note);
                 let cause = cause.unwrap_or_default();
                 Err(Fault::Error { error, cause })
             }
@@ -705,6 +700,16 @@ impl Sim {
 /// Seconds after the simulated start as an ISO 8601 time, as the context object shows it.
 pub fn stamp(t: f64) -> String {
     let start = chrono::DateTime::parse_from_rfc3339(START).expect("START is RFC 3339");
-    let at = start + chrono::Duration::milliseconds((t * 1000.0) as i64);
+    // Waits, backoff and timeouts can push the clock past the last date chrono holds: stop there, never panic.
+    let at = chrono::Duration::try_milliseconds((t * 1000.0) as i64)
+        .and_then(|d| start.checked_add_signed(d))
+        .unwrap_or_else(|| {
+            let edge = if t < 0.0 {
+                chrono::DateTime::<chrono::Utc>::MIN_UTC
+            } else {
+                chrono::DateTime::<chrono::Utc>::MAX_UTC
+            };
+            edge.fixed_offset()
+        });
     at.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
