@@ -265,13 +265,10 @@ fn edges<'m>(
         );
         match default {
             Some(d) => out.push(edge(Some("otherwise".into()), d, false)),
+            // Only the fact, not its consequence: what a Choice with no match does is a question the lab asks.
             None => out.push(Edge {
                 outcome: true,
-                ..edge(
-                    Some("no rule matches".into()),
-                    "the run fails (States.Runtime)",
-                    true,
-                )
+                ..edge(Some("no Default".into()), "", true)
             }),
         }
     }
@@ -305,6 +302,14 @@ fn edge_row(e: &Edge, lead: &str, arrow: &str, avail: usize) -> Row {
     };
     let back = if e.back { " ↑" } else { "" };
     let label = e.label.as_deref().unwrap_or("");
+    // A fact with nowhere to point (a Choice without Default): the label alone, no arrow.
+    if e.target.is_empty() {
+        let room = avail.saturating_sub(width(lead));
+        return vec![
+            (lead.to_string(), line),
+            (truncate(label, room), Tone::Muted),
+        ];
+    }
     let fixed = width(lead) + width(arrow) + width(back) + usize::from(!label.is_empty());
     let room = avail.saturating_sub(fixed);
     let (label_w, target_w) = (width(label), width(e.target));

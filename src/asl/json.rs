@@ -350,9 +350,11 @@ impl<'a> Parser<'a> {
         }
     }
 
+    // `value`, `object` and `array` recurse once per level of nesting: what is not needed on the way down (error
+    // messages, the line bookkeeping) lives in the small functions below them, so each level costs little stack.
     fn value(&mut self, depth: usize) -> Result<Value, JsonError> {
         if depth > MAX_DEPTH {
-            return Err(self.error(format!("nested deeper than {MAX_DEPTH} levels")));
+            return Err(self.too_deep());
         }
         match self.bytes.get(self.pos) {
             None => Err(self.error("unexpected end of the text")),
@@ -402,19 +404,12 @@ impl<'a> Parser<'a> {
             let key_line = self.line;
             let key = self.string()?;
             if map.get(&key).is_some() {
-                return Err(self.error(format!("the name \"{key}\" appears twice in one object")));
+                return Err(self.duplicate(&key));
             }
             self.expect(b':', "':' after the member name")?;
             self.skip_ws();
             let saved = self.pointer.len();
-            if self.lines.is_some() {
-                self.pointer.push('/');
-                self.pointer
-                    .push_str(&key.replace('~', "~0").replace('/', "~1"));
-                if let Some(lines) = &mut self.lines {
-                    lines.0.insert(self.pointer.clone(), key_line);
-                }
-            }
+            self.enter_member(&key, key_line);
             let v = self.value(depth + 1)?;
             self.pointer.truncate(saved);
             map.0.push((key, v));
@@ -441,10 +436,7 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_ws();
             let saved = self.pointer.len();
-            if self.lines.is_some() {
-                let _ = write!(self.pointer, "/{}", items.len());
-                self.record();
-            }
+            self.enter_item(items.len());
             items.push(self.value(depth + 1)?);
             self.pointer.truncate(saved);
             self.skip_ws();
@@ -456,6 +448,38 @@ impl<'a> Parser<'a> {
                 }
                 _ => return Err(self.error("expected ',' or ']'")),
             }
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_deep(&self) -> JsonError {
+        self.error(format!("nested deeper than {MAX_DEPTH} levels"))
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn duplicate(&self, key: &str) -> JsonError {
+        self.error(format!("the name \"{key}\" appears twice in one object"))
+    }
+
+    /// With lines tracked: the pointer moves to member `key`, whose name is on `line`.
+    #[inline(never)]
+    fn enter_member(&mut self, key: &str, line: usize) {
+        if let Some(lines) = &mut self.lines {
+            self.pointer.push('/');
+            self.pointer
+                .push_str(&key.replace('~', "~0").replace('/', "~1"));
+            lines.0.insert(self.pointer.clone(), line);
+        }
+    }
+
+    /// With lines tracked: the pointer moves to array item `index`, which starts on the current line.
+    #[inline(never)]
+    fn enter_item(&mut self, index: usize) {
+        if self.lines.is_some() {
+            let _ = write!(self.pointer, "/{index}");
+            self.record();
         }
     }
 

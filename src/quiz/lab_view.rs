@@ -31,7 +31,8 @@ pub fn before(lab: &Lab) -> String {
     } else {
         md.push_str("**Script** (a Task attempt takes no time; unscripted attempts succeed with their input):\n\n");
         for w in words {
-            let _ = writeln!(md, "- {w}");
+            // `*`, not `-`: the options list that follows (`-`) must stay a list of its own.
+            let _ = writeln!(md, "* {w}");
         }
         md.push('\n');
     }

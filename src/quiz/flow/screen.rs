@@ -184,6 +184,15 @@ impl QuizFlow<'_> {
                 {
                     items.push(format!("{} re-reads step {}", l.read, step + 1));
                 }
+                if a.prompt.lab.is_some() {
+                    let edit = word(Action::Edit, Scope::Quiz).name;
+                    items.push(if keys {
+                        format!("e⏎ {edit}")
+                    } else {
+                        format!("{edit} (e)")
+                    });
+                    items.push(crate::command::hints::source_hint(keys, Scope::Quiz));
+                }
                 items.extend([crate::command::hints::rate_hint(), l.leave, l.help]);
                 items
             }
