@@ -10,7 +10,12 @@ use std::{
     process::{Command, Output},
 };
 
-use dea_tutor::asl::{self, Flavour, json, sim};
+use dea_tutor::asl::{
+    self, Flavour, Machine, check,
+    json::{self, Map, Value},
+    model::Kind,
+    sim,
+};
 
 const BIN: &str = env!("CARGO_BIN_EXE_dea-tutor");
 
@@ -245,6 +250,26 @@ fn nested_parallel(levels: usize) -> String {
     s
 }
 
+/// `levels` Map states, each the only state of its parent's item processor, around a Pass; the input has one
+/// item at every level.
+fn nested_map(levels: usize) -> String {
+    let mut s = String::from(r#"{"StartAt": "M0", "States": {"M0": "#);
+    for i in 0..levels {
+        let _ = write!(
+            s,
+            r#"{{"Type": "Map", "End": true, "ItemsPath": "$.items", "ItemSelector": {{"items": [1]}}, "ItemProcessor": {{"StartAt": "M{}", "States": {{"M{}": "#,
+            i + 1,
+            i + 1
+        );
+    }
+    s.push_str(r#"{"Type": "Pass", "End": true}"#);
+    for _ in 0..levels {
+        s.push_str("}}}");
+    }
+    s.push_str("}}");
+    s
+}
+
 /// `levels` Not around one comparison, in a Choice.
 fn nested_not(levels: usize) -> String {
     let rule = format!(
@@ -357,16 +382,26 @@ fn parsing_deep_input_needs_little_stack() {
     }
 }
 
+// (c) The deepest nesting the parser accepts, checked, run, drawn and reported on a 1 MiB stack (a debug build
+// spends about 16 KiB per nested machine; the main thread has 8 MiB, course-loading threads 2 MiB).
 #[test]
 fn the_deepest_accepted_nesting_needs_little_stack() {
     std::thread::Builder::new()
         .stack_size(1024 * 1024)
         .spawn(|| {
-            for make in [nested_parallel as fn(usize) -> String, nested_not] {
+            for make in [
+                nested_parallel as fn(usize) -> String,
+                nested_map,
+                nested_not,
+            ] {
                 let mut n = 1;
                 while let Ok(m) = asl::parse(&make(n + 1), Flavour::Standard) {
                     n += 1;
-                    let run = sim::run(&m, sim::Setup::default());
+                    let setup = sim::Setup {
+                        input: json::parse(r#"{"items": [1]}"#).unwrap(),
+                        ..Default::default()
+                    };
+                    let run = sim::run(&m, setup);
                     assert_eq!(run.status, sim::Status::Succeeded);
                     let _ = asl::diagram::plain(&m, &run.visited(), 80);
                     let _ = asl::diagram::draw(&m, &run.visited(), 80);
@@ -632,5 +667,207 @@ fn huge_times_do_not_overflow_the_clock() {
         assert!(run.code == 0 || run.code == 3, "{}", run.stderr);
         let run = lab(dir.path(), "backoff.json", backoff, &["--script", &script]);
         assert!(run.code == 0 || run.code == 3, "{}", run.stderr);
+    }
+}
+
+/// `levels` nested Parallel states as a `Value` built in code, past what any text could hold.
+fn deep_value(levels: usize) -> Value {
+    let text = |s: &str| Value::String(s.to_string());
+    let mut inner = json::parse(r#"{"Type": "Pass", "End": true}"#).unwrap();
+    for i in (0..levels).rev() {
+        let name = format!("P{}", i + 1);
+        let branch = Value::Object(Map(vec![
+            ("StartAt".into(), text(&name)),
+            ("States".into(), Value::Object(Map(vec![(name, inner)]))),
+        ]));
+        inner = Value::Object(Map(vec![
+            ("Type".into(), text("Parallel")),
+            ("End".into(), Value::Bool(true)),
+            ("Branches".into(), Value::Array(vec![branch])),
+        ]));
+    }
+    Value::Object(Map(vec![
+        ("StartAt".into(), text("P0")),
+        (
+            "States".into(),
+            Value::Object(Map(vec![("P0".into(), inner)])),
+        ),
+    ]))
+}
+
+// (c) Nesting built in code, where no JSON depth limit applies: the checker refuses it with a message, the
+// simulator stops with one, the diagram cuts it short.
+#[test]
+fn machines_built_in_code_are_bounded_too() {
+    std::thread::Builder::new()
+        .stack_size(4 * 1024 * 1024)
+        .spawn(|| {
+            let problems = check::machine(&deep_value(200), Flavour::Standard).unwrap_err();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(
+                problems[0]
+                    .message
+                    .contains(&format!("nested more than {} levels", asl::MAX_NESTING)),
+                "{}",
+                problems[0].message
+            );
+            assert!(check::machine(&deep_value(asl::MAX_NESTING - 1), Flavour::Standard).is_ok());
+
+            let mut machine = asl::parse(&nested_parallel(1), Flavour::Standard).unwrap();
+            for _ in 0..200 {
+                let mut outer = machine.states[0].clone();
+                outer.kind = Kind::Parallel {
+                    branches: vec![machine],
+                };
+                machine = Machine {
+                    start_at: outer.name.clone(),
+                    states: vec![outer],
+                    timeout_seconds: None,
+                    uses_variables: false,
+                };
+            }
+            let run = sim::run(&machine, sim::Setup::default());
+            let stopped = run.stopped.clone().unwrap_or_default();
+            assert!(stopped.contains("nested more than"), "{stopped}");
+            for width in [10, 80, 300] {
+                let lines = asl::diagram::plain(&machine, &run.visited(), width);
+                assert!(!lines.is_empty());
+                assert!(lines.iter().all(|l| unicode_width_of(l) <= width));
+            }
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow, no panic");
+}
+
+// A loop that wraps its input a level deeper each time: the run stops before its output is deeper than the lab's
+// own parser reads back (the JSON report is JSON the lab can take as --input again).
+#[test]
+fn output_nesting_is_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!("${}", ".a".repeat(140));
+    let def = format!(
+        r#"{{
+  "StartAt": "Wrap",
+  "States": {{
+    "Wrap": {{ "Type": "Pass", "Parameters": {{ "a.$": "$" }}, "Next": "Deep?" }},
+    "Deep?": {{
+      "Type": "Choice",
+      "Choices": [{{ "Variable": "{deep}", "IsPresent": true, "Next": "Done" }}],
+      "Default": "Wrap"
+    }},
+    "Done": {{ "Type": "Succeed" }}
+  }}
+}}"#
+    );
+    let run = json_lab(dir.path(), "grow.json", &def, &[]);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert!(
+        run.stopped().contains("nested deeper than"),
+        "{}",
+        run.stopped()
+    );
+    // Shallower, it finishes, and its output is fine as the next run's input.
+    let def = def.replace(&deep, &format!("${}", ".a".repeat(100)));
+    let run = json_lab(dir.path(), "grow.json", &def, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let output = run.json().get("output").unwrap().compact();
+    let again = json_lab(dir.path(), "grow.json", &def, &["--input", &output]);
+    assert!(again.code == 0 || again.code == 3, "{}", again.stderr);
+}
+
+// JSON escapes decode to control characters after any cleaning of the text: names, labels and messages built
+// from them must not carry ESC (or DEL, or a line break) to the terminal.
+#[test]
+fn escapes_in_names_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let def = r#"{
+  "StartAt": "Go\u001b[2J",
+  "States": {
+    "Go\u001b[2J": {
+      "Type": "Map",
+      "ItemsPath": "$$.Execution.I\u007f\u007fnput\ttables",
+      "ItemProcessor": {"StartAt": "In\u009b31m", "States": {"In\u009b31m": {"Type": "Pass", "Result": "\u001b]0;x\u0007", "End": true}}},
+      "Next": "Line\nbreak"
+    },
+    "Line\nbreak": {"Type": "Fail", "Error": "E\u001b[31m", "Cause": "c\r\n"}
+  }
+}"#;
+    let control = |s: &str| s.chars().any(|c| c.is_control() && c != '\n');
+    let machine = asl::parse(def, Flavour::Standard).unwrap();
+    let run = sim::run(&machine, sim::Setup::default());
+    for width in [0, 10, 30, 80, 200] {
+        for line in asl::diagram::plain(&machine, &run.visited(), width) {
+            assert!(!control(&line) && !line.contains('\n'), "{line:?}");
+        }
+    }
+    let bad = def.replace(
+        r#""Type": "Pass""#,
+        r#""Type": "Pass", "Colour\u001b[5m": 1"#,
+    );
+    let errors = asl::parse(&bad, Flavour::Standard).unwrap_err();
+    assert!(errors.iter().all(|e| !control(&e.message)), "{errors:?}");
+    // The JSON parser's own messages quote names too (a duplicate, found by the fuzzer).
+    let twice = r#"{"S\u007f\u001b[2J": 1, "S\u007f\u001b[2J": 2}"#;
+    let errors = asl::parse(twice, Flavour::Standard).unwrap_err();
+    assert!(errors.iter().all(|e| !control(&e.message)), "{errors:?}");
+    assert!(!control(&json::parse(twice).unwrap_err().message));
+    for text in [def, bad.as_str()] {
+        let run = lab(dir.path(), "escapes.json", text, &[]);
+        assert!(run.code <= 1, "{}", run.stderr);
+        assert!(
+            !control(&run.stdout) && !control(&run.stderr),
+            "{:?}\n{:?}",
+            run.stdout,
+            run.stderr
+        );
+    }
+}
+
+/// Inputs the fuzz targets (fuzz/fuzz_targets/asl_parse.rs, asl_sim.rs) found crashing, minus their setup bytes.
+const FUZZ_FINDS: &[&[u8]] = &[
+    // A backslash before a multi-byte character: the error's column was counted from inside the character.
+    b"{\n  \"StartAt\": \"Transform\",\n  \"\x8dtates\": {\n    \"\\\x83ansfor-east-1:123456789012:function:x\",\n     \" \"ndE: true\n    }\n  }\n}\n",    // DEL in an ItemsPath: the diagram's Map heading carried it to the screen.
+    b"{\"StartAt\": \"E\", \"States\": {\"E\": {\"Type\": \"Map\", \"ItemsPath\": \"$$.Execution.I\x7f\x7fnput.tables\", \"ItemProcessor\": {\"StartAt\": \"A\", \"States\": {\"A\": {\"Type\": \"Pass\", \"End\": true}}}, \"End\": true}}}",
+];
+
+#[test]
+fn fuzz_finds_are_answered_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, bytes) in FUZZ_FINDS.iter().enumerate() {
+        let text = String::from_utf8_lossy(bytes);
+        let lines = text.matches('\n').count() + 1;
+        for flavour in [Flavour::Standard, Flavour::Express] {
+            match asl::parse(&text, flavour) {
+                Ok(m) => {
+                    let run = sim::run(&m, sim::Setup::default());
+                    assert!(json::parse(&run.to_json().pretty()).is_ok(), "find {i}");
+                    for width in [0, 40, 80, 200] {
+                        for line in asl::diagram::plain(&m, &run.visited(), width) {
+                            assert!(!line.chars().any(char::is_control), "find {i}: {line:?}");
+                            assert!(
+                                unicode_width_of(&line) <= width.max(1),
+                                "find {i}: {line:?}"
+                            );
+                        }
+                    }
+                }
+                Err(errors) => {
+                    for e in errors {
+                        assert!(e.line >= 1 && e.line <= lines + 1, "find {i}: {e}");
+                    }
+                }
+            }
+        }
+        let file = dir.path().join(format!("find{i}.json"));
+        fs::write(&file, bytes).unwrap();
+        let out = Command::new(BIN)
+            .args(["lab", "run", "--format", "json"])
+            .arg(&file)
+            .env("HOME", dir.path())
+            .output()
+            .unwrap();
+        let run = finish(out);
+        assert!(run.code <= 3, "find {i}");
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::MAX_NESTING;
 use super::intrinsic;
 use super::json::{Map, Value};
 use super::model::*;
@@ -83,6 +84,7 @@ pub fn machine(root: &Value, flavour: Flavour) -> Result<Machine, Vec<Problem>> 
         problems: Vec::new(),
         flavour,
         variables: false,
+        nesting: 0,
     };
     let mut m = c.machine(root, "", true);
     if let Some(m) = &mut m {
@@ -100,6 +102,8 @@ struct Checker {
     problems: Vec<Problem>,
     flavour: Flavour,
     variables: bool,
+    /// How many machines (the definition, branches, item processors) enclose the one being checked.
+    nesting: usize,
 }
 
 /// Timestamps as Step Functions reads them: RFC 3339 with an upper-case `T` and `Z`.
@@ -119,7 +123,24 @@ impl Checker {
         });
     }
 
+    /// The definition, a Parallel branch or a Map item processor; past `MAX_NESTING` levels it is refused.
     fn machine(&mut self, v: &Value, at: &str, top: bool) -> Option<Machine> {
+        if self.nesting >= MAX_NESTING {
+            self.bad(
+                at,
+                format!(
+                    "Parallel branches and Map item processors are nested more than {MAX_NESTING} levels deep, more than the lab reads"
+                ),
+            );
+            return None;
+        }
+        self.nesting += 1;
+        let m = self.machine_body(v, at, top);
+        self.nesting -= 1;
+        m
+    }
+
+    fn machine_body(&mut self, v: &Value, at: &str, top: bool) -> Option<Machine> {
         let Some(obj) = v.as_object() else {
             self.bad(
                 at,

@@ -9,12 +9,13 @@ mod label;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use unicode_width::UnicodeWidthStr;
 
 use super::model::{Kind, Machine, State};
-use crate::util::text::truncate;
+use crate::util::{sanitize, text::truncate};
 
 /// What a piece of the diagram is, so the renderer can colour it; plain mode ignores it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +42,7 @@ const FRAME: usize = 4;
 /// The narrowest room the innermost nested machine may get before the list is drawn instead.
 const MIN_INNER: usize = 22;
 /// Deeper nesting is cut short: parsing limits JSON depth, but a machine built in code might not be.
-const MAX_NESTING: usize = 64;
+const MAX_NESTING: usize = super::MAX_NESTING;
 /// The mark before the name of a state the run entered.
 const TAKEN_MARK: &str = "✓ ";
 
@@ -55,8 +56,9 @@ pub fn draw(machine: &Machine, taken: &HashSet<&str>, width: usize) -> Vec<Row> 
         } else {
             compact::rows(machine, taken, width)
         };
-    // The layouts keep to `width` themselves; clipping again is the guarantee, not the layout.
-    rows.into_iter().map(|r| clip(r, width)).collect()
+    // The layouts keep to `width` themselves; clipping again is the guarantee, not the layout. Names and labels
+    // come from JSON strings, whose escapes (`\u001b`) decode to control characters: none reaches the screen.
+    rows.into_iter().map(|r| clip(clean(r), width)).collect()
 }
 
 /// The same as plain text lines (for plain mode and tests).
@@ -107,6 +109,19 @@ fn width(s: &str) -> usize {
 
 fn row_width(row: &Row) -> usize {
     row.iter().map(|(s, _)| width(s)).sum()
+}
+
+/// `row` without control characters (a tab or line break becomes spaces).
+fn clean(row: Row) -> Row {
+    row.into_iter()
+        .map(|(text, tone)| {
+            if matches!(sanitize::clean(&text), Cow::Borrowed(_)) && !text.contains('\n') {
+                (text, tone)
+            } else {
+                (sanitize::clean_line(&text), tone)
+            }
+        })
+        .collect()
 }
 
 /// `row` cut to `max` columns, ending in `…` where it was cut.

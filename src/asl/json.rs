@@ -319,10 +319,12 @@ impl<'a> Parser<'a> {
     }
 
     fn error(&self, message: impl Into<String>) -> JsonError {
-        let column = self.text[self.line_start..self.pos.min(self.text.len())]
-            .chars()
-            .count()
-            + 1;
+        // The position may sit inside a character (a bad escape's second byte): count up to the one it is in.
+        let mut end = self.pos.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let column = self.text[self.line_start..end].chars().count() + 1;
         JsonError {
             line: self.line,
             column,
@@ -460,6 +462,8 @@ impl<'a> Parser<'a> {
     #[cold]
     #[inline(never)]
     fn duplicate(&self, key: &str) -> JsonError {
+        // The name was decoded from escapes: it may hold control characters, and the message goes to a terminal.
+        let key = crate::util::sanitize::clean_line(key);
         self.error(format!("the name \"{key}\" appears twice in one object"))
     }
 
@@ -538,7 +542,10 @@ impl<'a> Parser<'a> {
                     };
                 out.push(c.unwrap_or('\u{FFFD}'));
             }
-            _ => return Err(self.error("unknown escape in a string")),
+            _ => {
+                self.pos -= 1;
+                return Err(self.error("unknown escape in a string"));
+            }
         }
         Ok(())
     }
@@ -640,6 +647,14 @@ mod tests {
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = "[".repeat(100_000);
         assert!(parse(&deep).unwrap_err().message.contains("deeper"));
+    }
+
+    #[test]
+    fn a_bad_escape_before_a_wide_character_is_an_error() {
+        let e = parse("{\n \"\\\u{e9}t\": 1}").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 4), "{e}");
+        assert!(e.message.contains("escape"));
+        assert!(parse("\"\\\u{1F600}\"").is_err());
     }
 
     #[test]

@@ -29,6 +29,11 @@ impl std::fmt::Display for AslError {
 /// Definitions over 1 MB are refused before parsing: AWS's own limit for a state machine definition.
 pub const MAX_DEFINITION_BYTES: usize = 1024 * 1024;
 
+/// Parallel branches and Map item processors nest at most this deep (the top-level machine is level 1). Parsed
+/// text never gets near it (JSON nesting stops first); a `Value` or `Machine` built in code might, and the checker,
+/// the simulator and the diagram recurse once per level.
+pub const MAX_NESTING: usize = 64;
+
 /// Parses and checks a definition's text; every problem comes back at once, each with its line.
 pub fn parse(text: &str, flavour: Flavour) -> Result<Machine, Vec<AslError>> {
     if text.len() > MAX_DEFINITION_BYTES {
@@ -41,9 +46,17 @@ pub fn parse(text: &str, flavour: Flavour) -> Result<Machine, Vec<AslError>> {
         }]);
     }
     let (value, lines) = json::parse_with_lines(text).map_err(|e| {
+        let message = if e.message.starts_with("nested deeper") {
+            format!(
+                "the JSON is {} (column {}): more than the lab reads",
+                e.message, e.column
+            )
+        } else {
+            format!("not valid JSON (column {}): {}", e.column, e.message)
+        };
         vec![AslError {
             line: e.line,
-            message: format!("not valid JSON (column {}): {}", e.column, e.message),
+            message: crate::util::sanitize::clean_line(&message),
         }]
     })?;
     check::machine(&value, flavour).map_err(|problems| {
@@ -51,7 +64,8 @@ pub fn parse(text: &str, flavour: Flavour) -> Result<Machine, Vec<AslError>> {
             .into_iter()
             .map(|p| AslError {
                 line: lines.of(&p.pointer),
-                message: p.message,
+                // Messages quote names and values from JSON strings, whose escapes may decode to control characters.
+                message: crate::util::sanitize::clean_line(&p.message),
             })
             .collect()
     })

@@ -2,7 +2,7 @@
 
 use super::dataflow::{error_object, not_found, place, select, template};
 use super::{Event, Fault, MAX_EVENTS, MAX_PAYLOAD_BYTES, Script, Visit, choice};
-use crate::asl::json::{Map, Value};
+use crate::asl::json::{self, Map, Value};
 use crate::asl::model::*;
 use crate::asl::sim::Outcome;
 
@@ -163,6 +163,13 @@ impl Sim {
         depth: usize,
         item: Option<&Item>,
     ) -> Result<Value, Fault> {
+        // The checker refuses deeper definitions; a machine built in code must not recurse without end either.
+        if depth >= crate::asl::MAX_NESTING {
+            return Err(Fault::Stop(format!(
+                "stopped: Parallel branches and Map item processors nested more than {} levels deep",
+                crate::asl::MAX_NESTING
+            )));
+        }
         let mut name = m.start_at.clone();
         let mut input = input;
         loop {
@@ -273,6 +280,15 @@ impl Sim {
         let out = match &step {
             Step::Next(_, v) | Step::End(v) => v.clone(),
         };
+        // The output must read back (as `--format json` output, or another run's input): a loop that wraps its
+        // input a level at a time stops here, not at a stack overflow.
+        if nested_deeper_than(&out, json::MAX_DEPTH - 1) {
+            return Err(Fault::Stop(format!(
+                "stopped: the output of \"{}\" is nested deeper than {} levels, more than the lab reads",
+                s.name,
+                json::MAX_DEPTH - 1
+            )));
+        }
         if out.compact().len() > MAX_PAYLOAD_BYTES {
             return Err(Fault::Error {
                 error: "States.DataLimitExceeded".into(),
@@ -564,10 +580,9 @@ impl Sim {
             Some(p) => p.select(eff),
         };
         let Some(Value::Array(items)) = items else {
-            return Err(Fault::runtime(format!(
-                "An error occurred while executing the state '{}'. The ItemsPath field must select a JSON array.",
-                s.name
-            )));
+            return Err(Fault::runtime(
+                "The ItemsPath field must select a JSON array.",
+            ));
         };
         let max_concurrency = match &map.max_concurrency_path {
             None => map.max_concurrency,
@@ -694,6 +709,16 @@ impl Sim {
             (None, None) => false,
             (a, b) => a.unwrap_or(false) || b.unwrap_or(false),
         }
+    }
+}
+
+/// Whether `v` holds objects or arrays more than `levels` deep (looking no deeper than that).
+fn nested_deeper_than(v: &Value, levels: usize) -> bool {
+    let below = |v: &Value| nested_deeper_than(v, levels - 1);
+    match v {
+        Value::Array(items) => levels == 0 || items.iter().any(below),
+        Value::Object(map) => levels == 0 || map.0.iter().any(|(_, v)| below(v)),
+        _ => false,
     }
 }
 
