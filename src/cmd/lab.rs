@@ -119,7 +119,7 @@ fn run_file(global: &Global, args: &RunArgs) -> ExitCode {
     let input = match json::parse(&args.input) {
         Ok(v) => v,
         Err(e) => {
-            eprintln!("dea-tutor: --input is not JSON: {e}");
+            eprintln!("dea-tutor: --input: {e}");
             return ExitCode::from(2);
         }
     };

@@ -19,6 +19,9 @@ pub const MAX_EVENTS: usize = 25_000;
 /// An Express workflow runs for at most five minutes.
 pub const EXPRESS_LIMIT_SECONDS: f64 = 300.0;
 
+/// A Standard workflow runs for at most a year.
+pub const STANDARD_LIMIT_SECONDS: f64 = 365.0 * 24.0 * 3600.0;
+
 /// Payloads above 256 KiB fail with States.DataLimitExceeded.
 pub const MAX_PAYLOAD_BYTES: usize = 256 * 1024;
 
@@ -191,12 +194,15 @@ pub fn run(machine: &Machine, setup: Setup) -> Run {
             unused: Vec::new(),
         };
     }
-    let deadline = match (machine.timeout_seconds, setup.flavour) {
-        (Some(t), Flavour::Express) => Some((t as f64).min(EXPRESS_LIMIT_SECONDS)),
-        (Some(t), Flavour::Standard) => Some(t as f64),
-        (None, Flavour::Express) => Some(EXPRESS_LIMIT_SECONDS),
-        (None, Flavour::Standard) => None,
+    let limit = match setup.flavour {
+        Flavour::Express => EXPRESS_LIMIT_SECONDS,
+        Flavour::Standard => STANDARD_LIMIT_SECONDS,
     };
+    let deadline = Some(
+        machine
+            .timeout_seconds
+            .map_or(limit, |t| (t as f64).min(limit)),
+    );
     let mut sim = states::Sim::new(setup.input.clone(), setup.script, deadline);
     sim.event("ExecutionStarted", None, None);
     let result = sim.machine(machine, setup.input, 0, None);
@@ -219,14 +225,10 @@ pub fn run(machine: &Machine, setup: Setup) -> Run {
                 sim.t = d;
             }
             sim.event("ExecutionTimedOut", None, None);
+            let by_limit = machine.timeout_seconds.is_none_or(|t| t as f64 >= limit);
             let cause = match setup.flavour {
-                Flavour::Express
-                    if machine
-                        .timeout_seconds
-                        .is_none_or(|t| t as f64 >= EXPRESS_LIMIT_SECONDS) =>
-                {
-                    "an Express workflow runs for at most five minutes"
-                }
+                Flavour::Express if by_limit => "an Express workflow runs for at most five minutes",
+                Flavour::Standard if by_limit => "a Standard workflow runs for at most one year",
                 _ => "the execution ran past the state machine's TimeoutSeconds",
             };
             (

@@ -496,7 +496,12 @@ impl Sim {
         let seconds = |f: &Option<OrPath<u64>>| -> Option<f64> {
             match f {
                 Some(OrPath::Literal(n)) => Some(*n as f64),
-                Some(OrPath::Path(p)) => p.select(eff).and_then(|v| v.as_int()).map(|n| n as f64),
+                // Only a positive whole number is a timeout (anything else would move the clock back).
+                Some(OrPath::Path(p)) => p
+                    .select(eff)
+                    .and_then(|v| v.as_int())
+                    .filter(|n| *n > 0)
+                    .map(|n| n as f64),
                 _ => None,
             }
         };
@@ -577,7 +582,7 @@ impl Sim {
     ) -> Result<Value, Fault> {
         let items = match &map.items_path {
             None => Some(eff.clone()),
-            Some(p) => p.select(eff),
+            Some(p) => p.select(if p.context { ctx } else { eff }),
         };
         let Some(Value::Array(items)) = items else {
             return Err(Fault::runtime(

@@ -185,3 +185,24 @@ fn express_rejects_sync_and_stops_at_five_minutes() {
     );
     assert_eq!((r.status, r.seconds), (Status::TimedOut, 300.0));
 }
+
+#[test]
+fn a_standard_run_ends_after_a_year_and_items_may_come_from_the_context() {
+    let year =
+        r#"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 40000000, "End": true}}}"#;
+    let r = go(year, "{}", &[]);
+    assert_eq!(
+        (r.status, r.seconds),
+        (Status::TimedOut, STANDARD_LIMIT_SECONDS)
+    );
+    assert!(r.error.unwrap().1.contains("one year"));
+    let ctx = r#"{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$$.Execution.Input.files",
+        "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}"#;
+    let r = go(ctx, r#"{"files": [1, 2]}"#, &[]);
+    assert_eq!(
+        r.output.map(|o| o.compact()).as_deref(),
+        Some("[1,2]"),
+        "{:?}",
+        r.error
+    );
+}
