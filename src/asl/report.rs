@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::json::Value;
-use super::sim::{Run, Status};
+use super::sim::{Run, Status, seconds_text};
 
 /// Rows of the history shown before "… N more events": enough for any exercise, bounded for a 10,000-item Map.
 const MAX_ROWS: usize = 120;
@@ -77,20 +77,12 @@ fn unescape(p: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-pub fn seconds(t: f64) -> String {
-    if t.fract() == 0.0 {
-        format!("{t:.0} s")
-    } else {
-        format!("{t:.1} s")
-    }
-}
-
 /// One line: "SUCCEEDED after 6 s", "FAILED after 6 s: NightlyFailed (cause)".
 pub fn verdict(run: &Run) -> String {
     if let Some(why) = &run.stopped {
         return format!("Stopped by the lab: {why}");
     }
-    let mut s = format!("{} after {}", run.status.name(), seconds(run.seconds));
+    let mut s = format!("{} after {}", run.status.name(), seconds_text(run.seconds));
     if let Some((error, cause)) = &run.error {
         let error = if error.is_empty() {
             "(no error name)"
@@ -156,7 +148,7 @@ fn history(md: &mut String, run: &Run) {
             .as_deref()
             .map(|n| format!(" — {}", code_safe(n)))
             .unwrap_or_default();
-        let _ = writeln!(md, "- **{}** {}{state}{note}", seconds(e.t), e.kind);
+        let _ = writeln!(md, "- **{}** {}{state}{note}", seconds_text(e.t), e.kind);
     }
     if run.events.len() > MAX_ROWS {
         let _ = writeln!(md, "\n*… {} more events.*", run.events.len() - MAX_ROWS);
@@ -176,7 +168,7 @@ fn states(md: &mut String, run: &Run) {
             "{indent}- `{}` ({}, at {}): in `{}` → out {out}",
             code_safe(&v.name),
             v.kind,
-            seconds(v.entered),
+            seconds_text(v.entered),
             code_safe(&short(&v.input, 120))
         );
     }

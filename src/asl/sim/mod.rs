@@ -2,9 +2,13 @@
 //! attempt does. The history uses the event types of the GetExecutionHistory API, so a run reads like the console.
 
 mod choice;
+mod context;
 mod dataflow;
+mod fanout;
+mod recovery;
 mod script;
 mod states;
+mod task;
 
 use std::collections::HashSet;
 
@@ -134,6 +138,15 @@ impl Run {
     }
 }
 
+/// Seconds as the history's notes and the report show them: "6 s", "2.5 s".
+pub fn seconds_text(t: f64) -> String {
+    if t.fract() == 0.0 {
+        format!("{t:.0} s")
+    } else {
+        format!("{t:.1} s")
+    }
+}
+
 fn seconds_value(t: f64) -> Value {
     if t.fract() == 0.0 {
         Value::Int(t as i64)
@@ -182,28 +195,19 @@ impl Fault {
 /// Runs a checked definition.
 pub fn run(machine: &Machine, setup: Setup) -> Run {
     if machine.uses_variables {
-        return Run {
-            flavour: setup.flavour,
-            status: Status::Failed,
-            output: None,
-            error: None,
-            events: Vec::new(),
-            visits: Vec::new(),
-            seconds: 0.0,
-            stopped: Some("this definition uses workflow variables (Assign, $name): valid ASL, but the lab does not simulate them".into()),
-            unused: Vec::new(),
-        };
+        return not_run(
+            setup.flavour,
+            "this definition uses workflow variables (Assign, $name): valid ASL, but the lab does not simulate them",
+        );
     }
     let limit = match setup.flavour {
         Flavour::Express => EXPRESS_LIMIT_SECONDS,
         Flavour::Standard => STANDARD_LIMIT_SECONDS,
     };
-    let deadline = Some(
-        machine
-            .timeout_seconds
-            .map_or(limit, |t| (t as f64).min(limit)),
-    );
-    let mut sim = states::Sim::new(setup.input.clone(), setup.script, deadline);
+    let deadline = machine
+        .timeout_seconds
+        .map_or(limit, |t| (t as f64).min(limit));
+    let mut sim = states::Sim::new(setup.input.clone(), setup.script, Some(deadline));
     sim.event("ExecutionStarted", None, None);
     let result = sim.machine(machine, setup.input, 0, None);
     let (status, output, error, stopped) = match result {
@@ -221,16 +225,9 @@ pub fn run(machine: &Machine, setup: Setup) -> Run {
             (Status::Failed, None, Some((error, cause)), None)
         }
         Err(Fault::TimedOut) => {
-            if let Some(d) = deadline {
-                sim.t = d;
-            }
+            sim.t = deadline;
             sim.event("ExecutionTimedOut", None, None);
-            let by_limit = machine.timeout_seconds.is_none_or(|t| t as f64 >= limit);
-            let cause = match setup.flavour {
-                Flavour::Express if by_limit => "an Express workflow runs for at most five minutes",
-                Flavour::Standard if by_limit => "a Standard workflow runs for at most one year",
-                _ => "the execution ran past the state machine's TimeoutSeconds",
-            };
+            let cause = timeout_cause(machine, setup.flavour, limit);
             (
                 Status::TimedOut,
                 None,
@@ -259,6 +256,31 @@ pub fn run(machine: &Machine, setup: Setup) -> Run {
         events: sim.events,
         visits: sim.visits,
         stopped,
+    }
+}
+
+/// A run refused before it starts, with the reason.
+fn not_run(flavour: Flavour, why: &str) -> Run {
+    Run {
+        flavour,
+        status: Status::Failed,
+        output: None,
+        error: None,
+        events: Vec::new(),
+        visits: Vec::new(),
+        seconds: 0.0,
+        stopped: Some(why.into()),
+        unused: Vec::new(),
+    }
+}
+
+/// Why a run timed out: the workflow type's own limit, or the definition's shorter TimeoutSeconds.
+fn timeout_cause(machine: &Machine, flavour: Flavour, limit: f64) -> &'static str {
+    let by_limit = machine.timeout_seconds.is_none_or(|t| t as f64 >= limit);
+    match flavour {
+        Flavour::Express if by_limit => "an Express workflow runs for at most five minutes",
+        Flavour::Standard if by_limit => "a Standard workflow runs for at most one year",
+        _ => "the execution ran past the state machine's TimeoutSeconds",
     }
 }
 

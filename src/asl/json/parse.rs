@@ -1,240 +1,9 @@
-//! A small JSON value with ordered objects, and a parser that remembers the line of every member. Why not serde_json:
-//! ASL errors must name `path:line`, objects must keep the author's key order (AWS prints outputs in that order),
-//! and a hostile definition (deep nesting, huge input) must get a clear error rather than a stack overflow.
+//! The parser: one JSON document, with the line of every member by JSON pointer when asked.
 
 use std::collections::HashMap;
 use std::fmt::{self, Write};
 
-/// Nesting deeper than this is refused: AWS itself limits definitions and payloads far below it.
-pub const MAX_DEPTH: usize = 128;
-
-#[derive(Debug, Clone)]
-pub enum Value {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    String(String),
-    Array(Vec<Value>),
-    Object(Map),
-}
-
-/// An object's members in the order written.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Map(pub Vec<(String, Value)>);
-
-impl Map {
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// Replaces the value of an existing key in place, else appends.
-    pub fn insert(&mut self, key: impl Into<String>, value: Value) {
-        let key = key.into();
-        match self.get_mut(&key) {
-            Some(slot) => *slot = value,
-            None => self.0.push((key, value)),
-        }
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
-    }
-}
-
-impl PartialEq for Value {
-    /// Numbers compare by value (`1` equals `1.0`), objects regardless of key order, as JSON means them.
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Value::Null, Value::Null) => true,
-            (Value::Bool(a), Value::Bool(b)) => a == b,
-            (Value::String(a), Value::String(b)) => a == b,
-            (Value::Array(a), Value::Array(b)) => a == b,
-            (Value::Object(a), Value::Object(b)) => {
-                a.0.len() == b.0.len() && a.iter().all(|(k, v)| b.get(k) == Some(v))
-            }
-            (a, b) => match (a.as_f64(), b.as_f64()) {
-                (Some(x), Some(y)) => x == y,
-                _ => false,
-            },
-        }
-    }
-}
-
-impl Value {
-    pub fn object() -> Value {
-        Value::Object(Map::default())
-    }
-
-    pub fn as_f64(&self) -> Option<f64> {
-        match self {
-            Value::Int(i) => Some(*i as f64),
-            Value::Float(f) => Some(*f),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Value::String(s) => Some(s),
-            _ => None,
-        }
-    }
-
-    pub fn as_object(&self) -> Option<&Map> {
-        match self {
-            Value::Object(m) => Some(m),
-            _ => None,
-        }
-    }
-
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
-        match self {
-            Value::Array(a) => Some(a),
-            _ => None,
-        }
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.as_object().and_then(|m| m.get(key))
-    }
-
-    pub fn is_number(&self) -> bool {
-        matches!(self, Value::Int(_) | Value::Float(_))
-    }
-
-    /// A whole number, whether written `3` or `3.0`.
-    pub fn as_int(&self) -> Option<i64> {
-        match self {
-            Value::Int(i) => Some(*i),
-            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some(*f as i64),
-            _ => None,
-        }
-    }
-
-    /// The JSON type's name, for error messages.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) | Value::Float(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "an array",
-            Value::Object(_) => "an object",
-        }
-    }
-
-    /// Compact JSON, as Step Functions prints payloads.
-    pub fn compact(&self) -> String {
-        let mut out = String::new();
-        write_value(&mut out, self, None, 0);
-        out
-    }
-
-    /// Two-space indented JSON.
-    pub fn pretty(&self) -> String {
-        let mut out = String::new();
-        write_value(&mut out, self, Some(2), 0);
-        out
-    }
-}
-
-impl fmt::Display for Value {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.compact())
-    }
-}
-
-fn write_value(out: &mut String, v: &Value, indent: Option<usize>, level: usize) {
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Int(i) => {
-            let _ = write!(out, "{i}");
-        }
-        Value::Float(f) => write_float(out, *f),
-        Value::String(s) => write_string(out, s),
-        Value::Array(items) => {
-            write_seq(out, indent, level, '[', ']', items.len(), |out, i, lvl| {
-                write_value(out, &items[i], indent, lvl)
-            });
-        }
-        Value::Object(map) => {
-            write_seq(out, indent, level, '{', '}', map.0.len(), |out, i, lvl| {
-                let (k, v) = &map.0[i];
-                write_string(out, k);
-                out.push(':');
-                if indent.is_some() {
-                    out.push(' ');
-                }
-                write_value(out, v, indent, lvl);
-            });
-        }
-    }
-}
-
-fn write_seq(
-    out: &mut String,
-    indent: Option<usize>,
-    level: usize,
-    open: char,
-    close: char,
-    len: usize,
-    mut item: impl FnMut(&mut String, usize, usize),
-) {
-    out.push(open);
-    for i in 0..len {
-        if i > 0 {
-            out.push(',');
-        }
-        if let Some(n) = indent {
-            out.push('\n');
-            out.push_str(&" ".repeat(n * (level + 1)));
-        }
-        item(out, i, level + 1);
-    }
-    if let (Some(n), true) = (indent, len > 0) {
-        out.push('\n');
-        out.push_str(&" ".repeat(n * level));
-    }
-    out.push(close);
-}
-
-fn write_float(out: &mut String, f: f64) {
-    if !f.is_finite() {
-        out.push_str("null");
-    } else if f.fract() == 0.0 && f.abs() < 1e15 {
-        let _ = write!(out, "{}", f as i64);
-    } else {
-        let _ = write!(out, "{f}");
-    }
-}
-
-pub fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
+use super::{MAX_DEPTH, Map, Value};
 
 /// Where a JSON text is malformed: 1-based line and column.
 #[derive(Debug, Clone, PartialEq)]
@@ -272,6 +41,11 @@ impl Lines {
             }
         }
     }
+}
+
+/// A member name as one JSON pointer token (RFC 6901): `~` and `/` escaped.
+pub fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Parses one JSON document.
@@ -391,11 +165,8 @@ impl<'a> Parser<'a> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, JsonError> {
-        self.pos += 1;
         let mut map = Map::default();
-        self.skip_ws();
-        if self.bytes.get(self.pos) == Some(&b'}') {
-            self.pos += 1;
+        if self.open(b'}') {
             return Ok(Value::Object(map));
         }
         loop {
@@ -415,24 +186,15 @@ impl<'a> Parser<'a> {
             let v = self.value(depth + 1)?;
             self.pointer.truncate(saved);
             map.0.push((key, v));
-            self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    return Ok(Value::Object(map));
-                }
-                _ => return Err(self.error("expected ',' or '}'")),
+            if self.closed(b'}')? {
+                return Ok(Value::Object(map));
             }
         }
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, JsonError> {
-        self.pos += 1;
         let mut items = Vec::new();
-        self.skip_ws();
-        if self.bytes.get(self.pos) == Some(&b']') {
-            self.pos += 1;
+        if self.open(b']') {
             return Ok(Value::Array(items));
         }
         loop {
@@ -441,16 +203,43 @@ impl<'a> Parser<'a> {
             self.enter_item(items.len());
             items.push(self.value(depth + 1)?);
             self.pointer.truncate(saved);
-            self.skip_ws();
-            match self.bytes.get(self.pos) {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error("expected ',' or ']'")),
+            if self.closed(b']')? {
+                return Ok(Value::Array(items));
             }
         }
+    }
+
+    /// Steps over an object's or array's opening bracket; true when `close` follows at once (it is empty).
+    fn open(&mut self, close: u8) -> bool {
+        self.pos += 1;
+        self.skip_ws();
+        let empty = self.bytes.get(self.pos) == Some(&close);
+        if empty {
+            self.pos += 1;
+        }
+        empty
+    }
+
+    /// After a member or an item: a ',' (false: more follow) or `close` (true: the end).
+    fn closed(&mut self, close: u8) -> Result<bool, JsonError> {
+        self.skip_ws();
+        match self.bytes.get(self.pos) {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(false)
+            }
+            Some(&b) if b == close => {
+                self.pos += 1;
+                Ok(true)
+            }
+            _ => Err(self.separator_error(close)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn separator_error(&self, close: u8) -> JsonError {
+        self.error(format!("expected ',' or '{}'", close as char))
     }
 
     #[cold]
@@ -472,8 +261,7 @@ impl<'a> Parser<'a> {
     fn enter_member(&mut self, key: &str, line: usize) {
         if let Some(lines) = &mut self.lines {
             self.pointer.push('/');
-            self.pointer
-                .push_str(&key.replace('~', "~0").replace('/', "~1"));
+            self.pointer.push_str(&pointer_token(key));
             lines.0.insert(self.pointer.clone(), line);
         }
     }
@@ -592,76 +380,5 @@ impl<'a> Parser<'a> {
             return Err(bad());
         }
         s.parse::<f64>().map(Value::Float).map_err(|_| bad())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trips_and_keeps_key_order() {
-        let text = r#"{"b": [1, 2.5, "x\n\"y\""], "a": {"c": null, "d": true}, "e": -3e2}"#;
-        let v = parse(text).unwrap();
-        assert_eq!(
-            v.compact(),
-            r#"{"b":[1,2.5,"x\n\"y\""],"a":{"c":null,"d":true},"e":-300}"#
-        );
-        assert_eq!(parse(&v.pretty()).unwrap(), v);
-    }
-
-    #[test]
-    fn equality_is_by_json_meaning() {
-        assert_eq!(
-            parse(r#"{"a":1,"b":2}"#).unwrap(),
-            parse(r#"{"b":2.0,"a":1}"#).unwrap()
-        );
-        assert_ne!(parse("[1,2]").unwrap(), parse("[2,1]").unwrap());
-    }
-
-    #[test]
-    fn remembers_lines_of_members() {
-        let text = "{\n  \"States\": {\n    \"A\": {\n      \"Next\": \"B\"\n    }\n  }\n}";
-        let (_, lines) = parse_with_lines(text).unwrap();
-        assert_eq!(lines.of("/States/A/Next"), 4);
-        assert_eq!(lines.of("/States/A/Missing"), 3);
-        assert_eq!(lines.of(""), 1);
-    }
-
-    #[test]
-    fn errors_name_line_and_column() {
-        let e = parse("{\n  \"a\": 1,\n  \"b\" 2\n}").unwrap_err();
-        assert_eq!((e.line, e.column), (3, 7));
-        assert!(
-            parse(r#"{"a":1,"a":2}"#)
-                .unwrap_err()
-                .message
-                .contains("twice")
-        );
-        assert!(parse("[1,]").is_err());
-        assert!(parse("01").is_err());
-        assert!(parse("-").is_err());
-    }
-
-    #[test]
-    fn deep_nesting_is_an_error_not_a_crash() {
-        let deep = "[".repeat(100_000);
-        assert!(parse(&deep).unwrap_err().message.contains("deeper"));
-    }
-
-    #[test]
-    fn a_bad_escape_before_a_wide_character_is_an_error() {
-        let e = parse("{\n \"\\\u{e9}t\": 1}").unwrap_err();
-        assert_eq!((e.line, e.column), (2, 4), "{e}");
-        assert!(e.message.contains("escape"));
-        assert!(parse("\"\\\u{1F600}\"").is_err());
-    }
-
-    #[test]
-    fn unicode_escapes() {
-        assert_eq!(
-            parse(r#""\u00e9\ud83d\ude00""#).unwrap(),
-            Value::String("é😀".into())
-        );
     }
 }
