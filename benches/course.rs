@@ -27,7 +27,7 @@ fn built_in(c: &mut Criterion) {
     let course = Course::built_in().expect("the built-in course is valid");
     let docs: Vec<String> = (course.topics.iter())
         .flat_map(|t| {
-            (t.lesson.steps.iter().map(|s| s.markdown.clone())).chain([t.lesson.wrap_up()])
+            (t.lesson().steps.iter().map(|s| s.markdown.clone())).chain([t.lesson().wrap_up()])
         })
         .collect();
     let theme = Theme::monochrome();

@@ -4,7 +4,7 @@ mod files {
     include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
 }
 
-pub use files::FILES;
+pub use files::{FILES, INDEX};
 
 /// One built-in file by its path (`assets/themes/dark.toml`).
 pub fn file(path: &str) -> Option<&'static str> {

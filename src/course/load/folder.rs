@@ -7,7 +7,10 @@ use std::{
 };
 
 use super::CourseFiles;
-use crate::util::diagnostic::Diagnostic;
+use crate::{
+    course::index::{Stamp, stamp_of},
+    util::diagnostic::Diagnostic,
+};
 
 /// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
 /// before it is read, so a stray video renamed `.md` or `/dev/zero` behind a symlink cannot exhaust memory.
@@ -70,6 +73,32 @@ impl CourseFiles {
             Err(diags)
         }
     }
+}
+
+/// Every `.md`/`.toml` file of `DIR/lessons` and `DIR/quizzes` (paths relative to `dir`, sorted) with its size and
+/// modification time, without reading any; `None` when one is not a plain readable file (a full load reports it).
+pub(in crate::course) fn listing(dir: &Path) -> Option<Vec<(String, Stamp)>> {
+    let mut files = Vec::new();
+    for sub in ["lessons", "quizzes"] {
+        let entries = match fs::read_dir(dir.join(sub)) {
+            Ok(e) => e,
+            Err(_) if sub == "quizzes" => continue,
+            Err(_) => return None,
+        };
+        for entry in entries {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            if !(name.ends_with(".md") || name.ends_with(".toml")) {
+                continue;
+            }
+            let meta = fs::metadata(dir.join(sub).join(&name)).ok()?;
+            if !meta.is_file() {
+                return None;
+            }
+            files.push((format!("{sub}/{name}"), stamp_of(&meta)));
+        }
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(files)
 }
 
 /// Reads one `.md`/`.toml` entry of a course folder. `Ok(None)`: a folder that merely has such a name, skipped.
