@@ -131,7 +131,7 @@ impl Host for LearnerHost<'_> {
         stats_markdown(self.course, self.learner, Open::Key)
     }
     fn reread(&self) -> Vec<reread::Reread> {
-        reread::from_histories(self.course.banks(), &self.learner.progress.items)
+        self.course.reread(&self.learner.progress.items)
     }
     fn exam_date(&self) -> Option<NaiveDate> {
         self.exam_date
@@ -156,7 +156,7 @@ pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String 
 
 /// The steps to re-read from the learner's recent wrong answers, and how to open them.
 pub fn reread_markdown(course: &Course, learner: &Learner, open: Open) -> String {
-    let list = reread::from_histories(course.banks(), &learner.progress.items);
+    let list = course.reread(&learner.progress.items);
     let how = match (open, list.first()) {
         (Open::Key, _) => "press its number".to_string(),
         (Open::Command, Some(r)) => {

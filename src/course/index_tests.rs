@@ -239,3 +239,31 @@ fn a_file_broken_after_indexing_is_reported_not_panicked_on() {
     );
     assert_eq!(course.banks().len(), full.banks().len());
 }
+
+#[test]
+fn the_steps_to_reread_come_from_the_index_as_from_the_banks() {
+    use crate::quiz::{Rating, reread};
+    let course = Course::built_in().unwrap();
+    let full = CourseFiles::built_in().parse().unwrap();
+    let now = chrono::Utc::now();
+    let mut histories = std::collections::BTreeMap::new();
+    for (n, b) in full.banks().iter().enumerate() {
+        for (k, t) in b.triggers.iter().enumerate().take(n + 1) {
+            let rating = if k % 3 == 0 {
+                Rating::Good
+            } else {
+                Rating::Again
+            };
+            let state = crate::quiz::review(None, rating, now, None);
+            histories.insert(t.id.clone(), state);
+        }
+    }
+    histories.insert(
+        "no-such-item".into(),
+        crate::quiz::review(None, Rating::Again, now, None),
+    );
+    let expected = reread::from_histories(full.banks(), &histories);
+    assert!(expected.len() > 1);
+    assert_eq!(course.reread(&histories), expected);
+    assert!(!course.banks_parsed());
+}

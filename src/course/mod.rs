@@ -19,7 +19,13 @@ pub use lesson::{Lesson, Part};
 pub use load::CourseFiles;
 pub use topic::{Origin, Topic};
 
-use crate::quiz::{TopicInfo, bank::QuizBank};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::quiz::{
+    ItemState, TopicInfo,
+    bank::QuizBank,
+    reread::{self, Reread},
+};
 
 pub use crate::util::sanitize::{clean_line, clean_value};
 
@@ -103,6 +109,26 @@ impl Course {
             t.step_count(),
             part.shown()
         ))
+    }
+
+    /// The steps behind the learner's recent wrong answers (`quiz::reread::from_histories`), from the index:
+    /// the banks are not parsed for it.
+    pub fn reread(&self, histories: &BTreeMap<String, ItemState>) -> Vec<Reread> {
+        let wrong: BTreeSet<&str> = (histories.iter())
+            .filter(|(_, s)| !s.last_right())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        if wrong.is_empty() {
+            return Vec::new();
+        }
+        // One pass over the items, not one a wrong answer: a course may hold 50,000.
+        let steps = self.topics.iter().enumerate().flat_map(|(at, t)| {
+            let items = t.entry().quiz.iter().flat_map(|q| &q.items);
+            items
+                .filter(|i| wrong.contains(i.id.as_str()))
+                .filter_map(move |i| Some((at, t.slug().to_string(), i.step?.checked_sub(1)?)))
+        });
+        reread::tally(steps)
     }
 
     pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {
