@@ -21,6 +21,8 @@ pub struct Learner {
     pub save_failed: Option<String>,
     /// A warning from loading (a corrupt file moved aside), shown at start.
     pub load_warning: Option<String>,
+    /// Whether the file holds `progress` as it is (loaded from it or saved to it since).
+    on_disk: bool,
 }
 
 impl Learner {
@@ -48,11 +50,13 @@ impl Learner {
         if let Some(w) = &warning {
             eprintln!("dea-tutor: warning: {w}");
         }
+        let on_disk = store.path().is_file();
         Ok(Self {
             store,
             progress,
             save_failed: None,
             load_warning: warning,
+            on_disk,
         })
     }
 
@@ -61,6 +65,7 @@ impl Learner {
         match self.store.save(&self.progress) {
             Ok(merged) => {
                 self.progress = merged;
+                self.on_disk = true;
                 None
             }
             Err(e) => {
@@ -71,7 +76,16 @@ impl Learner {
         }
     }
 
+    /// Saves the lesson's place and marks; a session that changed none of them writes nothing (opening a step
+    /// where the learner already is costs no file write and fsync).
     pub fn record_lesson(&mut self, s: &Session) -> Option<String> {
+        let lesson = &self.progress.lesson;
+        let unchanged = self.progress.position().as_ref() == Some(&s.position())
+            && s.visited.is_subset(&lesson.visited)
+            && s.completed.is_subset(&lesson.completed);
+        if unchanged && self.on_disk && self.save_failed.is_none() {
+            return None;
+        }
         self.progress.set_position(&s.position());
         self.progress
             .lesson
