@@ -66,12 +66,7 @@ impl CourseFiles {
         files
     }
 
-    fn add(&mut self, path: String, text: String) {
-        let text = cleaned(text);
-        self.push(SourceFile { path, text });
-    }
-
-    fn push(&mut self, file: SourceFile) {
+    pub(super) fn push(&mut self, file: SourceFile) {
         if file.path == COURSE_TOML {
             self.course_toml = Some(file);
         } else if file.path.starts_with("lessons/") && file.path.ends_with(".md") {
