@@ -267,3 +267,28 @@ fn the_steps_to_reread_come_from_the_index_as_from_the_banks() {
     assert_eq!(course.reread(&histories), expected);
     assert!(!course.banks_parsed());
 }
+
+#[test]
+fn a_symlinked_file_is_stamped_by_what_it_points_at() {
+    let dir = settled_copy();
+    let root = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let lesson = dir.path().join("lessons/01-alpha.md");
+    let target = outside.path().join("alpha.md");
+    fs::rename(&lesson, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &lesson).unwrap();
+    let full = CourseFiles::from_dir(dir.path()).unwrap().parse().unwrap();
+    Cache::open_in(root.path(), dir.path())
+        .unwrap()
+        .store(&full);
+    let cached = || {
+        Cache::open_in(root.path(), dir.path())
+            .unwrap()
+            .course(dir.path())
+    };
+    assert!(cached().is_some());
+    let text = fs::read_to_string(&target).unwrap();
+    fs::write(&target, format!("{text}\n")).unwrap();
+    age(&target);
+    assert!(cached().is_none(), "the file behind the link changed");
+}

@@ -132,42 +132,46 @@ impl Index {
             ..Index::default()
         };
         for line in lines {
+            // Numbers and kinds are read in place; only the texts kept become strings (a big course's index has
+            // 50,000 item lines, read at every start).
             let mut fields = line.split('\t');
             let kind = fields.next()?;
-            let mut next = || fields.next().and_then(unescape);
+            let mut raw = || fields.next();
             match kind {
                 "F" => {
-                    let path = next()?;
-                    let len = next()?.parse().ok()?;
-                    let nanos = next()?.parse().ok()?;
+                    let path = unescape(raw()?)?;
+                    let len = raw()?.parse().ok()?;
+                    let nanos = raw()?.parse().ok()?;
                     index.files.push((path, Stamp { len, nanos }));
                 }
                 "T" => index.topics.push(TopicEntry {
-                    number: next()?.parse().ok()?,
-                    slug: next()?,
-                    title: next()?,
-                    tagline: next()?,
-                    scenarios: next()?.parse().ok()?,
-                    lesson: next()?,
+                    number: raw()?.parse().ok()?,
+                    slug: unescape(raw()?)?,
+                    title: unescape(raw()?)?,
+                    tagline: unescape(raw()?)?,
+                    scenarios: raw()?.parse().ok()?,
+                    lesson: unescape(raw()?)?,
                     steps: Vec::new(),
                     quiz: None,
                 }),
-                "S" => index.topics.last_mut()?.steps.push(next()?),
+                "S" => index.topics.last_mut()?.steps.push(unescape(raw()?)?),
                 "Q" => {
-                    let path = next()?;
+                    let path = unescape(raw()?)?;
                     index.topics.last_mut()?.quiz = Some(QuizEntry {
                         path,
                         items: Vec::new(),
                     });
                 }
                 "I" => {
-                    let question = next()? == "q";
-                    let id = next()?;
-                    let step = next()?;
-                    let step = if step.is_empty() {
-                        None
-                    } else {
-                        Some(step.parse().ok()?)
+                    let question = match raw()? {
+                        "q" => true,
+                        "t" => false,
+                        _ => return None,
+                    };
+                    let id = unescape(raw()?)?;
+                    let step = match raw()? {
+                        "" => None,
+                        s => Some(s.parse().ok()?),
                     };
                     let quiz = index.topics.last_mut()?.quiz.as_mut()?;
                     quiz.items.push(ItemEntry { id, question, step });
