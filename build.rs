@@ -102,6 +102,9 @@ fn lesson_entry(path: &str, text: &str) -> Option<TopicEntry> {
         tagline: field("tagline")?,
         scenarios: outline.scenarios,
         lesson: path.to_string(),
+        tasks: (meta.get("tasks")?.as_array()?.iter())
+            .map(|t| t.as_str().map(str::to_string))
+            .collect::<Option<_>>()?,
         steps: (outline.steps.into_iter())
             .map(Option::unwrap_or_default)
             .collect(),

@@ -80,7 +80,8 @@ pub struct ThemeOpt {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct ExamDateOpt {
-    /// Your exam day (YYYY-MM-DD): reviews are scheduled so every item comes back before it
+    /// Your exam day (YYYY-MM-DD), remembered once given: reviews are scheduled so every item comes back before
+    /// it, and `plan` counts down to it
     #[arg(long, value_name = "DATE")]
     pub exam_date: Option<NaiveDate>,
 }
@@ -185,8 +186,10 @@ pub enum Cmd {
     Topics(ContentOpt),
     /// Drill trigger words, answer exam scenarios, sit a timed mock exam, or review what is due
     Quiz(QuizArgs),
-    /// Mastery per topic, accuracy, reviews due, the weakest trigger phrases
+    /// Mastery and lessons read per topic, accuracy, reviews due, the weakest trigger phrases
     Stats(StatsArgs),
+    /// Ready by exam day: your forecast score on the exam date and today's plan to reach the pass mark
+    Plan(PlanArgs),
     /// Validate a course folder (the built-in course by default); every problem as path:line: message
     Check {
         /// The course folder (with lessons/ and quizzes/)
@@ -201,6 +204,8 @@ pub enum Cmd {
     Export(crate::cmd::export::ExportArgs),
     /// Scaffold a topic for a course author: lessons/NN-slug.md and quizzes/NN-slug.toml, listed in course.toml
     NewTopic(crate::cmd::new_topic::NewTopicArgs),
+    /// The Step Functions lab: predict a run, then watch it (`lab run FILE` simulates any definition)
+    Lab(crate::cmd::lab::LabArgs),
 }
 
 impl Cmd {
@@ -210,6 +215,7 @@ impl Cmd {
             Cmd::Topics(content) => vec![content],
             Cmd::Quiz(a) => a.options.given(),
             Cmd::Stats(a) => vec![&a.content, &a.progress, &a.theme],
+            Cmd::Plan(a) => vec![&a.content, &a.progress, &a.theme, &a.exam_date],
             Cmd::Check { .. } => vec![],
             Cmd::Revise(a) => vec![&a.content, &a.plain, &a.present, &a.theme],
             Cmd::Export(a) => {
@@ -217,6 +223,7 @@ impl Cmd {
                 vec![content]
             }
             Cmd::NewTopic(a) => vec![&a.content],
+            Cmd::Lab(a) => a.options.given(),
         }
     }
 }
@@ -227,7 +234,7 @@ pub struct QuizArgs {
     #[arg(long, short)]
     pub topic: Option<String>,
     /// drill (trigger words) · scenario (exam questions) · exam (timed mock) · due (reviews due) ·
-    /// cram (weakest first) · quick (ten items, about five minutes)
+    /// cram (weakest first) · quick (ten items, about five minutes) · lab (Step Functions runs: predict, then run)
     #[arg(long, short, default_value = "drill")]
     pub mode: Mode,
     /// How many items (default: all for drill/scenario/due, 20 for exam and cram, 10 for quick)
@@ -251,6 +258,19 @@ pub struct StatsArgs {
     pub progress: ProgressOpt,
     #[command(flatten)]
     pub theme: ThemeOpt,
+}
+
+/// `dea-tutor plan`: the exam date is remembered once given.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub content: ContentOpt,
+    #[command(flatten)]
+    pub progress: ProgressOpt,
+    #[command(flatten)]
+    pub theme: ThemeOpt,
+    #[command(flatten)]
+    pub exam_date: ExamDateOpt,
 }
 
 #[cfg(test)]

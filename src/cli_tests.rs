@@ -162,3 +162,19 @@ fn after_its_name_a_subcommand_refuses_an_option_it_does_not_use() {
         assert_eq!(err.kind(), ErrorKind::UnknownArgument, "{args:?}");
     }
 }
+
+#[test]
+fn plan_help_lists_content_progress_theme_and_the_exam_date() {
+    assert_eq!(
+        listed(&["plan"]),
+        ["--content", "--progress", "--theme", "--exam-date"]
+    );
+}
+
+#[test]
+fn a_date_that_is_no_date_is_refused() {
+    let err = parse(&["plan", "--exam-date", "2026-13-45"]).expect_err("month 13");
+    assert_eq!(err.kind(), ErrorKind::ValueValidation);
+    let ok = parse(&["plan", "--exam-date", "2027-01-15"]).unwrap();
+    assert_eq!(ok.global().exam_date, NaiveDate::from_ymd_opt(2027, 1, 15));
+}

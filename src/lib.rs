@@ -3,10 +3,12 @@
 //!
 //! Everything but `tui` and `plain` is the core: it knows nothing of terminals and is tested without one.
 
+pub mod asl;
 pub mod cli;
 pub mod cmd;
 pub mod command;
 pub mod course;
+pub mod forecast;
 pub mod plain;
 pub mod progress;
 pub mod quiz;

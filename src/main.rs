@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         },
         Some(Cmd::Quiz(args)) => cmd::quiz::run(&global, args),
         Some(Cmd::Stats(_)) => cmd::quiz::stats(&global),
+        Some(Cmd::Plan(_)) => cmd::plan::run(&global),
         // `dea-tutor --content DIR check` checks DIR, as before `check` took a folder of its own.
         Some(Cmd::Check { dir, strict }) => {
             cmd::check::run(dir.as_deref().or(global.content.as_deref()), *strict)
@@ -26,5 +27,6 @@ fn main() -> ExitCode {
         Some(Cmd::Revise(args)) => cmd::revise::run(&global, args),
         Some(Cmd::Export(args)) => cmd::export::run(&global, args),
         Some(Cmd::NewTopic(args)) => cmd::new_topic::run(&global, args),
+        Some(Cmd::Lab(args)) => cmd::lab::run(&global, args),
     }
 }

@@ -50,6 +50,10 @@ pub enum Outcome {
     /// `quiz`: drill this topic (index), then come back.
     Quiz(usize),
     Stats,
+    /// `plan`: the exam-day forecast and today's plan.
+    Plan,
+    /// `review`: today's reviews and new items.
+    Review,
     /// `revise`: the revision sheet of this topic (index).
     Revise(usize),
 }
@@ -77,6 +81,8 @@ pub struct Session<'c> {
     pub completed: BTreeSet<String>,
     /// One line for the status bar: feedback on the last command.
     pub message: Option<String>,
+    /// State machine definitions drawn as JSON source rather than diagrams (`source`).
+    pub asl_source: bool,
     /// The last search: its query and hits (the TUI highlights the query after a hit is opened).
     pub find: Option<String>,
     pub hits: Vec<Hit>,
@@ -109,6 +115,7 @@ impl<'c> Session<'c> {
             visited: BTreeSet::new(),
             completed: BTreeSet::new(),
             message: None,
+            asl_source: false,
             find: None,
             hits: Vec::new(),
             last_step: Default::default(),
@@ -262,8 +269,18 @@ impl<'c> Session<'c> {
             Command::Quit => return Outcome::Quit,
             Command::Quiz => return Outcome::Quiz(self.topic),
             Command::Stats => return Outcome::Stats,
+            Command::Plan => return Outcome::Plan,
+            Command::Review => return Outcome::Review,
             Command::Revise => return Outcome::Revise(self.topic),
             Command::Empty => {}
+            Command::Source => {
+                self.asl_source = !self.asl_source;
+                self.message = Some(if self.asl_source {
+                    "State machines as JSON source (`source` again: diagrams).".into()
+                } else {
+                    "State machines as diagrams (`source` again: JSON).".into()
+                });
+            }
             Command::Present => {
                 self.message = Some(
                     "The projector layout is part of the full-screen tutor (dea-tutor --present)."

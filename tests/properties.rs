@@ -114,7 +114,7 @@ proptest! {
         let _ = command::complete(&s, command::table::Scope::Lesson);
         for expect in [(0, 1, false, false, false, false), (4, 1, false, false, true, true), (5, 2, false, true, false, false), (0, 1, true, false, false, false)] {
             let (options, pick, typed, votes, numbers_jump, can_rate) = expect;
-            let e = dea_tutor::quiz::flow::Expect { options, pick, typed, votes, numbers_jump, can_rate, links: 2 };
+            let e = dea_tutor::quiz::flow::Expect { options, pick, typed, votes, numbers_jump, can_rate, links: 2, lab: false };
             let _ = dea_tutor::quiz::flow::parse(&s, e);
         }
     }

@@ -244,3 +244,20 @@ fn ctrl_z_gives_the_terminal_back_and_sigcont_redraws() {
     p.exp_string("first").unwrap();
     quit(p);
 }
+
+#[test]
+fn f2_and_the_word_plan_open_the_plan_over_the_lesson() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.toml");
+    let date = (chrono::Utc::now().date_naive() + chrono::Days::new(30)).to_string();
+    let mut p = spawn(&progress, 80, 24, &["--exam-date", &date]);
+    p.exp_string("Welcome").unwrap();
+    // F2 as xterm sends it: it types nothing, so it acts at once.
+    send(&mut p, "\x1bOQ");
+    p.exp_string("Plan for exam day").unwrap();
+    send(&mut p, "\x1b");
+    send(&mut p, "plan\r");
+    // Only changed cells are redrawn: a short word is what arrives whole.
+    p.exp_string("Forecast:").unwrap();
+    quit(p);
+}

@@ -5,7 +5,7 @@ use std::{path::Path, process::ExitCode};
 
 use super::print_diagnostics;
 use crate::{
-    course::{Course, CourseFiles, minimums, pieces, placeholders},
+    course::{Course, CourseFiles, diagrams, minimums, pieces, placeholders},
     util::text::plural,
 };
 
@@ -26,6 +26,7 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
     problems.sort();
     if let Ok(course) = &parsed {
         problems.extend(pieces::check(course, false));
+        problems.extend(diagrams::check(course));
         problems.sort();
     }
     let course = match parsed {
@@ -63,7 +64,25 @@ fn summary(course: &Course) -> String {
         plural(scenarios, "scenario"),
         plural(triggers, "trigger"),
         plural(questions, "question"),
-    )
+    ) + &lab_summary(course)
+}
+
+/// ", 5 state machine diagrams, 8 lab exercises" when the course has them (every one was checked and run).
+fn lab_summary(course: &Course) -> String {
+    let diagrams = diagrams::count(course);
+    let labs: usize = course
+        .banks()
+        .iter()
+        .map(|b| b.questions.iter().filter(|q| q.lab.is_some()).count())
+        .sum();
+    let mut s = String::new();
+    if diagrams > 0 {
+        s.push_str(&format!(", {}", plural(diagrams, "state machine diagram")));
+    }
+    if labs > 0 {
+        s.push_str(&format!(", {}", plural(labs, "lab exercise")));
+    }
+    s
 }
 
 #[cfg(test)]

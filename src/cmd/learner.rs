@@ -1,14 +1,14 @@
 //! The learner's progress for one run of a command: loaded once before any terminal mode, saved after every change
 //! (every lesson move, every quiz answer) through the atomic, merging store.
 
-use std::{collections::BTreeMap, path::PathBuf, process::ExitCode};
+use std::{collections::BTreeMap, path::PathBuf, process::ExitCode, time::Instant};
 
 use chrono::NaiveDate;
 
 use crate::{
     cli::Global,
     course::{Course, manifest::progress_key},
-    progress::{Progress, store::Store},
+    progress::{LessonProgress, Progress, store::Store},
     quiz::{ItemState, report, reread, stats},
     session::Session,
     tui::Host,
@@ -21,9 +21,15 @@ pub struct Learner {
     pub save_failed: Option<String>,
     /// A warning from loading (a corrupt file moved aside), shown at start.
     pub load_warning: Option<String>,
-    /// Whether the file holds `progress` as it is (loaded from it or saved to it since).
-    on_disk: bool,
+    /// The place last saved and when: the time to the next step is the time spent reading this one.
+    last_move: Option<(crate::session::Position, Instant)>,
+    /// The lesson part of the progress as the file holds it (loaded from it or saved to it); `None` while the file
+    /// does not exist.
+    on_disk: Option<LessonProgress>,
 }
+
+/// A step read for longer than this was left open, not read: its time is not counted.
+const LONGEST_READ: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
 impl Learner {
     pub fn open(global: &Global) -> Result<Self, ExitCode> {
@@ -50,12 +56,20 @@ impl Learner {
         if let Some(w) = &warning {
             eprintln!("dea-tutor: warning: {w}");
         }
-        let on_disk = store.path().is_file();
+        let on_disk = store.path().is_file().then(|| progress.lesson.clone());
+        let mut progress = progress;
+        // A date given on any command is remembered (saved with the next change); a past one is not.
+        if let Some(date) = global.exam_date
+            && date >= chrono::Utc::now().date_naive()
+        {
+            progress.lesson.exam_date = Some(date);
+        }
         Ok(Self {
             store,
             progress,
             save_failed: None,
             load_warning: warning,
+            last_move: None,
             on_disk,
         })
     }
@@ -65,7 +79,7 @@ impl Learner {
         match self.store.save(&self.progress) {
             Ok(merged) => {
                 self.progress = merged;
-                self.on_disk = true;
+                self.on_disk = Some(self.progress.lesson.clone());
                 None
             }
             Err(e) => {
@@ -76,17 +90,18 @@ impl Learner {
         }
     }
 
-    /// Saves the lesson's place and marks; a session that changed none of them writes nothing (opening a step
-    /// where the learner already is costs no file write and fsync).
+    /// The exam date given on the command line, else the one remembered.
+    pub fn exam_date(&self, global: &Global) -> Option<NaiveDate> {
+        global.exam_date.or(self.progress.lesson.exam_date)
+    }
+
+    /// Saves the lesson's place, marks and reading time; when they are what the file holds already, nothing is
+    /// written (opening the step where the learner already is costs no file write and fsync).
     pub fn record_lesson(&mut self, s: &Session) -> Option<String> {
-        let lesson = &self.progress.lesson;
-        let unchanged = self.progress.position().as_ref() == Some(&s.position())
-            && s.visited.is_subset(&lesson.visited)
-            && s.completed.is_subset(&lesson.completed);
-        if unchanged && self.on_disk && self.save_failed.is_none() {
-            return None;
-        }
-        self.progress.set_position(&s.position());
+        let here = s.position();
+        self.progress.set_position(&here);
+        self.progress.lesson.reach(&here.topic, here.step);
+        self.time_reading(here);
         self.progress
             .lesson
             .visited
@@ -95,7 +110,28 @@ impl Learner {
             .lesson
             .completed
             .extend(s.completed.iter().cloned());
+        if self.on_disk.as_ref() == Some(&self.progress.lesson) && self.save_failed.is_none() {
+            return None;
+        }
         self.save()
+    }
+
+    /// Moving on by one step adds the time spent on the step left to the learner's reading time.
+    fn time_reading(&mut self, here: crate::session::Position) {
+        let now = Instant::now();
+        if let Some((before, at)) = &self.last_move
+            && before.topic == here.topic
+            && here.step == before.step + 1
+        {
+            let spent = now.duration_since(*at);
+            if spent <= LONGEST_READ {
+                self.progress.lesson.reading_secs += spent.as_secs();
+                self.progress.lesson.reading_steps += 1;
+            }
+        }
+        if self.last_move.as_ref().is_none_or(|(p, _)| *p != here) {
+            self.last_move = Some((here, now));
+        }
     }
 
     pub fn record_item(&mut self, id: &str, state: &ItemState) -> Option<String> {
@@ -150,6 +186,9 @@ impl Host for LearnerHost<'_> {
     fn exam_date(&self) -> Option<NaiveDate> {
         self.exam_date
     }
+    fn plan(&self) -> crate::tui::PlanScreen {
+        super::plan::screen(self.course, &self.learner.progress, self.exam_date)
+    }
 }
 
 /// How a listed step to re-read is opened: by its number on the full screen, by a command from plain text.
@@ -162,7 +201,14 @@ pub enum Open {
 /// The stats, with the steps to re-read.
 pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let s = stats::stats(course.banks(), &learner.progress.items, chrono::Utc::now());
-    let mut md = report::stats_markdown(&s, &course.topic_infos());
+    let read = (course.topics.iter())
+        .zip(crate::forecast::course::topic_inputs(
+            course,
+            &learner.progress.lesson,
+        ))
+        .map(|(t, i)| (t.slug().to_string(), (i.read, i.steps.len())))
+        .collect();
+    let mut md = report::stats_markdown(&s, &course.topic_infos(), &read);
     md.push('\n');
     md.push_str(&reread_markdown(course, learner, open));
     md

@@ -17,8 +17,10 @@ macro_rules! out {
 
 pub mod check;
 pub mod export;
+pub mod lab;
 pub mod learner;
 pub mod new_topic;
+pub mod plan;
 pub mod quiz;
 pub mod revise;
 pub mod study;

@@ -13,7 +13,7 @@ use crate::{
     cli::{Global, QuizArgs},
     course::Course,
     plain,
-    quiz::{QuizOptions, QuizSummary},
+    quiz::{Mode, QuizOptions, QuizSummary},
     tui,
 };
 
@@ -43,12 +43,20 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
+    let exam_date = learner.exam_date(global);
+    if args.mode == Mode::Due
+        && !super::plan::any_due(&course, topic.as_deref(), &learner.progress.items)
+    {
+        // Nothing to ask: say when the next review is and what the plan offers instead.
+        outln!("{}", super::plan::nothing_due(&course, &learner, exam_date));
+        return learner.exit_code();
+    }
     let opts = QuizOptions {
         mode: args.mode,
         topic,
         count: args.count,
         seed: args.seed,
-        exam_date: global.exam_date,
+        exam_date,
         typed: args.typed,
     };
     let result = if global.plain {
@@ -71,7 +79,7 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
         let mut host = LearnerHost {
             learner: &mut learner,
             course: &course,
-            exam_date: global.exam_date,
+            exam_date,
         };
         let look = match super::look_for(global) {
             Ok(l) => l,

@@ -134,10 +134,11 @@ fn run_tui<'c>(
     let mut app = App::new(session, printer.theme.clone());
     app.set_present(global.present, Some(super::projector_theme()));
     app.warning = learner.load_warning.clone();
+    let exam_date = learner.exam_date(global);
     let mut host = LearnerHost {
         learner,
         course,
-        exam_date: global.exam_date,
+        exam_date,
     };
     tui::run(app, &mut host).map(|(app, e)| (app.session, app.quiz_results, e))
 }
@@ -161,7 +162,7 @@ fn run_plain<'c>(
             Outcome::Done | Outcome::Redraw => return Ok((session.clone(), quizzes, Ending::Done)),
             Outcome::Quit => return Ok((session.clone(), quizzes, Ending::Quit)),
             Outcome::Quiz(t) => {
-                let opts = QuizOptions::drill(course.topics[t].slug(), global.exam_date);
+                let opts = QuizOptions::drill(course.topics[t].slug(), learner.exam_date(global));
                 let io = plain::quiz::Io {
                     input: &mut input,
                     out: &mut out,
@@ -173,6 +174,34 @@ fn run_plain<'c>(
             }
             Outcome::Revise(t) => cheatsheet(course, Some(t)),
             Outcome::Stats => stats_markdown(course, learner, Open::Command),
+            Outcome::Plan => super::plan::markdown(
+                course,
+                &learner.progress,
+                learner.exam_date(global),
+                chrono::Utc::now(),
+                crate::forecast::markdown::Open::Commands,
+            ),
+            Outcome::Review => {
+                let n = super::plan::screen(course, &learner.progress, learner.exam_date(global))
+                    .session_items;
+                if n == 0 {
+                    "Nothing to review or meet today; `plan` shows why.\n".to_string()
+                } else {
+                    let opts = QuizOptions {
+                        count: Some(n),
+                        exam_date: learner.exam_date(global),
+                        ..QuizOptions::new(crate::quiz::Mode::Quick)
+                    };
+                    let io = plain::quiz::Io {
+                        input: &mut input,
+                        out: &mut out,
+                        printer,
+                        step_text: &|t, s| course.step_markdown(t, s),
+                    };
+                    quizzes.absorb(quiz::run_plain(course, &opts, learner, io)?);
+                    continue;
+                }
+            }
         };
         io::Write::write_all(&mut out, printer.text(&shown).as_bytes())?;
     }

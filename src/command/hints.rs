@@ -15,7 +15,8 @@ pub fn hint(action: Action, scope: Scope) -> String {
 /// The lesson's hint items, most important first. With `keys` (the TUI) the quickest key or abbreviation comes
 /// first (`r⏎ repeat`); in plain mode the word comes first and its abbreviation after (`repeat (r)`).
 /// `pick_hidden`: a scenario's pick waits on screen, so Enter (and `answer`) shows it rather than continuing.
-pub fn lesson_hints(keys: bool, pick_hidden: bool) -> Vec<String> {
+/// `diagram`: a state machine diagram is on screen, so its JSON source is offered.
+pub fn lesson_hints(keys: bool, pick_hidden: bool, diagram: bool) -> Vec<String> {
     let enter = key_label(KeyAct::Primary);
     let lesson = |a| word(a, Scope::Lesson);
     // A command word as this front end offers it: its quickest key or abbreviation first, or the word first.
@@ -44,6 +45,9 @@ pub fn lesson_hints(keys: bool, pick_hidden: bool) -> Vec<String> {
         (false, _) => format!("{} ({enter} or {})", c.name, c.short.unwrap_or_default()),
     });
     items.extend([Action::Repeat, Action::Example, Action::Done].map(offer));
+    if diagram {
+        items.push(source_hint(keys, Scope::Lesson));
+    }
     if keys {
         items.push(format!("{} help", key_label(KeyAct::Help)));
         items.push(scroll_hint());
@@ -53,6 +57,16 @@ pub fn lesson_hints(keys: bool, pick_hidden: bool) -> Vec<String> {
         items.push(lesson(Action::Help).name.to_string());
     }
     items
+}
+
+/// "Ctrl-T source" (the TUI) or "source" (plain mode): diagrams ↔ JSON.
+pub fn source_hint(keys: bool, scope: Scope) -> String {
+    let name = word(Action::Source, scope).name;
+    if keys {
+        format!("{} {name}", key_label(KeyAct::Source))
+    } else {
+        name.to_string()
+    }
 }
 
 /// "↑↓ PgDn scroll", from the keys that scroll.

@@ -17,10 +17,14 @@ pub enum Command {
     Quit,
     Quiz,
     Stats,
+    Plan,
+    Review,
     /// The revision sheet of the current topic.
     Revise,
     /// Toggle the projector layout.
     Present,
+    /// State machine diagrams ↔ their JSON source.
+    Source,
     /// `/redrive`, `search redrive`, `find redrive`.
     Search(String),
     Empty,
@@ -49,8 +53,11 @@ fn lesson_command(action: Action) -> Option<Command> {
         Action::Quit => Command::Quit,
         Action::Quiz => Command::Quiz,
         Action::Stats => Command::Stats,
+        Action::Plan => Command::Plan,
+        Action::Review => Command::Review,
         Action::Revise => Command::Revise,
         Action::Present => Command::Present,
+        Action::Source => Command::Source,
         _ => return None,
     })
 }

@@ -21,6 +21,10 @@ pub enum Action {
     Quit,
     Quiz,
     Stats,
+    /// The exam-day forecast and today's plan.
+    Plan,
+    /// Today's session as the plan says: the reviews due, then the new items.
+    Review,
     Revise,
     Present,
     Search,
@@ -39,6 +43,10 @@ pub enum Action {
     Hard,
     Good,
     Easy,
+    /// A state machine diagram ↔ its JSON source.
+    Source,
+    /// A lab exercise's definition, edited and run again.
+    Edit,
 }
 
 /// Where a word works.
@@ -104,9 +112,12 @@ pub const WORDS: &[Word] = &[
     Word { usage: "goto 12", ..w(A::Goto, L, "goto", Some("g"), &["go to", "go", "topic", "open"], "open a topic by number or slug (a bare number works too)") },
     w(A::Quiz, L, "quiz", None, &["drill", "test me"], "drill this topic's trigger words"),
     w(A::Stats, L, "stats", None, &["progress"], "mastery, accuracy, reviews due"),
+    w(A::Plan, L, "plan", None, &["forecast", "today"], "the exam-day forecast and today's plan (or F2)"),
+    w(A::Review, L, "review", None, &["reviews", "due"], "today's reviews and new items, as the plan says"),
     w(A::Revise, L, "revise", None, &["sheet", "cheat sheet"], "this topic's revision sheet"),
     Word { usage: "/retry", ..w(A::Search, L, "search", None, &["find"], "search every lesson (Tab / Shift-Tab step through the matches)") },
     w(A::Present, L, "present", None, &["projector"], "the projector layout on or off"),
+    w(A::Source, L, "source", None, &["diagram", "asl"], "state machine diagrams ↔ their JSON source (or Ctrl-T)"),
     w(A::Help, L, "help", Some("h"), &["?", "commands"], "the commands and keys"),
     w(A::Quit, L, "quit", Some("q"), &["exit"], "save and leave without the summary"),
     // A quiz. Letters answer first: a line that is an option on screen is that option, so no quiz word is a letter
@@ -123,6 +134,8 @@ pub const WORDS: &[Word] = &[
     w(A::Hard, Q, "hard", None, &[], "re-rate the last answer: recalled with effort"),
     w(A::Good, Q, "good", None, &[], "re-rate the last answer: recalled"),
     w(A::Easy, Q, "easy", None, &[], "re-rate the last answer: trivial"),
+    w(A::Source, Q, "source", None, &["diagram", "asl"], "state machine diagrams ↔ their JSON source (or Ctrl-T)"),
+    w(A::Edit, Q, "edit", None, &["change"], "after a lab exercise's answer: change its definition in your editor and run it again (or e⏎)"),
     w(A::ReadStep, Q, "step", None, &["read", "reread", "re-read"], "after an answer: open the step that teaches it, then come back (or Tab)"),
     w(A::Help, Q, "help", Some("h"), &["?", "commands"], "the quiz commands and keys"),
     w(A::Leave, Q, "done", None, &["quit", "stop", "leave", "exit", "q"], "leave the quiz: your score so far is shown and kept"),
@@ -149,8 +162,11 @@ pub enum Key {
     /// 1 to 9: on an empty line, where a numbered list of steps to re-read is shown, opens that entry (elsewhere a
     /// digit is typed like any character).
     Digit,
+    /// A function key (F2 opens the plan): it types nothing, so it may act at any time.
+    Function(u8),
     CtrlC,
     CtrlD,
+    CtrlT,
 }
 
 /// What a key does. `Primary` is the screen's default move: continue a lesson, open the selected topic or hit,
@@ -175,6 +191,10 @@ pub enum KeyAct {
     ClearVotes,
     /// A digit on a list of steps to re-read.
     PickLink,
+    /// State machine diagrams ↔ their JSON source.
+    Source,
+    /// The Plan screen.
+    Plan,
     Quit,
     Done,
 }
@@ -218,7 +238,9 @@ pub const KEYS: &[KeyRow] = &[
     k(Key::Left, "←", KeyAct::PrevQuestion, true, "the previous question (mock exam)"),
     k(Key::Right, "→", KeyAct::NextQuestion, true, "the next question (mock exam)"),
     k(Key::Backspace, "Backspace", KeyAct::ClearVotes, true, "clear the class's votes (projector quiz)"),
-    k(Key::Digit, "1–9", KeyAct::PickLink, true, "on a list of steps to re-read: open that step"),
+    k(Key::CtrlT, "Ctrl-T", KeyAct::Source, false, "state machine diagrams ↔ their JSON source"),
+    k(Key::Digit, "1–9", KeyAct::PickLink, true, "on a list of steps to re-read (stats, the plan): open that step"),
+    k(Key::Function(2), "F2", KeyAct::Plan, false, "the exam-day forecast and today's plan"),
     k(Key::CtrlD, "Ctrl-D", KeyAct::Done, false, "done"),
     k(Key::CtrlC, "Ctrl-C", KeyAct::Quit, false, "save and leave at once"),
 ];

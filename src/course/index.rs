@@ -30,6 +30,7 @@ impl TopicEntry {
             tagline: m.tagline.clone(),
             scenarios: lesson.scenarios.len(),
             lesson: lesson.path.clone(),
+            tasks: m.tasks.clone(),
             steps: (lesson.steps.iter())
                 .map(|s| s.title.clone().unwrap_or_default())
                 .collect(),

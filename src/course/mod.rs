@@ -3,6 +3,7 @@
 
 mod banks;
 pub mod cheatsheet;
+pub mod diagrams;
 pub mod index;
 pub mod lesson;
 pub mod load;

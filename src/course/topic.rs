@@ -97,6 +97,10 @@ impl Topic {
     pub fn step_titles(&self) -> &[String] {
         &self.entry.steps
     }
+    /// The exam tasks it teaches (front matter `tasks`).
+    pub fn tasks(&self) -> &[String] {
+        &self.entry.tasks
+    }
     pub fn scenario_count(&self) -> usize {
         self.entry.scenarios
     }
@@ -179,7 +183,7 @@ impl Topic {
                 slug: e.slug.clone(),
                 title: e.title.clone(),
                 tagline: e.tagline.clone(),
-                tasks: Vec::new(),
+                tasks: e.tasks.clone(),
                 sources: Vec::new(),
             },
             steps: e.steps.iter().map(|t| part(t)).collect(),

@@ -40,7 +40,8 @@ pub fn run(
         let before = (session.doc_key(), session.position());
         let cmd = command::parse(&line);
         // A new search shows its hits even on the hit list it replaces.
-        let search = matches!(cmd, command::Command::Search(ref q) if !q.is_empty());
+        let search = matches!(cmd, command::Command::Search(ref q) if !q.is_empty())
+            || cmd == command::Command::Source;
         let outcome = session.apply(cmd);
         show = search || session.doc_key() != before.0;
         if (session.position() != before.1 || outcome != Outcome::Redraw)
@@ -67,12 +68,19 @@ fn print_screen(session: &Session, out: &mut dyn Write, printer: &Printer) -> io
     } else {
         session.document()
     };
-    write!(out, "{}", printer.text(&document))?;
+    let options = crate::render::Options {
+        asl_source: session.asl_source,
+    };
+    write!(out, "{}", printer.text_with(&document, options))?;
     writeln!(out)?;
     let hint = format!(
         "[{}]",
         fit(
-            &lesson_hints(false, session.hidden_pick()),
+            &lesson_hints(
+                false,
+                session.hidden_pick(),
+                crate::render::has_diagram(&document)
+            ),
             usize::from(printer.width) - 2
         )
     );

@@ -36,8 +36,13 @@ impl Printer {
     }
 
     pub fn text(&self, markdown: &str) -> String {
+        self.text_with(markdown, render::Options::default())
+    }
+
+    /// [`Printer::text`] with the learner's choices (state machines as JSON source).
+    pub fn text_with(&self, markdown: &str, options: render::Options) -> String {
         ansi::write_lines(
-            &render::render(markdown, self.width, &self.theme),
+            &render::render_with(markdown, self.width, &self.theme, options),
             self.color,
         )
     }

@@ -54,7 +54,8 @@ pub fn run(
         if let Some(m) = flow.message.take() {
             writeln!(out, "{}", printer.wrap_plain(&m))?;
         }
-        if shown != Some(flow.screen_key()) {
+        let key = (flow.screen_key(), flow.asl_source, flow.edits);
+        if shown != Some(key) {
             writeln!(out)?;
             // The screens name their place themselves; the exam's countdown is said before each question.
             if flow.is_timed()
@@ -62,8 +63,11 @@ pub fn run(
             {
                 writeln!(out, "{c}")?;
             }
-            write!(out, "{}", printer.text(&flow.markdown()))?;
-            shown = Some(flow.screen_key());
+            let options = crate::render::Options {
+                asl_source: flow.asl_source,
+            };
+            write!(out, "{}", printer.text_with(&flow.markdown(), options))?;
+            shown = Some(key);
         }
         // A result with steps to re-read waits for a number (or Enter to leave); any other ends here.
         if flow.is_over() && flow.links().is_empty() {
@@ -125,6 +129,23 @@ fn carry_out(
                     writeln!(out, "\n── Re-reading step {} ──", step + 1)?;
                     write!(out, "{}", printer.text(&md))?;
                     writeln!(out, "── Back to the quiz ──")?;
+                }
+            }
+            // Plain mode has no screen to give away: the editor runs only when a terminal is there for it.
+            Effect::Edit(text) => {
+                use std::io::IsTerminal;
+                let edited = if io::stdin().is_terminal() && io::stdout().is_terminal() {
+                    crate::util::editor::edit(&text, ".asl.json")
+                } else {
+                    Err(io::Error::other(
+                        "`edit` opens your editor, which needs a terminal; save the definition to a file and use `dea-tutor lab run FILE` instead",
+                    ))
+                };
+                match edited {
+                    Ok(t) => {
+                        flow.apply(crate::quiz::flow::QuizCommand::Edited(t), Utc::now());
+                    }
+                    Err(e) => writeln!(out, "{}", printer.wrap_plain(&e.to_string()))?,
                 }
             }
             Effect::Leave(summary) => {

@@ -134,8 +134,7 @@ pub fn merge(
     disk: Image,
 ) -> Result<(Progress, Image), toml::ser::Error> {
     let mut lesson = progress.lesson.clone();
-    lesson.visited.extend(disk.lesson.visited);
-    lesson.completed.extend(disk.lesson.completed);
+    lesson.absorb(disk.lesson);
     let mut entries = merge_items(&progress.items, disk.items);
     let merged = Progress {
         lesson,

@@ -4,9 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 mod checker;
+mod lab;
 
 use crate::util::diagnostic::Diagnostic;
 pub use checker::parse;
+pub use lab::Lab;
 
 /// One topic's quiz: trigger cues and exam-style questions.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +56,8 @@ pub struct Question {
     pub explain: Vec<String>,
     pub step: Option<StepRef>,
     pub line: usize,
+    /// A Step Functions lab exercise: the run shown after the answer.
+    pub lab: Option<Lab>,
 }
 
 /// What kind of quiz item; timing thresholds and selection differ.

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod exam;
 pub mod flow;
 pub mod grade;
+pub mod lab_view;
 pub mod mode;
 pub mod options;
 pub mod present;

@@ -20,16 +20,19 @@ pub enum Mode {
     Cram,
     /// Ten items, due and weakest first, mixed.
     Quick,
+    /// The Step Functions lab's exercises: predict, then run.
+    Lab,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 7] = [
         Mode::Drill,
         Mode::Scenario,
         Mode::Exam,
         Mode::Due,
         Mode::Cram,
         Mode::Quick,
+        Mode::Lab,
     ];
 
     pub fn name(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Mode {
             Mode::Due => "due",
             Mode::Cram => "cram",
             Mode::Quick => "quick",
+            Mode::Lab => "lab",
         }
     }
 
@@ -52,13 +56,14 @@ impl Mode {
             Mode::Due => "Reviews due",
             Mode::Cram => "Cram: weakest first",
             Mode::Quick => "Quick review",
+            Mode::Lab => "Step Functions lab: predict, then run",
         }
     }
 
     /// How many items a session has when the learner gives no count (`None` = all that qualify).
     pub fn default_count(self) -> Option<usize> {
         match self {
-            Mode::Drill | Mode::Scenario | Mode::Due => None,
+            Mode::Drill | Mode::Scenario | Mode::Due | Mode::Lab => None,
             Mode::Exam | Mode::Cram => Some(20),
             Mode::Quick => Some(10),
         }
@@ -80,7 +85,9 @@ impl FromStr for Mode {
             .into_iter()
             .find(|m| m.name() == s)
             .ok_or_else(|| {
-                format!("unknown quiz mode `{s}`: use drill, scenario, exam, due, cram or quick")
+                format!(
+                    "unknown quiz mode `{s}`: use drill, scenario, exam, due, cram, quick or lab"
+                )
             })
     }
 }

@@ -176,6 +176,7 @@ mod tests {
             explain: vec!["ea".into(), "eb".into(), "ec".into(), "ed".into()],
             step: None,
             line: 1,
+            lab: None,
         };
         let mut first_positions = std::collections::BTreeSet::new();
         for seed in 0..100 {

@@ -47,6 +47,9 @@ pub fn prompt(p: &Prompt, picked: &[usize], topics: &[TopicInfo]) -> String {
         p.total,
         esc(&p.text)
     );
+    if let Some(lab) = &p.lab {
+        md.push_str(&super::lab_view::before(lab));
+    }
     if p.typed {
         md.push_str("*Type the answer, then Enter.*\n");
         return md;

@@ -10,24 +10,34 @@ fn bar(percent: u32) -> String {
     format!("{}{}", "█".repeat(full), "░".repeat(BAR - full))
 }
 
-pub fn stats_markdown(s: &Stats, topics: &[TopicInfo]) -> String {
-    let mut md =
-        String::from("# Your progress\n\n| Topic | Mastery | Seen |\n| --- | --- | ---: |\n");
+/// `read`: the steps read of each topic, by slug (read, total); a topic not in it shows no figure.
+pub fn stats_markdown(
+    s: &Stats,
+    topics: &[TopicInfo],
+    read: &std::collections::BTreeMap<String, (usize, usize)>,
+) -> String {
+    let mut md = String::from(
+        "# Your progress\n\n| Topic | Read | Mastery | Seen |\n| --- | ---: | --- | ---: |\n",
+    );
     for t in &s.per_topic {
         // Short labels keep the table narrow: "11 AWS Step Functions".
         let label = topics
             .iter()
             .find(|i| i.slug == t.topic)
             .map_or_else(|| t.topic.clone(), |i| format!("{} {}", i.number, i.title));
+        let steps = read
+            .get(&t.topic)
+            .map_or_else(|| "—".to_string(), |(r, n)| format!("{r}/{n}"));
         md.push_str(&format!(
-            "| {label} | `{}` {:>3}% | {}/{} |\n",
+            "| {label} | {steps} | `{}` {:>3}% | {}/{} |\n",
             bar(t.percent),
             t.percent,
             t.seen,
             t.items
         ));
     }
-    md.push_str("\n*Mastered = FSRS expects you to recall it for a week or more, and your last answer was right.*\n\n");
+
+    md.push_str("\n*Read = steps of the lesson reached. Mastered = FSRS expects you to recall it for a week or more, and your last answer was right.*\n\n");
     match s.accuracy {
         Some(a) => md.push_str(&format!(
             "**Accuracy:** {a}% ({} of {} answers right)\n\n",
@@ -48,7 +58,7 @@ pub fn stats_markdown(s: &Stats, topics: &[TopicInfo]) -> String {
     md.push_str(&days.join(" · "));
     md.push_str("\n\n## Weakest trigger phrases\n\n");
     if s.weakest_triggers.is_empty() {
-        md.push_str("None yet: answer some drills first.\n");
+        md.push_str("None yet: no trigger phrase answered wrong so far.\n");
     }
     for (i, w) in s.weakest_triggers.iter().enumerate() {
         md.push_str(&format!(
@@ -129,9 +139,10 @@ mod tests {
                 weakness: 3.0,
             }],
         };
-        let md = stats_markdown(&s, &topics());
+        let read = [("step-functions".to_string(), (3, 11))].into();
+        let md = stats_markdown(&s, &topics(), &read);
         assert!(
-            md.contains("| 11 AWS Step Functions | `█░░░░░░░░░`  10% | 10/37 |"),
+            md.contains("| 11 AWS Step Functions | 3/11 | `█░░░░░░░░░`  10% | 10/37 |"),
             "{md}"
         );
         assert!(md.contains("**Accuracy:** 75% (3 of 4 answers right)"));

@@ -56,7 +56,8 @@ pub fn items(banks: &[QuizBank], topic: Option<&str>, kinds: &[ItemKind]) -> Vec
 
 /// The items of a session, in the order they are asked.
 /// - drill / scenario: triggers / questions, shuffled;
-/// - exam: questions balanced across topics (round robin over shuffled topics), then shuffled;
+/// - exam: questions balanced across topics (round robin over shuffled topics), then shuffled; no lab exercises;
+/// - lab: the questions with a lab, in course order;
 /// - due: items due now, most overdue first;
 /// - cram: all items, weakest first (ties random);
 /// - quick: items due now, weakest first, then the weakest of the rest.
@@ -84,6 +85,10 @@ pub fn select<R: Rng + ?Sized>(
             list
         }
         Mode::Exam => balanced_questions(banks, topic, count, rng),
+        // The lab's exercises in the course's order: they build on each other like the lesson's steps.
+        Mode::Lab => (items(banks, topic, &[ItemKind::Question]).into_iter())
+            .filter(|i| banks[i.bank].questions[i.index].lab.is_some())
+            .collect(),
         Mode::Due => {
             let mut list: Vec<(DateTime<Utc>, ItemRef)> = (items(banks, topic, &both).into_iter())
                 .filter_map(|i| state(&i).filter(|s| is_due(s, now)).map(|s| (s.due, i)))
@@ -141,8 +146,11 @@ fn balanced_questions<R: Rng + ?Sized>(
 ) -> Vec<ItemRef> {
     // One pool per bank, from one pass over the items (not one pass per bank).
     let mut pools: Vec<Vec<ItemRef>> = vec![Vec::new(); banks.len()];
+    // Lab exercises need their run after the answer, which a mock exam (no feedback until the end) cannot give.
     for item in items(banks, topic, &[ItemKind::Question]) {
-        pools[item.bank].push(item);
+        if banks[item.bank].questions[item.index].lab.is_none() {
+            pools[item.bank].push(item);
+        }
     }
     for pool in &mut pools {
         pool.shuffle(rng);

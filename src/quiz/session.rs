@@ -37,6 +37,8 @@ pub struct Prompt {
     pub pick: usize,
     /// Typed recall: the learner types the answer.
     pub typed: bool,
+    /// A Step Functions lab exercise: the definition and script shown, and run after the answer.
+    pub lab: Option<super::bank::Lab>,
 }
 
 /// One option after answering, with its explanation (questions) and whether it was right and picked.
@@ -182,6 +184,7 @@ impl<'a> QuizSession<'a> {
             multiple: pick > 1,
             pick,
             typed,
+            lab: None,
         };
         match item.kind {
             ItemKind::Trigger => {
@@ -222,8 +225,10 @@ impl<'a> QuizSession<'a> {
                 } else {
                     super::grade::letters(&s.correct)
                 };
+                let mut prompt = base(q.display_stem(), s.choices, q.correct.len(), false);
+                prompt.lab = q.lab.clone();
                 Current {
-                    prompt: base(q.display_stem(), s.choices, q.correct.len(), false),
+                    prompt,
                     shown_at: now,
                     correct: s.correct,
                     explain: s.explain,

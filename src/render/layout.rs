@@ -17,6 +17,8 @@ pub(crate) struct Layout<'t> {
     pub theme: &'t Theme,
     /// Columns always left for text however deep the nesting (containers stop indenting below this).
     pub min_text: usize,
+    /// `asl` blocks as JSON source rather than diagrams.
+    pub asl_source: bool,
 }
 
 impl<'t> Layout<'t> {
@@ -24,6 +26,7 @@ impl<'t> Layout<'t> {
         Self {
             theme,
             min_text: (width / 2).clamp(1, 10),
+            asl_source: false,
         }
     }
 
@@ -61,7 +64,16 @@ impl<'t> Layout<'t> {
                 }
             }
             Block::Rule => out.push(Line::from(Span::styled("─".repeat(width), t.rule))),
-            Block::Code { lang, text } => code::render(lang, text, width, t, out),
+            Block::Code { lang, text } if super::asl::is_asl(lang) => {
+                super::asl::render(lang, text, width, self.asl_source, t, out)
+            }
+            Block::Code { lang, text } => code::render(
+                lang.split_whitespace().next().unwrap_or(""),
+                text,
+                width,
+                t,
+                out,
+            ),
             Block::Table(tb) => table::render(tb, width, t, out),
             Block::Quote(inner) => {
                 let k = self.indent(width, 2);

@@ -42,7 +42,8 @@ impl DocKey {
 /// Lines of the current document, wrapped for one width. Re-made only when the document or the width changes.
 #[derive(Debug, Default)]
 pub struct Wrapped {
-    key: Option<(DocKey, u16)>,
+    /// The document, the width, and whether state machines show as JSON source.
+    key: Option<(DocKey, u16, bool)>,
     pub lines: Vec<Line<'static>>,
 }
 
@@ -77,6 +78,10 @@ pub struct App<'c> {
     pub standalone: bool,
     /// Scroll to the first match once the opened hit is wrapped.
     prepare_pending_find: bool,
+    /// A lab definition to open in the learner's editor (the loop does it: it owns the terminal).
+    pub pending_edit: Option<String>,
+    /// The document on screen holds a state machine diagram (the footer then offers its JSON source).
+    pub diagram_on_screen: bool,
     /// The projector layout: high contrast, wide margins, a big step counter, the hint hidden until `?`.
     pub present: bool,
     pub show_hint: bool,
@@ -126,6 +131,8 @@ impl<'c> App<'c> {
             quiz_results: QuizSummary::default(),
             standalone: false,
             prepare_pending_find: false,
+            pending_edit: None,
+            diagram_on_screen: false,
             present: false,
             show_hint: true,
             normal_theme: theme.clone(),
@@ -146,7 +153,11 @@ impl<'c> App<'c> {
             let (t, s, r) = self.session.doc_key();
             DocKey::Lesson(t, s, r)
         };
-        let key = Some((doc, width));
+        let source = self
+            .quiz
+            .as_ref()
+            .map_or(self.session.asl_source, |q| q.asl_source);
+        let key = Some((doc, width, source));
         if self.wrapped.key != key {
             // A new screen starts at its top; the same screen changed (a pick revealed, a message, a re-rating)
             // keeps the learner where they were reading.
@@ -156,6 +167,7 @@ impl<'c> App<'c> {
             // The menu and the hit list are drawn as lists, not from the document: nothing to wrap for them.
             let listed = matches!(doc, DocKey::Lesson(_, Screen::Topics | Screen::Search, _));
             self.wrapped.lines = if listed {
+                self.diagram_on_screen = false;
                 Vec::new()
             } else {
                 let markdown = match (&self.quiz, &self.overlay) {
@@ -163,7 +175,13 @@ impl<'c> App<'c> {
                     (None, Some((_, md))) => md.as_str().into(),
                     (None, None) => self.session.document(),
                 };
-                render::render(&markdown, width, &self.theme)
+                self.diagram_on_screen = render::has_diagram(&markdown);
+                render::render_with(
+                    &markdown,
+                    width,
+                    &self.theme,
+                    render::Options { asl_source: source },
+                )
             };
             self.wrapped.key = key;
         }
@@ -261,6 +279,8 @@ impl<'c> App<'c> {
                     }
                 }
                 Effect::OpenStep { topic, step } => self.open_step(&topic, step),
+                // The loop owns the terminal: it hands it to the editor, then runs what comes back.
+                Effect::Edit(text) => self.pending_edit = Some(text),
             }
         }
         outcome

@@ -46,6 +46,18 @@ pub trait Host {
     /// The steps to re-read that the stats list, in their order (a digit opens one).
     fn reread(&self) -> Vec<crate::quiz::reread::Reread>;
     fn exam_date(&self) -> Option<NaiveDate>;
+    /// The Plan screen as of now.
+    fn plan(&self) -> PlanScreen;
+}
+
+/// What the Plan screen shows and offers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlanScreen {
+    pub markdown: String,
+    /// The steps it lists, in their numbers' order (a digit opens one).
+    pub links: Vec<crate::quiz::reread::Reread>,
+    /// How many items `review` asks today: the reviews due, then the new items.
+    pub session_items: usize,
 }
 
 enum Msg {
@@ -57,7 +69,10 @@ enum Msg {
 /// Runs the loop until `done`, `quit` or a signal. The terminal is restored on every path out.
 pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, Ending)> {
     let (tx, rx) = mpsc::channel();
-    spawn_input(tx.clone());
+    // The input thread reads the next key only when the loop says it is done with the last one, so that while an
+    // editor has the terminal no key is read behind its back.
+    let (ack, acks) = mpsc::channel();
+    spawn_input(tx.clone(), acks);
     spawn_signals(tx)?;
     let mut guard = terminal::Guard::enter()?;
     let mut suspended = false;
@@ -108,11 +123,16 @@ pub fn run<'c>(mut app: App<'c>, host: &mut dyn Host) -> io::Result<(App<'c>, En
             suspended = true;
             // Stops the process as Ctrl-Z would outside raw mode; `fg` sends SIGCONT, handled above.
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+            let _ = ack.send(());
             continue;
         }
         let before = app.session.position();
         let outcome = app.on_event(&event);
         flush_saves(&mut app, host);
+        if let Some(text) = app.pending_edit.take() {
+            edit_in_terminal(&mut app, &mut guard, &text)?;
+        }
+        let _ = ack.send(());
         if (app.session.position() != before || outcome.is_some())
             && let Some(w) = host.save_lesson(&app.session)
         {
@@ -157,6 +177,32 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
         Outcome::Stats => {
             app.show_overlay("Stats", host.stats_markdown());
             app.overlay_links = host.reread();
+        }
+        Outcome::Plan => {
+            let plan = host.plan();
+            app.show_overlay("Plan", plan.markdown);
+            app.overlay_links = plan.links;
+        }
+        Outcome::Review => {
+            let n = host.plan().session_items;
+            if n == 0 {
+                app.session.message =
+                    Some("Nothing to review or meet today; `plan` shows why.".into());
+                return;
+            }
+            let opts = QuizOptions {
+                count: Some(n),
+                exam_date: host.exam_date(),
+                ..QuizOptions::new(crate::quiz::Mode::Quick)
+            };
+            let quiz = QuizFlow::new(
+                course.banks(),
+                course.topic_infos(),
+                &opts,
+                host.histories(),
+                (app.clock)(),
+            );
+            app.start_quiz(quiz);
         }
         Outcome::Revise(t) => {
             let sheet = crate::course::cheatsheet::cheatsheet(course, Some(t));
@@ -219,6 +265,9 @@ impl Host for ReadOnly {
     fn exam_date(&self) -> Option<NaiveDate> {
         None
     }
+    fn plan(&self) -> PlanScreen {
+        PlanScreen::default()
+    }
 }
 
 /// A host that keeps the lesson position untouched: a quiz from the shell is not a lesson move.
@@ -243,6 +292,9 @@ impl Host for QuizOnly<'_> {
     fn exam_date(&self) -> Option<NaiveDate> {
         self.0.exam_date()
     }
+    fn plan(&self) -> PlanScreen {
+        self.0.plan()
+    }
 }
 
 fn flush_saves(app: &mut App, host: &mut dyn Host) {
@@ -253,7 +305,7 @@ fn flush_saves(app: &mut App, host: &mut dyn Host) {
     }
 }
 
-fn spawn_input(tx: mpsc::Sender<Msg>) {
+fn spawn_input(tx: mpsc::Sender<Msg>, acks: mpsc::Receiver<()>) {
     thread::Builder::new()
         .name("input".into())
         .spawn(move || {
@@ -263,12 +315,26 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
                     Err(e) => Msg::InputFailed(e),
                 };
                 let failed = matches!(msg, Msg::InputFailed(_));
-                if tx.send(msg).is_err() || failed {
+                if tx.send(msg).is_err() || failed || acks.recv().is_err() {
                     break;
                 }
             }
         })
         .expect("spawn the input thread");
+}
+
+/// `edit` on a lab exercise: the terminal goes to the learner's editor and comes back; the quiz runs the result.
+fn edit_in_terminal(app: &mut App, guard: &mut terminal::Guard, text: &str) -> io::Result<()> {
+    guard.suspend();
+    let edited = crate::util::editor::edit(text, ".asl.json");
+    guard.resume()?;
+    match edited {
+        Ok(t) => {
+            app.quiz_command(crate::quiz::flow::QuizCommand::Edited(t));
+        }
+        Err(e) => app.warning = Some(e.to_string()),
+    }
+    Ok(())
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {

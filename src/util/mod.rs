@@ -2,6 +2,7 @@
 //! the binary. Nothing here imports anything of the project outside `util`, so no layer reaches up through them.
 
 pub mod diagnostic;
+pub mod editor;
 pub mod embedded;
 pub mod sanitize;
 pub mod text;

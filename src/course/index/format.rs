@@ -3,16 +3,17 @@
 //! build.rs, which includes this file, so it may use nothing but std) and for a course folder's cached index.
 //!
 //! ```text
-//! dea-tutor-index 1 → KEY                   the format, then what the index was made by (a stale key is a miss)
+//! dea-tutor-index 2 → KEY                   the format, then what the index was made by (a stale key is a miss)
 //! F → PATH → LEN → NANOS                    a file of the folder, as it was when indexed (none for the built-in)
 //! T → NUMBER → SLUG → TITLE → TAGLINE → SCENARIOS → LESSON-PATH
+//! K → TASK                                  one an exam task of the front matter's `tasks`, in order
 //! S → TITLE                                 one a teaching step, in order ("" when it has no `##` title)
 //! Q → PATH                                  the topic's quiz file
 //! I → t|q → ID → STEP                       one a trigger (t) or question (q); STEP is 1-based, "" when none
 //! ```
 //! Fields are separated by a tab (→ above); `\`, tab and newline in a field are written `\\`, `\t`, `\n`.
 
-pub const HEADER: &str = "dea-tutor-index 1";
+pub const HEADER: &str = "dea-tutor-index 2";
 
 /// A file's size and modification time (nanoseconds since the epoch): when both are as indexed, the file is taken
 /// to be unchanged.
@@ -32,6 +33,8 @@ pub struct TopicEntry {
     pub scenarios: usize,
     /// The lesson file, relative to the course (`lessons/11-step-functions.md`).
     pub lesson: String,
+    /// The exam tasks it teaches (front matter `tasks`), for the forecast.
+    pub tasks: Vec<String>,
     /// Teaching step titles, in order; "" for a step without one.
     pub steps: Vec<String>,
     pub quiz: Option<QuizEntry>,
@@ -109,6 +112,9 @@ impl Index {
             line(&[
                 "T", &number, &t.slug, &t.title, &t.tagline, &scenarios, &t.lesson,
             ]);
+            for k in &t.tasks {
+                line(&["K", k]);
+            }
             for s in &t.steps {
                 line(&["S", s]);
             }
@@ -151,9 +157,11 @@ impl Index {
                     tagline: unescape(raw()?)?,
                     scenarios: raw()?.parse().ok()?,
                     lesson: unescape(raw()?)?,
+                    tasks: Vec::new(),
                     steps: Vec::new(),
                     quiz: None,
                 }),
+                "K" => index.topics.last_mut()?.tasks.push(unescape(raw()?)?),
                 "S" => index.topics.last_mut()?.steps.push(unescape(raw()?)?),
                 "Q" => {
                     let path = unescape(raw()?)?;

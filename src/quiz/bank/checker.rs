@@ -51,11 +51,14 @@ struct RawQuestion {
     correct: Spanned<Vec<Spanned<i64>>>,
     explain: Spanned<Vec<Text>>,
     step: Option<Spanned<i64>>,
+    /// A Step Functions lab exercise: predict, then run (`lab.rs`).
+    lab: Option<super::lab::RawLab>,
 }
 
 /// Collects diagnostics for one file.
 pub(super) struct Checker<'a> {
     path: &'a str,
+    text: &'a str,
     lines: LineIndex,
     diags: Vec<Diagnostic>,
 }
@@ -205,7 +208,15 @@ impl Checker<'_> {
             self.report(&explain_span, message);
         }
         let step = self.step(&label, raw.step);
+        let lab = raw.lab.and_then(|l| {
+            let (lab, problems) = super::lab::check(l, &label, |s| self.line(s), self.text);
+            for (line, message) in problems {
+                self.diags.push(Diagnostic::new(self.path, line, message));
+            }
+            lab
+        });
         Question {
+            lab,
             id,
             stem,
             choices,
@@ -281,6 +292,7 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
     })?;
     let mut checker = Checker {
         path,
+        text,
         lines: LineIndex::new(text),
         diags: Vec::new(),
     };

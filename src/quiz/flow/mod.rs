@@ -4,6 +4,7 @@
 //! front ends drive this one type; no rule of a quiz lives in a front end.
 
 mod exam;
+mod lab;
 mod parse;
 mod practice;
 mod screen;
@@ -45,6 +46,12 @@ pub enum QuizCommand {
     OpenLink(usize),
     Help,
     Leave,
+    /// Open the answered lab exercise's definition in an editor (`edit`, or `e` once answered).
+    Edit,
+    /// The editor closed with this definition: run it.
+    Edited(String),
+    /// State machine diagrams ↔ their JSON source.
+    Source,
     /// Enter on an empty line: the screen's default move.
     Primary,
     /// A line that is neither an answer nor a command here: the message says why; nothing is recorded.
@@ -60,6 +67,8 @@ pub enum Effect {
     Leave(QuizSummary),
     /// Show teaching step `step` (0-based) of topic `topic` (a slug), then come back to the quiz where it was.
     OpenStep { topic: String, step: usize },
+    /// Let the learner edit this definition; hand the result back as `QuizCommand::Edited`.
+    Edit(String),
 }
 
 /// A question answered in practice, with its feedback and when it comes back.
@@ -69,6 +78,8 @@ struct Answered {
     next_review: String,
     /// The step that teaches it (topic slug, 0-based step), found once when answered.
     step: Option<(String, usize)>,
+    /// A lab exercise's definition as the learner last edited it.
+    edited: Option<String>,
 }
 
 enum Stage<'c> {
@@ -112,6 +123,10 @@ pub struct QuizFlow<'c> {
     confirm: Option<Confirm>,
     /// Why there is nothing to ask (nothing due: when the next review is).
     empty_note: Option<String>,
+    /// Draw state machine definitions as JSON source instead of diagrams.
+    pub asl_source: bool,
+    /// Lab edits run so far: plain mode prints the screen again after each.
+    pub edits: u32,
 }
 
 impl<'c> QuizFlow<'c> {
@@ -188,6 +203,8 @@ impl<'c> QuizFlow<'c> {
             help: false,
             confirm: None,
             empty_note,
+            asl_source: false,
+            edits: 0,
         }
     }
 
@@ -318,6 +335,15 @@ impl<'c> QuizFlow<'c> {
         }
         if cmd == QuizCommand::ReadStep {
             return self.read_step();
+        }
+        match cmd {
+            QuizCommand::Edit => return self.edit(),
+            QuizCommand::Edited(text) => return self.edited(text),
+            QuizCommand::Source => {
+                self.asl_source = !self.asl_source;
+                return Vec::new();
+            }
+            _ => {}
         }
         if let QuizCommand::OpenLink(i) = cmd {
             return match self.links().get(i) {

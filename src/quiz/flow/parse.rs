@@ -27,6 +27,8 @@ pub struct Expect {
     pub can_rate: bool,
     /// A result screen lists this many steps to re-read: a number opens one.
     pub links: usize,
+    /// An answered lab exercise is on screen: `e` edits it (no option letter is awaited then).
+    pub lab: bool,
 }
 
 impl super::QuizFlow<'_> {
@@ -45,6 +47,7 @@ impl super::QuizFlow<'_> {
             numbers_jump: false,
             can_rate: false,
             links: 0,
+            lab: self.can_edit(),
         };
         match &self.stage {
             super::Stage::Practice {
@@ -83,6 +86,10 @@ pub fn parse(line: &str, e: Expect) -> QuizCommand {
     }
     if let Some(cmd) = word(&text) {
         return cmd;
+    }
+    // The one-letter `e` for edit is read only where no option letter is awaited: `e` is option E elsewhere.
+    if e.lab && text == "e" {
+        return QuizCommand::Edit;
     }
     if let Some(rest) = command::argument_of(&text, Action::Goto, Scope::Quiz) {
         return rest.parse().map_or_else(
@@ -141,6 +148,8 @@ fn word(text: &str) -> Option<QuizCommand> {
         Action::Hard => QuizCommand::Rate(Rating::Hard),
         Action::Good => QuizCommand::Rate(Rating::Good),
         Action::Easy => QuizCommand::Rate(Rating::Easy),
+        Action::Source => QuizCommand::Source,
+        Action::Edit => QuizCommand::Edit,
         // `goto` alone, without its number.
         _ => QuizCommand::Refuse("`goto` takes a question number, like `goto 3`.".into()),
     })
@@ -223,7 +232,21 @@ mod tests {
             numbers_jump: false,
             can_rate: false,
             links: 0,
+            lab: false,
         }
+    }
+
+    #[test]
+    fn e_edits_only_where_no_option_letter_is_awaited() {
+        let answered_lab = Expect {
+            options: 0,
+            lab: true,
+            ..choice(0, 1)
+        };
+        assert_eq!(parse("e", answered_lab), QuizCommand::Edit);
+        assert_eq!(parse("edit", answered_lab), QuizCommand::Edit);
+        assert_eq!(parse("e", choice(5, 1)), QuizCommand::Answer(vec![4]));
+        assert_eq!(parse("source", choice(4, 1)), QuizCommand::Source);
     }
 
     #[test]

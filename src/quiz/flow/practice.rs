@@ -146,6 +146,7 @@ impl QuizFlow<'_> {
                     feedback: f,
                     next_review,
                     step,
+                    edited: None,
                 }));
                 vec![save]
             }
@@ -189,6 +190,7 @@ impl QuizFlow<'_> {
                         feedback: f,
                         next_review: String::new(),
                         step: None,
+                        edited: None,
                     }));
                 }
             }

@@ -91,16 +91,23 @@ impl QuizFlow<'_> {
             let mut md =
                 present::feedback(&a.prompt, &a.feedback, "", &self.topics, Audience::Class);
             md.push_str(&format!("\n{}\n", self.tally_line(a.prompt.options.len())));
+            if let Some(lab) = &a.prompt.lab {
+                md.push_str(&crate::quiz::lab_view::after(lab, a.edited.as_deref()));
+            }
             md
         } else {
             let when = format!("in {}", a.next_review);
-            present::feedback(
+            let mut md = present::feedback(
                 &a.prompt,
                 &a.feedback,
                 &when,
                 &self.topics,
                 Audience::Learner,
-            )
+            );
+            if let Some(lab) = &a.prompt.lab {
+                md.push_str(&crate::quiz::lab_view::after(lab, a.edited.as_deref()));
+            }
+            md
         }
     }
 
@@ -177,6 +184,15 @@ impl QuizFlow<'_> {
                 {
                     items.push(format!("{} re-reads step {}", l.read, step + 1));
                 }
+                if a.prompt.lab.is_some() {
+                    let edit = word(Action::Edit, Scope::Quiz).name;
+                    items.push(if keys {
+                        format!("e⏎ {edit}")
+                    } else {
+                        format!("{edit} (e)")
+                    });
+                    items.push(crate::command::hints::source_hint(keys, Scope::Quiz));
+                }
                 items.extend([crate::command::hints::rate_hint(), l.leave, l.help]);
                 items
             }
@@ -240,6 +256,9 @@ impl QuizFlow<'_> {
             items.push(picked_line(picked, p.pick));
         }
         items.extend([skip, l.leave, l.help]);
+        if p.lab.is_some() {
+            items.push(crate::command::hints::source_hint(l.keys, Scope::Quiz));
+        }
         items
     }
 
@@ -258,6 +277,8 @@ struct Labels {
     leave: String,
     help: String,
     prev: String,
+    /// Keys are offered (the TUI), not only words.
+    keys: bool,
 }
 
 impl Labels {
@@ -287,6 +308,7 @@ impl Labels {
             } else {
                 prev.to_string()
             },
+            keys,
         }
     }
 }

@@ -143,7 +143,8 @@ impl Builder<'_> {
     fn start_code_block(&mut self, kind: CodeBlockKind<'_>) {
         self.flush_inline();
         let lang = match kind {
-            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+            // The whole info string: an `asl` block reads its options from it (render::asl).
+            CodeBlockKind::Fenced(info) => info.trim().to_string(),
             CodeBlockKind::Indented => String::new(),
         };
         self.code = Some((lang, String::new()));

@@ -25,6 +25,7 @@ pub fn table_key(key: &KeyEvent) -> Option<Key> {
     Some(match key.code {
         KeyCode::Char('c') if ctrl => Key::CtrlC,
         KeyCode::Char('d') if ctrl => Key::CtrlD,
+        KeyCode::Char('t') if ctrl => Key::CtrlT,
         _ if ctrl => return None,
         KeyCode::Char('1'..='9') => Key::Digit,
         KeyCode::Char(c) => Key::Char(c),
@@ -41,6 +42,7 @@ pub fn table_key(key: &KeyEvent) -> Option<Key> {
         KeyCode::Tab => Key::Tab,
         KeyCode::BackTab => Key::BackTab,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::F(n) => Key::Function(n),
         _ => return None,
     })
 }
@@ -168,6 +170,15 @@ impl App<'_> {
             KeyAct::Primary => return self.primary(),
             // Digits reach `pick_link` from `on_key`, with their character.
             KeyAct::PickLink => {}
+            KeyAct::Source if self.quiz.is_some() => return self.quiz_command(QuizCommand::Source),
+            KeyAct::Source => return self.run(Command::Source),
+            // The plan opens over the lesson, not over a quiz in progress.
+            KeyAct::Plan if self.quiz.is_none() => {
+                self.input.clear();
+                self.overlay = None;
+                return self.run(Command::Plan);
+            }
+            KeyAct::Plan => {}
         }
         None
     }

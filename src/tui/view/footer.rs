@@ -93,7 +93,7 @@ pub fn render(app: &App, areas: &Areas, buf: &mut Buffer) {
             scroll_hint(),
         ]
     } else {
-        lesson_hints(true, app.session.hidden_pick())
+        lesson_hints(true, app.session.hidden_pick(), app.diagram_on_screen)
     };
     Paragraph::new(Line::styled(format!(" {}", fit(&items, room)), t.dim)).render(areas.hint, buf);
 }

@@ -271,3 +271,52 @@ fn a_quiz_on_the_projector_names_its_scope_not_the_lesson_topic() {
     );
     assert!(!screen.contains("Topic 11 Trigger drill"), "{screen}");
 }
+
+/// The Plan screen after a drill and a mock exam, the next steps and the misses in the topic with the longest
+/// title: its top (forecast and today's list) and its bottom (the table by topic).
+#[test]
+fn plan_screen_with_the_longest_title_80x24() {
+    use crate::forecast::{course::planned, markdown};
+    use crate::quiz::{Rating, review};
+    let course = built_in();
+    let t = longest(&course);
+    let mut progress = crate::progress::Progress::default();
+    for other in course.topics.iter().take_while(|o| o.slug() != t.slug()) {
+        progress.lesson.completed.insert(other.slug().to_string());
+    }
+    progress.lesson.reach(t.slug(), 1);
+    let exam = chrono::NaiveDate::from_ymd_opt(2027, 1, 15).unwrap();
+    let at = fixed() - chrono::Duration::hours(2);
+    for (i, bank) in course.banks().iter().enumerate() {
+        let ids = (bank.triggers.iter().map(|x| &x.id)).chain(bank.questions.iter().map(|q| &q.id));
+        for (j, id) in ids
+            .enumerate()
+            .take(if bank.topic == t.slug() { 30 } else { 6 })
+        {
+            let rating = if (i + j) % 3 == 0 {
+                Rating::Again
+            } else {
+                Rating::Good
+            };
+            let mut s = review(None, rating, at, Some(exam));
+            s.secs = 20;
+            progress.items.insert(id.clone(), s);
+        }
+    }
+    let (f, today) = planned(&course, &progress, exam, fixed());
+    let mut app = App::new(Session::new(&course, None), Theme::monochrome());
+    app.show_overlay("Plan", markdown::markdown(&f, &today, markdown::Open::Keys));
+    app.overlay_links = today.links();
+    insta::assert_snapshot!("plan_top_80x24", draw(&mut app, 80, 24));
+    app.on_key(command::table::Key::End, None);
+    insta::assert_snapshot!("plan_bottom_80x24", draw(&mut app, 80, 24));
+    // A digit opens the first step listed: the next one to read in that topic.
+    app.on_key(command::table::Key::Digit, Some('1'));
+    assert!(app.overlay.is_none());
+    let ti = course
+        .topics
+        .iter()
+        .position(|o| o.slug() == t.slug())
+        .unwrap();
+    assert_eq!(app.session.screen, crate::session::Screen::Look(ti, 2));
+}

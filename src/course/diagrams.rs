@@ -1,0 +1,103 @@
+//! State machine diagrams in lessons: every ```asl block must hold a valid definition, each problem reported at its
+//! line in the lesson file (the renderer would otherwise show the errors in place of the diagram).
+
+use super::{Course, Diagnostic};
+use crate::asl::{self, Flavour};
+
+/// One ```asl block of a lesson: its info string, its text and the file line of its first text line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub info: String,
+    pub text: String,
+    pub line: usize,
+}
+
+/// The ```asl blocks in `markdown`, whose first line is line `first` of its file.
+pub fn blocks(markdown: &str, first: usize) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, String, usize, String)> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        let trimmed = line.trim_start();
+        match &mut open {
+            None => {
+                if let Some(info) = trimmed.strip_prefix("```") {
+                    let fence = "```".to_string();
+                    open = Some((info.trim().to_string(), String::new(), first + i + 1, fence));
+                }
+            }
+            Some((info, text, line_no, fence)) => {
+                if trimmed.starts_with(fence.as_str()) && trimmed.trim_end() == fence.as_str() {
+                    if info.split_whitespace().next() == Some("asl") {
+                        out.push(Block {
+                            info: info.clone(),
+                            text: std::mem::take(text),
+                            line: *line_no,
+                        });
+                    }
+                    open = None;
+                } else {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every diagram of every lesson part (steps, angles, scenarios), checked.
+pub fn check(course: &Course) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for topic in &course.topics {
+        let l = topic.lesson();
+        for part in l.steps.iter().chain(&l.angles).chain(&l.scenarios) {
+            for b in blocks(&part.markdown, part.line) {
+                let flavour = if b.info.split_whitespace().any(|w| w == "express") {
+                    Flavour::Express
+                } else {
+                    Flavour::Standard
+                };
+                if let Err(errors) = asl::parse(&b.text, flavour) {
+                    for e in errors {
+                        diags.push(Diagnostic::new(
+                            &l.path,
+                            b.line + e.line - 1,
+                            format!("state machine diagram: {}", e.message),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    diags
+}
+
+/// How many diagrams the course's lessons hold.
+pub fn count(course: &Course) -> usize {
+    course
+        .topics
+        .iter()
+        .flat_map(|t| {
+            t.lesson()
+                .steps
+                .iter()
+                .chain(&t.lesson().angles)
+                .chain(&t.lesson().scenarios)
+        })
+        .map(|p| blocks(&p.markdown, p.line).len())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_asl_blocks_and_their_lines() {
+        let md = "text\n```asl\n{\"a\": 1}\n```\n```json\n{}\n```\n```asl express\n{}\n```\n";
+        let b = blocks(md, 10);
+        assert_eq!(b.len(), 2);
+        assert_eq!((b[0].line, b[0].text.as_str()), (12, "{\"a\": 1}\n"));
+        assert_eq!((b[1].line, b[1].info.as_str()), (18, "asl express"));
+    }
+}
