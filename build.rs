@@ -51,15 +51,44 @@ fn main() {
     // A course that does not index (an author's typo) gets an empty index: the tutor then parses it all, and
     // `check` reports the typo, rather than the build failing with a worse message.
     let index = index(Path::new(&root), &files).map_or_else(String::new, |i| i.to_text());
+    let outlines = outlines(Path::new(&root), &files);
     let code = format!(
         "/// Every file of the built-in course, as `(path relative to the crate, contents)`.\n\
          pub static FILES: &[(&str, &str)] = &[\n{rows}];\n\
          /// The built-in course's index (`course::index`), empty when it could not be made.\n\
-         pub static INDEX: &str = {index:?};\n"
+         pub static INDEX: &str = {index:?};\n\
+         /// Each built-in lesson's top-level sections (`course::lesson::outline::RawSection`: name, heading, \n\
+         /// content range, rules), so a lesson opened is not scanned for them again.\n\
+         pub static OUTLINES: &[(&str, super::Outline)] = &[\n{outlines}];\n"
     );
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_course.rs");
     fs::write(out, code).expect("write embedded_course.rs");
+}
+
+/// The rows of `OUTLINES`: every lesson's sections as the full parser's first pass finds them.
+fn outlines(root: &Path, files: &[String]) -> String {
+    let mut rows = String::new();
+    for path in files
+        .iter()
+        .filter(|p| p.starts_with("lessons/") && p.ends_with(".md"))
+    {
+        let Ok(text) = fs::read_to_string(root.join(path)) else {
+            continue;
+        };
+        let Ok((_, body, _)) = outline::split_front_matter(&text) else {
+            continue;
+        };
+        let sections: Vec<String> = (outline::scan_sections(body).iter())
+            .map(|s| {
+                let (name, at, start, end, rules) =
+                    (&s.name, s.heading_at, s.start, s.end, &s.rules);
+                format!("({name:?}, {at}, {start}, {end}, &{rules:?})")
+            })
+            .collect();
+        rows.push_str(&format!("    ({path:?}, &[{}]),\n", sections.join(", ")));
+    }
+    rows
 }
 
 /// The index of the course in `root`: the topics in `course.toml`'s order, each with its quiz.

@@ -292,3 +292,27 @@ fn a_symlinked_file_is_stamped_by_what_it_points_at() {
     age(&target);
     assert!(cached().is_none(), "the file behind the link changed");
 }
+
+#[test]
+fn every_built_in_lesson_has_the_sections_a_scan_finds() {
+    for f in CourseFiles::built_in().lessons {
+        let (_, body, _) = lesson::outline::split_front_matter(&f.text).unwrap();
+        let scanned = lesson::outline::scan_sections(body);
+        let known = crate::util::embedded::outline(&f.path).expect("build.rs outlined it");
+        assert_eq!(known.len(), scanned.len(), "{}", f.path);
+        for (&(name, at, start, end, rules), s) in known.iter().zip(&scanned) {
+            assert_eq!(
+                (name, at, start, end, rules),
+                (
+                    s.name.as_str(),
+                    s.heading_at,
+                    s.start,
+                    s.end,
+                    s.rules.as_slice()
+                ),
+                "{}",
+                f.path
+            );
+        }
+    }
+}

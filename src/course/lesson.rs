@@ -56,6 +56,16 @@ impl Lesson {
 }
 
 pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    parse_outlined(path, text, None)
+}
+
+/// [`parse`], given the sections of the body when they are known already (a built-in lesson: build.rs found them
+/// in this very text), which saves the pass over the whole body that finds them.
+pub(super) fn parse_outlined(
+    path: &str,
+    text: &str,
+    known: Option<Vec<outline::RawSection>>,
+) -> Result<Lesson, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let (meta, body, body_offset) = match split_front_matter(path, text) {
         Ok(parts) => parts,
@@ -63,7 +73,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
     };
     let meta = front_matter::parse(path, text, meta, &mut diags);
     let body = Body::new(path, text, body, body_offset);
-    let sections = outline::scan_sections(body.text);
+    let sections = known.unwrap_or_else(|| outline::scan_sections(body.text));
     let found = sections::place(&body, &sections, &mut diags);
     let steps = parts::parts_of(&body, found[0], "step", &mut diags);
     let angles = parts::parts_of(&body, found[1], "angle", &mut diags);

@@ -5,7 +5,7 @@ use std::{borrow::Cow, path::Path, sync::Arc, sync::OnceLock};
 use super::{
     Diagnostic, Lesson, Part,
     index::TopicEntry,
-    lesson::{self, FrontMatter},
+    lesson::{self, FrontMatter, outline::RawSection},
     load::{cleaned, read_course_file},
 };
 use crate::util::embedded;
@@ -21,6 +21,22 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// The sections of lesson `rel` when they are known without scanning it: for a built-in one, from build.rs.
+    fn outline(&self, rel: &str) -> Option<Vec<RawSection>> {
+        let Origin::BuiltIn = self else {
+            return None;
+        };
+        let sections = embedded::outline(rel)?.iter();
+        let section = |&(name, heading_at, start, end, rules): &embedded::Section| RawSection {
+            name: name.to_string(),
+            heading_at,
+            start,
+            end,
+            rules: rules.to_vec(),
+        };
+        Some(sections.map(section).collect())
+    }
+
     /// The text of the course file `rel`, cleaned as a folder's files are on load.
     pub(super) fn text(&self, rel: &str) -> Result<Cow<'static, str>, Diagnostic> {
         let gone = || Diagnostic::new(rel, 0, "cannot read: it is no longer there");
@@ -144,7 +160,7 @@ impl Topic {
         self.lesson.get_or_init(|| {
             let path = &self.entry.lesson;
             let parsed = (self.origin.text(path).map_err(|d| vec![d]))
-                .and_then(|text| lesson::parse(path, &text));
+                .and_then(|text| lesson::parse_outlined(path, &text, self.origin.outline(path)));
             match parsed {
                 Ok(lesson) if TopicEntry::of(&lesson, None) == self.entry_without_quiz() => Loaded {
                     lesson,
