@@ -88,7 +88,7 @@ fn open_longest_step(app: &mut App, (w, h): (u16, u16)) {
     let course = app.session.course;
     let mut best = (0, 0, 0);
     for (t, topic) in course.topics.iter().enumerate() {
-        for s in 0..topic.lesson.steps.len() {
+        for s in 0..topic.lesson().steps.len() {
             app.session.open_topic(t, s);
             app.prepare(area);
             if app.wrapped.lines.len() > best.0 {
@@ -183,7 +183,7 @@ fn thousand_topics(c: &mut Criterion) {
 fn long_lesson(c: &mut Criterion) {
     let dir = support::temp_course(&Shape::long_lesson(5000));
     let course = support::load(dir.path());
-    let doc = &course.topics[0].lesson.steps[0].markdown;
+    let doc = &course.topics[0].lesson().steps[0].markdown;
     let mut group = c.benchmark_group("long_lesson");
     for size in SIZES {
         let mut app = support::app(&course);

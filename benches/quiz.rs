@@ -30,7 +30,7 @@ use support::Shape;
 fn quiz(c: &mut Criterion) {
     let dir = support::temp_course(&Shape::course(1000));
     let course = support::load(dir.path());
-    let banks = &course.banks[..];
+    let banks = course.banks();
     let histories = support::histories(banks);
     assert_eq!(histories.len(), 50_000);
     let now = support::now();

@@ -174,7 +174,7 @@ impl<'c> Session<'c> {
         if !matches!(self.screen, Screen::Look(..)) {
             self.before_look = Some(self.screen);
         }
-        self.screen = Screen::Look(topic, step.min(t.lesson.steps.len().saturating_sub(1)));
+        self.screen = Screen::Look(topic, step.min(t.step_count().saturating_sub(2)));
         self.message = Some("Re-reading: back (Esc) or continue returns to where you were.".into());
     }
 

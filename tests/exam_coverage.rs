@@ -18,7 +18,7 @@ fn steps(course: &Course) -> BTreeMap<String, BTreeSet<String>> {
     (course.topics.iter())
         .map(|t| {
             let file = format!("{:02}-{}.md", t.number(), t.slug());
-            let titles = (t.lesson.steps.iter())
+            let titles = (t.lesson().steps.iter())
                 .filter_map(|p| p.title.clone())
                 .collect();
             (file, titles)
@@ -27,7 +27,7 @@ fn steps(course: &Course) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 fn ids(course: &Course) -> BTreeSet<String> {
-    (course.banks.iter())
+    (course.banks().iter())
         .flat_map(|b| {
             (b.triggers.iter().map(|t| t.id.clone()))
                 .chain(b.questions.iter().map(|q| q.id.clone()))

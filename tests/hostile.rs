@@ -138,7 +138,7 @@ fn ten_megabyte_lesson_loads_and_renders() {
     eprintln!("lesson size: {} bytes", text.len());
 
     let course = timed("10 MB lesson: load", || load(tmp.path()));
-    let lesson = &course.topics[0].lesson;
+    let lesson = course.topics[0].lesson();
     assert_eq!(lesson.steps.len(), 8);
     let biggest = lesson
         .steps
@@ -431,7 +431,7 @@ fn escape_sequences_and_controls_never_reach_the_screen() {
     assert_no_controls("course title", &course.title);
     assert_no_controls("course phase", &course.phase);
     let topic = &course.topics[0];
-    let m = &topic.lesson.meta;
+    let m = &topic.lesson().meta;
     for (what, s) in [
         ("title", &m.title),
         ("tagline", &m.tagline),
@@ -452,7 +452,7 @@ fn escape_sequences_and_controls_never_reach_the_screen() {
         assert_no_controls("question field", s);
     }
 
-    let l = &topic.lesson;
+    let l = topic.lesson();
     let parts = l.steps.iter().chain(&l.angles).chain(&l.scenarios);
     for part in parts {
         assert_no_controls("part title", part.title.as_deref().unwrap_or(""));

@@ -45,7 +45,7 @@ fn opening(markdown: &str) -> String {
 fn every_step_of_every_topic_repeats_and_exemplifies_itself() {
     let course = Course::built_in().unwrap();
     for t in &course.topics {
-        let steps = &t.lesson.steps;
+        let steps = &t.lesson().steps;
         let mut script = String::new();
         for _ in steps {
             script.push_str("repeat\nexample\nback\ncontinue\n");
@@ -83,7 +83,7 @@ fn every_step_of_every_topic_repeats_and_exemplifies_itself() {
 fn no_step_offers_a_scenario_or_angle_that_needs_a_later_step() {
     let course = Course::built_in().unwrap();
     for t in &course.topics {
-        let l = &t.lesson;
+        let l = t.lesson();
         for p in l.scenarios.iter().chain(&l.angles) {
             let need = p
                 .needs_step()

@@ -76,7 +76,7 @@ impl Learner {
                     .get(t.slug())
                     .copied()
                     .unwrap_or(0) as f64
-                    / t.lesson.steps.len().max(1) as f64;
+                    / t.lesson().steps.len().max(1) as f64;
                 GUESS + (1.0 - GUESS) * self.ability * (0.4 + 0.6 * read.min(1.0))
             }
         }
@@ -114,7 +114,7 @@ impl Learner {
     pub fn read_steps(&mut self, course: &Course, n: usize) {
         let mut left = n;
         for t in &course.topics {
-            let total = t.lesson.steps.len();
+            let total = t.lesson().steps.len();
             let reached = self
                 .progress
                 .lesson

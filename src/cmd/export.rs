@@ -49,6 +49,9 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         eprintln!("dea-tutor: warning: no quiz items to export");
     }
     let text = anki::export(&course, topic);
+    if !course.late_problems().is_empty() {
+        return super::late_problems(&course, global.content.as_deref(), ExitCode::SUCCESS);
+    }
     match out {
         None => write_stdout(&text),
         Some(path) => match std::fs::write(path, text) {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::{
     cli::Global,
     course::{Course, manifest::progress_key},
-    progress::{Progress, store::Store},
+    progress::{LessonProgress, Progress, store::Store},
     quiz::{ItemState, report, reread, stats},
     session::Session,
     tui::Host,
@@ -23,6 +23,9 @@ pub struct Learner {
     pub load_warning: Option<String>,
     /// The place last saved and when: the time to the next step is the time spent reading this one.
     last_move: Option<(crate::session::Position, Instant)>,
+    /// The lesson part of the progress as the file holds it (loaded from it or saved to it); `None` while the file
+    /// does not exist.
+    on_disk: Option<LessonProgress>,
 }
 
 /// A step read for longer than this was left open, not read: its time is not counted.
@@ -53,6 +56,7 @@ impl Learner {
         if let Some(w) = &warning {
             eprintln!("dea-tutor: warning: {w}");
         }
+        let on_disk = store.path().is_file().then(|| progress.lesson.clone());
         let mut progress = progress;
         // A date given on any command is remembered (saved with the next change); a past one is not.
         if let Some(date) = global.exam_date
@@ -66,6 +70,7 @@ impl Learner {
             save_failed: None,
             load_warning: warning,
             last_move: None,
+            on_disk,
         })
     }
 
@@ -74,6 +79,7 @@ impl Learner {
         match self.store.save(&self.progress) {
             Ok(merged) => {
                 self.progress = merged;
+                self.on_disk = Some(self.progress.lesson.clone());
                 None
             }
             Err(e) => {
@@ -89,6 +95,8 @@ impl Learner {
         global.exam_date.or(self.progress.lesson.exam_date)
     }
 
+    /// Saves the lesson's place, marks and reading time; when they are what the file holds already, nothing is
+    /// written (opening the step where the learner already is costs no file write and fsync).
     pub fn record_lesson(&mut self, s: &Session) -> Option<String> {
         let here = s.position();
         self.progress.set_position(&here);
@@ -102,6 +110,9 @@ impl Learner {
             .lesson
             .completed
             .extend(s.completed.iter().cloned());
+        if self.on_disk.as_ref() == Some(&self.progress.lesson) && self.save_failed.is_none() {
+            return None;
+        }
         self.save()
     }
 
@@ -170,7 +181,7 @@ impl Host for LearnerHost<'_> {
         stats_markdown(self.course, self.learner, Open::Key)
     }
     fn reread(&self) -> Vec<reread::Reread> {
-        reread::from_histories(&self.course.banks, &self.learner.progress.items)
+        self.course.reread(&self.learner.progress.items)
     }
     fn exam_date(&self) -> Option<NaiveDate> {
         self.exam_date
@@ -189,7 +200,7 @@ pub enum Open {
 
 /// The stats, with the steps to re-read.
 pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
-    let s = stats::stats(&course.banks, &learner.progress.items, chrono::Utc::now());
+    let s = stats::stats(course.banks(), &learner.progress.items, chrono::Utc::now());
     let read = (course.topics.iter())
         .zip(crate::forecast::course::topic_inputs(
             course,
@@ -205,7 +216,7 @@ pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String 
 
 /// The steps to re-read from the learner's recent wrong answers, and how to open them.
 pub fn reread_markdown(course: &Course, learner: &Learner, open: Open) -> String {
-    let list = reread::from_histories(&course.banks, &learner.progress.items);
+    let list = course.reread(&learner.progress.items);
     let how = match (open, list.first()) {
         (Open::Key, _) => "press its number".to_string(),
         (Open::Command, Some(r)) => {

@@ -28,16 +28,25 @@ pub mod topics;
 
 use std::{io::IsTerminal, path::Path, process::ExitCode};
 
-use crate::course::{Course, CourseFiles, Diagnostic};
+use crate::course::{Course, Diagnostic};
 
 /// Loads the built-in course or `dir`; on failure prints every problem and gives the exit code to return.
 pub fn load_course(dir: Option<&Path>) -> Result<Course, ExitCode> {
-    CourseFiles::read(dir)
-        .and_then(|f| f.parse())
-        .map_err(|diags| {
-            print_diagnostics(&diags, dir);
-            ExitCode::from(1)
-        })
+    Course::load(dir).map_err(|diags| {
+        print_diagnostics(&diags, dir);
+        ExitCode::from(1)
+    })
+}
+
+/// `code`, unless a lesson or quiz parsed late (when first shown) turned out unreadable: a file of the folder
+/// changed while the tutor ran. Its problems are printed then, and the exit status is 1.
+pub fn late_problems(course: &Course, dir: Option<&Path>, code: ExitCode) -> ExitCode {
+    let problems = course.late_problems();
+    if problems.is_empty() {
+        return code;
+    }
+    print_diagnostics(&problems, dir);
+    ExitCode::from(1)
 }
 
 pub fn print_diagnostics(diags: &[Diagnostic], dir: Option<&Path>) {

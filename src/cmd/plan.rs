@@ -79,7 +79,7 @@ pub fn any_due(
     histories: &std::collections::BTreeMap<String, crate::quiz::ItemState>,
 ) -> bool {
     let now = Utc::now();
-    (course.banks.iter())
+    (course.banks().iter())
         .filter(|b| topic.is_none_or(|t| t == b.topic))
         .flat_map(|b| (b.triggers.iter().map(|t| &t.id)).chain(b.questions.iter().map(|q| &q.id)))
         .any(|id| {
@@ -134,7 +134,7 @@ pub fn nothing_due(course: &Course, learner: &Learner, exam_date: Option<NaiveDa
 
 fn next_review_line(course: &Course, learner: &Learner, now: DateTime<Utc>) -> String {
     let in_course = |id: &str| {
-        (course.banks.iter()).any(|b| {
+        (course.banks().iter()).any(|b| {
             b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id)
         })
     };

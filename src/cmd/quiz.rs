@@ -92,13 +92,16 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
         }
         summary
     };
+    let dir = global.content.as_deref();
     match result {
         Ok(_) => {
             outln!("{}", learner.saved_line());
-            learner.exit_code()
+            super::late_problems(&course, dir, learner.exit_code())
         }
         // The reader went away (`| head`): every answer given was saved; nothing to report.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => learner.exit_code(),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            super::late_problems(&course, dir, learner.exit_code())
+        }
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             ExitCode::from(1)
@@ -124,7 +127,7 @@ pub fn run_plain(
     let mut clock = chrono::Utc::now;
     plain::quiz::run(
         io,
-        &course.banks,
+        course.banks(),
         &topics,
         opts,
         &mut histories,

@@ -48,6 +48,10 @@ pub fn run(global: &Global, args: &ReviseArgs) -> ExitCode {
         Err(code) => return code,
     };
     let md = cheatsheet(&course, topic);
+    // A lesson that could not be parsed when the sheet asked for it: its problem, not a sheet with a hole.
+    if !course.late_problems().is_empty() {
+        return super::late_problems(&course, global.content.as_deref(), ExitCode::SUCCESS);
+    }
     match args.format {
         SheetFormat::Markdown => write_stdout(&md),
         // On a terminal the sheet opens scrollable in the full screen; --plain or a pipe prints it.

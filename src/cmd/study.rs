@@ -52,7 +52,9 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     };
     let (session, quizzes, ending) = match result {
         Ok(r) => r,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return learner.exit_code(),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            return super::late_problems(&course, global.content.as_deref(), learner.exit_code());
+        }
         Err(e) => {
             eprintln!("dea-tutor: {e}");
             return ExitCode::from(1);
@@ -82,7 +84,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
             return ExitCode::from(128 + sig as u8);
         }
     }
-    learner.exit_code()
+    super::late_problems(&course, global.content.as_deref(), learner.exit_code())
 }
 
 /// The session where the learner stopped, or at `step` (1-based) of `topic` when one is asked for; `Err` when either

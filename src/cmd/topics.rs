@@ -16,17 +16,13 @@ pub fn table(course: &Course) -> String {
         "#", "Title", "Steps", "Scenarios", "Quiz"
     ));
     for t in &course.topics {
-        let quiz = course
-            .quiz_of(t)
-            .map(|q| q.triggers.len() + q.questions.len())
-            .unwrap_or(0);
         out.push_str(&format!(
             "{:>3}  {:<width$}  {:>5}  {:>9}  {:>7}\n",
             t.number(),
             t.title(),
             t.step_count(),
-            t.lesson.scenarios.len(),
-            quiz
+            t.scenario_count(),
+            t.quiz_items()
         ));
     }
     out

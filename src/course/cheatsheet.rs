@@ -33,7 +33,7 @@ pub fn cheatsheet(course: &Course, topic: Option<usize>) -> String {
 
 /// One topic's part of the sheet, starting at its `## NN Title` heading.
 pub fn topic_section(t: &Topic) -> String {
-    let lesson = &t.lesson;
+    let lesson = t.lesson();
     let mut md = format!(
         "## {:02} {}\n\n*{}*\n\n",
         t.number(),
@@ -154,25 +154,27 @@ mod tests {
         let lesson_tables: usize = course
             .topics
             .iter()
-            .map(|t| 1 + t.lesson.comparison_tables)
+            .map(|t| 1 + t.lesson().comparison_tables)
             .sum();
         assert!(tables >= lesson_tables, "{tables} < {lesson_tables}");
         for t in &course.topics {
-            let hack = t.lesson.memory_hack.trim();
+            let hack = t.lesson().memory_hack.trim();
             assert!(
                 md.contains(&format!("> **Memory hack:** {hack}\n")),
                 "{hack}"
             );
-            assert!(md.contains(t.lesson.signals.trim()));
-            assert!(md.contains(t.lesson.comparison.trim()));
+            assert!(md.contains(t.lesson().signals.trim()));
+            assert!(md.contains(t.lesson().comparison.trim()));
         }
     }
 
     #[test]
     fn markup_in_titles_and_taglines_stays_text() {
         let mut course = mini_course();
-        course.topics[0].lesson.meta.tagline = "*not* bold_ <b>".into();
-        course.topics[0].lesson.meta.title = "# Not a heading".into();
+        course.topics[0].edit_lesson(|l| {
+            l.meta.tagline = "*not* bold_ <b>".into();
+            l.meta.title = "# Not a heading".into();
+        });
         let md = cheatsheet(&course, Some(0));
         assert!(md.contains("*\\*not\\* bold\\_ \\<b\\>*"), "{md}");
         assert_eq!(shape(&md).0, ["01 # Not a heading"]);

@@ -49,7 +49,7 @@ pub fn blocks(markdown: &str, first: usize) -> Vec<Block> {
 pub fn check(course: &Course) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for topic in &course.topics {
-        let l = &topic.lesson;
+        let l = topic.lesson();
         for part in l.steps.iter().chain(&l.angles).chain(&l.scenarios) {
             for b in blocks(&part.markdown, part.line) {
                 let flavour = if b.info.split_whitespace().any(|w| w == "express") {
@@ -78,11 +78,11 @@ pub fn count(course: &Course) -> usize {
         .topics
         .iter()
         .flat_map(|t| {
-            t.lesson
+            t.lesson()
                 .steps
                 .iter()
-                .chain(&t.lesson.angles)
-                .chain(&t.lesson.scenarios)
+                .chain(&t.lesson().angles)
+                .chain(&t.lesson().scenarios)
         })
         .map(|p| blocks(&p.markdown, p.line).len())
         .sum()

@@ -1,28 +1,19 @@
 //! One lesson file: TOML front matter between `+++` lines, then the six named sections of the course format
 //! (docs/course-format.md). Parsing reports every problem it finds, each with its line.
 
-use pulldown_cmark::Options;
-
 use super::diagnostic::Diagnostic;
 
 mod front_matter;
+pub(super) mod outline;
 mod parts;
 mod sections;
 mod wrap_up;
 
 pub(super) use front_matter::split_front_matter;
 pub use front_matter::{FrontMatter, Source, is_slug, key_line};
+pub use outline::SECTIONS;
+pub(super) use outline::options;
 use sections::Body;
-
-/// The section headings, in the order a lesson must give them.
-pub const SECTIONS: [&str; 6] = [
-    "Lesson",
-    "Another angle",
-    "Exam scenarios",
-    "Exam signals",
-    "Comparison",
-    "Memory hack",
-];
 
 /// A piece of a section shown on its own screen: a step, an angle, a scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +56,16 @@ impl Lesson {
 }
 
 pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
+    parse_outlined(path, text, None)
+}
+
+/// [`parse`], given the sections of the body when they are known already (a built-in lesson: build.rs found them
+/// in this very text), which saves the pass over the whole body that finds them.
+pub(super) fn parse_outlined(
+    path: &str,
+    text: &str,
+    known: Option<Vec<outline::RawSection>>,
+) -> Result<Lesson, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let (meta, body, body_offset) = match split_front_matter(path, text) {
         Ok(parts) => parts,
@@ -72,7 +73,7 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
     };
     let meta = front_matter::parse(path, text, meta, &mut diags);
     let body = Body::new(path, text, body, body_offset);
-    let sections = sections::scan_sections(body.text);
+    let sections = known.unwrap_or_else(|| outline::scan_sections(body.text));
     let found = sections::place(&body, &sections, &mut diags);
     let steps = parts::parts_of(&body, found[0], "step", &mut diags);
     let angles = parts::parts_of(&body, found[1], "angle", &mut diags);
@@ -98,10 +99,6 @@ pub fn parse(path: &str, text: &str) -> Result<Lesson, Vec<Diagnostic>> {
         }),
         _ => Err(diags),
     }
-}
-
-pub(super) fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::{borrow::Cow, path::Path};
 
-use super::{Course, Diagnostic, lesson, manifest::Manifest};
+use super::{Course, Diagnostic, Topic, index::TopicEntry, lesson, manifest::Manifest};
 use crate::{
     quiz::bank,
     util::{embedded, sanitize},
@@ -13,7 +13,7 @@ mod folder;
 mod topics;
 
 pub use folder::MAX_FILE_BYTES;
-pub(super) use folder::read_course_file;
+pub(super) use folder::{listing, read_course_file};
 
 /// One file of a course, by its path relative to the course folder.
 #[derive(Debug, Clone)]
@@ -66,17 +66,7 @@ impl CourseFiles {
         files
     }
 
-    fn add(&mut self, path: String, text: String) {
-        // Clean text comes back borrowed: keep the string read rather than copy it.
-        let cleaned = match sanitize::clean(&text) {
-            Cow::Owned(c) => Some(c),
-            Cow::Borrowed(_) => None,
-        };
-        let text = cleaned.unwrap_or(text);
-        self.push(SourceFile { path, text });
-    }
-
-    fn push(&mut self, file: SourceFile) {
+    pub(super) fn push(&mut self, file: SourceFile) {
         if file.path == COURSE_TOML {
             self.course_toml = Some(file);
         } else if file.path.starts_with("lessons/") && file.path.ends_with(".md") {
@@ -110,15 +100,13 @@ impl CourseFiles {
             diags.dedup();
             return Err(diags);
         }
-        Ok(Course {
-            title: manifest.title(),
-            phase: manifest.phase(),
-            blurb: manifest.blurb(),
-            banner: manifest.banner(),
-            origin: self.origin.clone(),
-            topics,
-            banks,
-        })
+        let topics = (topics.into_iter())
+            .map(|p| {
+                let entry = TopicEntry::of(&p.lesson, p.quiz.map(|i| &banks[i]));
+                Topic::parsed(p.lesson, entry, p.quiz)
+            })
+            .collect();
+        Ok(Course::parsed(&manifest, &self.origin, topics, banks))
     }
 
     /// `course.toml`, parsed and checked; `None` when it is missing or does not parse.
@@ -141,6 +129,15 @@ impl CourseFiles {
                 None
             }
         }
+    }
+}
+
+/// A folder's file as the course reads it: cleaned of control characters (docs/course-format.md).
+pub(super) fn cleaned(text: String) -> String {
+    // Clean text comes back borrowed: keep the string read rather than copy it.
+    match sanitize::clean(&text) {
+        Cow::Owned(c) => c,
+        Cow::Borrowed(_) => text,
     }
 }
 

@@ -8,7 +8,7 @@ use crate::util::text::plural;
 pub fn check(course: &Course) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for t in &course.topics {
-        let l = &t.lesson;
+        let l = t.lesson();
         let [lesson, angles, scenarios, signals, comparison, hack] = l.section_lines;
         let mut short = |line: usize, what: String| out.push(Diagnostic::new(&l.path, line, what));
         let steps = l.steps.len();
@@ -125,7 +125,7 @@ mod tests {
         let mut course = Course::built_in().expect("built-in course is valid");
         course.topics.truncate(1);
         let bank = course.topics[0].quiz.expect("a quiz");
-        let q = &mut course.banks[bank];
+        let q = &mut course.banks_mut()[bank];
         q.triggers.truncate(1);
         q.questions.retain(|x| x.is_multiple());
         q.questions.truncate(1);

@@ -1,8 +1,10 @@
 //! The course model: lessons (front matter, steps, named sections) and their quizzes, loaded from the built-in
 //! copy or from a folder, and checked.
 
+mod banks;
 pub mod cheatsheet;
 pub mod diagrams;
+pub mod index;
 pub mod lesson;
 pub mod load;
 pub mod manifest;
@@ -11,12 +13,20 @@ pub mod pieces;
 pub mod placeholders;
 pub mod scaffold;
 pub mod search;
+mod topic;
 
 pub use crate::util::diagnostic::{self, Diagnostic};
 pub use lesson::{Lesson, Part};
 pub use load::CourseFiles;
+pub use topic::{Origin, Topic};
 
-use crate::quiz::{TopicInfo, bank::QuizBank};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::quiz::{
+    ItemState, TopicInfo,
+    bank::QuizBank,
+    reread::{self, Reread},
+};
 
 pub use crate::util::sanitize::{clean_line, clean_value};
 
@@ -30,37 +40,50 @@ pub struct Course {
     pub banner: Option<String>,
     /// "built-in" or the folder it was read from.
     pub origin: String,
+    /// In `course.toml`'s order; each knows its index entry, and parses its lesson when first asked.
     pub topics: Vec<Topic>,
-    /// Every quiz file, in topic order; topics point into it (the quiz engine works on one slice).
-    pub banks: Vec<QuizBank>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Topic {
-    pub lesson: Lesson,
-    /// Index of this topic's quiz in `Course::banks`.
-    pub quiz: Option<usize>,
-}
-
-impl Topic {
-    pub fn number(&self) -> u32 {
-        self.lesson.meta.number
-    }
-    pub fn slug(&self) -> &str {
-        &self.lesson.meta.slug
-    }
-    pub fn title(&self) -> &str {
-        &self.lesson.meta.title
-    }
-    /// Teaching steps plus the wrap-up step.
-    pub fn step_count(&self) -> usize {
-        self.lesson.steps.len() + 1
-    }
+    /// Every quiz file, in topic order, parsed when first asked for; topics point into it.
+    banks: banks::Banks,
 }
 
 impl Course {
-    pub fn built_in() -> Result<Self, Vec<Diagnostic>> {
-        CourseFiles::built_in().parse()
+    /// A course parsed in full (`CourseFiles::parse`).
+    pub(crate) fn parsed(
+        manifest: &manifest::Manifest,
+        origin: &str,
+        topics: Vec<Topic>,
+        banks: Vec<QuizBank>,
+    ) -> Self {
+        Self {
+            title: manifest.title(),
+            phase: manifest.phase(),
+            blurb: manifest.blurb(),
+            banner: manifest.banner(),
+            origin: origin.to_string(),
+            topics,
+            banks: banks::Banks::parsed(banks),
+        }
+    }
+
+    /// Every quiz bank, in topic order (the quiz engine works on one slice); parsed now if they were not yet.
+    pub fn banks(&self) -> &[QuizBank] {
+        self.banks.get()
+    }
+
+    /// The banks, to change (tests that build odd courses).
+    pub fn banks_mut(&mut self) -> &mut Vec<QuizBank> {
+        self.banks.get_mut()
+    }
+
+    /// Whether the quiz banks have been parsed (tests hold that a start parses only what it shows).
+    pub fn banks_parsed(&self) -> bool {
+        self.banks.is_parsed()
+    }
+
+    /// What went wrong parsing lessons or quizzes late (a file changed while the tutor ran); empty otherwise.
+    pub fn late_problems(&self) -> Vec<Diagnostic> {
+        let lessons = self.topics.iter().flat_map(|t| t.problems());
+        lessons.chain(self.banks.problems()).cloned().collect()
     }
 
     /// The topics as the quiz engine names them ("Topic 11 · AWS Step Functions").
@@ -71,9 +94,7 @@ impl Course {
                 slug: t.slug().to_string(),
                 number: t.number(),
                 title: t.title().to_string(),
-                steps: (t.lesson.steps.iter())
-                    .map(|p| p.title.clone().unwrap_or_default())
-                    .collect(),
+                steps: t.step_titles().to_vec(),
             })
             .collect()
     }
@@ -81,7 +102,7 @@ impl Course {
     /// What teaching step `step` (0-based) of the topic `slug` shows, for re-reading.
     pub fn step_markdown(&self, slug: &str, step: usize) -> Option<String> {
         let t = self.topics.iter().find(|t| t.slug() == slug)?;
-        let part = t.lesson.steps.get(step)?;
+        let part = t.lesson().steps.get(step)?;
         Some(format!(
             "*Topic {} · step {} of {}*\n\n{}\n",
             t.number(),
@@ -91,10 +112,29 @@ impl Course {
         ))
     }
 
-    pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {
-        topic.quiz.map(|i| &self.banks[i])
+    /// The steps behind the learner's recent wrong answers (`quiz::reread::from_histories`), from the index:
+    /// the banks are not parsed for it.
+    pub fn reread(&self, histories: &BTreeMap<String, ItemState>) -> Vec<Reread> {
+        let wrong: BTreeSet<&str> = (histories.iter())
+            .filter(|(_, s)| !s.last_right())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        if wrong.is_empty() {
+            return Vec::new();
+        }
+        // One pass over the items, not one a wrong answer: a course may hold 50,000.
+        let steps = self.topics.iter().enumerate().flat_map(|(at, t)| {
+            let items = t.entry().quiz.iter().flat_map(|q| &q.items);
+            items
+                .filter(|i| wrong.contains(i.id.as_str()))
+                .filter_map(move |i| Some((at, t.slug().to_string(), i.step?.checked_sub(1)?)))
+        });
+        reread::tally(steps)
     }
 
+    pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {
+        topic.quiz.and_then(|i| self.banks().get(i))
+    }
     /// A topic by number (`12`), slug (`lake-formation`) or a unique slug prefix (`lake`).
     pub fn find_topic(&self, query: &str) -> Option<usize> {
         let q = query.trim().to_lowercase();

@@ -147,7 +147,7 @@ impl Part {
 pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for t in &course.topics {
-        let l = &t.lesson;
+        let l = t.lesson();
         let n = l.steps.len();
         for s in &l.steps {
             let (_, pieces) = split(&s.markdown);
@@ -200,11 +200,11 @@ pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
 /// Every quiz item names the teaching step it depends on: an unknown step is a problem; a missing one is, strictly.
 fn check_items(course: &Course, strict: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for bank in &course.banks {
+    for bank in course.banks() {
         let Some(topic) = course.topics.iter().find(|t| t.slug() == bank.topic) else {
             continue;
         };
-        let n = topic.lesson.steps.len();
+        let n = topic.lesson().steps.len();
         let items = (bank.triggers.iter().map(|t| (&t.id, t.step, t.line)))
             .chain(bank.questions.iter().map(|q| (&q.id, q.step, q.line)));
         for (id, step, line) in items {

@@ -104,7 +104,7 @@ fn two_topics_in_an_empty_folder_make_a_valid_course() {
         .unwrap_or_else(|d| panic!("{d:?}"));
     let slugs: Vec<&str> = course.topics.iter().map(|t| t.slug()).collect();
     assert_eq!(slugs, ["alpha", "beta-two"]);
-    assert_eq!(course.banks.len(), 2);
+    assert_eq!(course.banks().len(), 2);
     // The same topic again is refused, whatever the title.
     let again = scaffold(2, "beta-two", "Other", &existing_in(dir.path())).unwrap_err();
     assert!(

@@ -42,7 +42,7 @@ pub fn search(course: &Course, query: &str) -> Vec<Hit> {
     }
     let mut hits = Vec::new();
     for (t, topic) in course.topics.iter().enumerate() {
-        let l = &topic.lesson;
+        let l = topic.lesson();
         let title = format!("{} {}", topic.number(), topic.title());
         if title.to_lowercase().contains(&needle) {
             hits.push(Hit {

@@ -14,7 +14,7 @@ use crate::{
 /// Steps of topic `i` read: all once it is completed, else the furthest reached (the saved place counts).
 fn steps_read(course: &Course, i: usize, lesson: &LessonProgress) -> usize {
     let t = &course.topics[i];
-    let total = t.lesson.steps.len();
+    let total = t.step_titles().len();
     if lesson.completed.contains(t.slug()) {
         return total;
     }
@@ -30,10 +30,8 @@ pub fn topic_inputs(course: &Course, lesson: &LessonProgress) -> Vec<TopicInput>
             slug: t.slug().to_string(),
             number: t.number(),
             title: t.title().to_string(),
-            tasks: t.lesson.meta.tasks.clone(),
-            steps: (t.lesson.steps.iter())
-                .map(|p| p.title.clone().unwrap_or_default())
-                .collect(),
+            tasks: t.tasks().to_vec(),
+            steps: t.step_titles().to_vec(),
             read: steps_read(course, i, lesson),
         })
         .collect()
@@ -48,7 +46,7 @@ pub fn planned(
 ) -> (Forecast, Today) {
     let topics = topic_inputs(course, &progress.lesson);
     let inputs = Inputs {
-        banks: &course.banks,
+        banks: course.banks(),
         topics: &topics,
         histories: &progress.items,
         reading_secs: progress.lesson.reading_secs,
@@ -76,7 +74,7 @@ mod tests {
         lesson.completed.insert(course.topics[2].slug().into());
         assert_eq!(
             steps_read(&course, 2, &lesson),
-            course.topics[2].lesson.steps.len()
+            course.topics[2].lesson().steps.len()
         );
     }
 }

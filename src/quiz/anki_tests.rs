@@ -90,8 +90,8 @@ fn built_in_course_file_reads_back_by_the_rules() {
     assert_eq!(value("deck"), "DEA-C01 Phase 6");
     assert_eq!(value("tags column"), "3");
 
-    let triggers: usize = course.banks.iter().map(|b| b.triggers.len()).sum();
-    let questions: usize = course.banks.iter().map(|b| b.questions.len()).sum();
+    let triggers: usize = course.banks().iter().map(|b| b.triggers.len()).sum();
+    let questions: usize = course.banks().iter().map(|b| b.questions.len()).sum();
     assert!(triggers > 100 && questions > 100, "{triggers} {questions}");
     assert_eq!(notes.len(), triggers + questions);
     let kind = |k: &str| notes.iter().filter(|n| n.tags[3] == k).count();
@@ -133,7 +133,7 @@ fn built_in_course_file_reads_back_by_the_rules() {
 fn multiple_response_fronts_say_how_many() {
     let course = built_in();
     let (_, notes) = read_back(&export(&course, None));
-    let multiple: usize = (course.banks.iter())
+    let multiple: usize = (course.banks().iter())
         .flat_map(|b| &b.questions)
         .filter(|q| q.is_multiple())
         .count();
@@ -163,7 +163,7 @@ fn a_course_without_quizzes_gives_the_headers_alone() {
 fn with_bank(toml: &str) -> Course {
     let mut course = mini_course();
     let bank: QuizBank = parse("quizzes/01-alpha.toml", toml).expect("test quiz parses");
-    course.banks = vec![bank];
+    *course.banks_mut() = vec![bank];
     course.topics[0].quiz = Some(0);
     course
 }
@@ -225,7 +225,7 @@ decoys = ["One", "Two", "Three"]
 why = "z"
 "#,
     );
-    let t = &mut course.banks[0].triggers[0];
+    let t = &mut course.banks_mut()[0].triggers[0];
     t.cue = "#tab\there\nnew <script>".into();
     t.answer = "\"quoted\"\r\n&amp;".into();
     t.why = "\t".into();

@@ -30,12 +30,19 @@ pub fn from_ids<'a>(banks: &[QuizBank], wrong: impl IntoIterator<Item = &'a str>
     let order: BTreeMap<&str, usize> = (banks.iter().enumerate())
         .map(|(i, b)| (b.topic.as_str(), i))
         .collect();
+    tally(wrong.into_iter().filter_map(|id| {
+        let (topic, step) = step_of(banks, id)?;
+        let at = order.get(topic.as_str()).copied().unwrap_or(usize::MAX);
+        Some((at, topic, step))
+    }))
+}
+
+/// The list from the steps behind each wrong answer, as `(topic's place in the course, topic's slug, 0-based step)`:
+/// most-missed first (ties in course order), at most [`LIMIT`]. The course index gives them without the banks.
+pub fn tally(wrong_steps: impl IntoIterator<Item = (usize, String, usize)>) -> Vec<Reread> {
     let mut counts: BTreeMap<(usize, String, usize), usize> = BTreeMap::new();
-    for id in wrong {
-        if let Some((topic, step)) = step_of(banks, id) {
-            let at = order.get(topic.as_str()).copied().unwrap_or(usize::MAX);
-            *counts.entry((at, topic, step)).or_default() += 1;
-        }
+    for key in wrong_steps {
+        *counts.entry(key).or_default() += 1;
     }
     let mut list: Vec<Reread> = (counts.into_iter())
         .map(|((_, topic, step), misses)| Reread {

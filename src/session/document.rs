@@ -56,7 +56,7 @@ impl<'c> Session<'c> {
 
     pub fn header(&self) -> Header {
         let t = &self.course.topics[self.shown_topic()];
-        let l = &t.lesson;
+        let l = t.lesson();
         let place = match self.shown_screen() {
             Screen::Step(i) if i == l.steps.len() => {
                 format!("Step {} of {} · wrap-up", i + 1, t.step_count())
@@ -106,7 +106,7 @@ impl<'c> Session<'c> {
     /// The markdown of the current screen.
     pub fn document(&self) -> Cow<'c, str> {
         let t: &'c Topic = &self.course.topics[self.shown_topic()];
-        let l = &t.lesson;
+        let l = t.lesson();
         match self.shown_screen() {
             Screen::Step(i) if i < l.steps.len() => Cow::Borrowed(l.steps[i].shown()),
             Screen::Step(_) => Cow::Owned(l.wrap_up()),

@@ -19,7 +19,7 @@ pub struct Cursor {
 impl Session<'_> {
     /// The screens `repeat` (or `example`) walks through at the current step.
     pub fn helpings(&self, kind: Kind) -> Vec<Screen> {
-        let l = &self.current().lesson;
+        let l = self.current().lesson();
         let k = self.step;
         // A teaching step, not the wrap-up or "topic complete".
         let teaching = k < l.steps.len() && self.screen != Screen::Complete;
@@ -96,7 +96,7 @@ impl Session<'_> {
         let Screen::Scenario(i) = self.shown_screen() else {
             return false;
         };
-        let scenarios = &self.course.topics[self.shown_topic()].lesson.scenarios;
+        let scenarios = &self.course.topics[self.shown_topic()].lesson().scenarios;
         !self.revealed && scenarios.get(i).is_some_and(|p| p.markdown.contains(PICK))
     }
 

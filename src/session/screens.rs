@@ -13,7 +13,7 @@ impl Session<'_> {
         }
         for (i, h) in self.hits.iter().enumerate() {
             let t = &self.course.topics[h.topic];
-            let place = h.place.label(t.lesson.steps.len());
+            let place = h.place.label(t.step_count() - 1);
             s.push_str(&format!(
                 "{}. **{} {}** · {place}  \n   {}\n",
                 i + 1,
@@ -55,7 +55,7 @@ impl Session<'_> {
                 "- **{}** {} — *{}*\n",
                 t.number(),
                 t.title(),
-                t.lesson.meta.tagline
+                t.tagline()
             ));
         }
         let goto = course.topics.last().map_or(1, |t| t.number());
@@ -77,7 +77,7 @@ impl Session<'_> {
                 "**Next: Topic {} — {}**\n\n*{}*\n\nNothing moves on until you say so.",
                 n.number(),
                 n.title(),
-                n.lesson.meta.tagline
+                n.tagline()
             ),
             None => {
                 "**That was the last topic of the phase.** Say `done` for your summary.".to_string()
@@ -90,7 +90,7 @@ impl Session<'_> {
              - `done` → stop the phase here\n",
             t.number(),
             t.title(),
-            t.lesson.memory_hack.trim()
+            t.lesson().memory_hack.trim()
         )
     }
 

@@ -319,7 +319,7 @@ fn a_quiz_scrolls_answers_deliberately_and_leaves_with_its_score() {
         ..crate::quiz::QuizOptions::new(crate::quiz::Mode::Scenario)
     };
     a.start_quiz(crate::quiz::flow::QuizFlow::new(
-        &course.banks,
+        course.banks(),
         course.topic_infos(),
         &opts,
         &Default::default(),
@@ -373,7 +373,7 @@ fn a_quiz_scrolls_answers_deliberately_and_leaves_with_its_score() {
 #[test]
 fn tab_after_a_wrong_answer_opens_its_step_and_esc_comes_back_to_the_quiz() {
     let mut course = crate::course::Course::built_in().unwrap();
-    for b in course.banks.iter_mut() {
+    for b in course.banks_mut().iter_mut() {
         let step = Some(crate::quiz::bank::StepRef { step: 2, line: 1 });
         b.triggers.iter_mut().for_each(|t| t.step = step);
     }
@@ -387,7 +387,7 @@ fn tab_after_a_wrong_answer_opens_its_step_and_esc_comes_back_to_the_quiz() {
         ..crate::quiz::QuizOptions::new(crate::quiz::Mode::Drill)
     };
     a.start_quiz(crate::quiz::flow::QuizFlow::new(
-        &course.banks,
+        course.banks(),
         course.topic_infos(),
         &opts,
         &Default::default(),

@@ -166,7 +166,7 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
         Outcome::Quiz(topic) => {
             let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
             let quiz = QuizFlow::new(
-                &course.banks,
+                course.banks(),
                 course.topic_infos(),
                 &opts,
                 host.histories(),
@@ -196,7 +196,7 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
                 ..QuizOptions::new(crate::quiz::Mode::Quick)
             };
             let quiz = QuizFlow::new(
-                &course.banks,
+                course.banks(),
                 course.topic_infos(),
                 &opts,
                 host.histories(),
@@ -223,7 +223,7 @@ pub fn quiz_only(
     app.standalone = true;
     app.set_present(look.projector.is_some(), look.projector);
     app.start_quiz(QuizFlow::new(
-        &course.banks,
+        course.banks(),
         course.topic_infos(),
         opts,
         host.histories(),

@@ -15,8 +15,7 @@ const TAB_STOP: usize = 4;
 /// characters that terminals disagree on. ZWJ (U+200D) is kept so emoji ZWJ sequences stay one measurable grapheme.
 pub fn clean(s: &str) -> Cow<'_, str> {
     // Most text is plain printable ASCII: one cheap byte scan settles it.
-    let ascii_clean = s.bytes().all(|b| b == b'\n' || (b' '..0x7f).contains(&b));
-    if ascii_clean || !s.chars().any(needs_work) {
+    if plain_ascii(s.as_bytes()) || !s.chars().any(needs_work) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -49,6 +48,16 @@ pub fn clean(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether every byte is printable ASCII or `\n`. Checked a block at a time without stopping early inside a block,
+/// so the compiler can test many bytes at once: this scan runs over every byte of a course folder.
+fn plain_ascii(bytes: &[u8]) -> bool {
+    bytes.chunks(64).all(|block| {
+        (block.iter()).fold(true, |ok, &b| {
+            ok & ((b' '..0x7f).contains(&b) | (b == b'\n'))
+        })
+    })
 }
 
 /// Whether `c` forces a copy (cheap test so clean text is returned borrowed).
@@ -99,8 +108,27 @@ pub fn clean_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clean;
+    use super::{clean, plain_ascii};
     use std::borrow::Cow;
+
+    #[test]
+    fn the_block_scan_is_the_byte_by_byte_rule() {
+        let byte_rule = |s: &[u8]| s.iter().all(|&b| b == b'\n' || (b' '..0x7f).contains(&b));
+        let long = "x".repeat(200);
+        for bad in ["\t", "\r", "\x1b", "\x7f", "é", "\x00"] {
+            for at in [0, 63, 64, 65, 199] {
+                let mut s = long.clone();
+                s.replace_range(at..at + 1, bad);
+                assert_eq!(
+                    plain_ascii(s.as_bytes()),
+                    byte_rule(s.as_bytes()),
+                    "{bad:?} at {at}"
+                );
+                assert!(!plain_ascii(s.as_bytes()));
+            }
+        }
+        assert!(plain_ascii(long.as_bytes()) && plain_ascii(b"") && plain_ascii(b"a\nb"));
+    }
 
     #[test]
     fn clean_text_is_borrowed() {

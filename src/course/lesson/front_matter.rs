@@ -78,36 +78,7 @@ pub(in crate::course) fn split_front_matter<'a>(
     path: &str,
     text: &'a str,
 ) -> Result<(&'a str, &'a str, usize), Diagnostic> {
-    if text.trim().is_empty() {
-        return Err(Diagnostic::new(
-            path,
-            1,
-            "the lesson file is empty: it needs TOML front matter between `+++` lines, then the six sections",
-        ));
-    }
-    let Some(rest) = text.strip_prefix("+++\n") else {
-        return Err(Diagnostic::new(
-            path,
-            1,
-            "a lesson must start with TOML front matter: a line `+++`, the fields, then `+++`",
-        ));
-    };
-    let close = if rest.starts_with("+++\n") || rest == "+++" {
-        Some(0)
-    } else {
-        rest.find("\n+++\n")
-            .map(|i| i + 1)
-            .or_else(|| rest.ends_with("\n+++").then(|| rest.len() - 3))
-    };
-    let Some(close) = close else {
-        return Err(Diagnostic::new(
-            path,
-            1,
-            "front matter is not closed: add a line `+++` after its fields",
-        ));
-    };
-    let body_start = (4 + close + 4).min(text.len());
-    Ok((&rest[..close], &text[body_start..], body_start))
+    super::outline::split_front_matter(text).map_err(|why| Diagnostic::new(path, 1, why))
 }
 
 fn check_front_matter(path: &str, text: &str, m: &FrontMatter, diags: &mut Vec<Diagnostic>) {

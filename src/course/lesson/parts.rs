@@ -1,11 +1,10 @@
 //! The sections shown a part at a time (steps, angles, scenarios): split at their top-level `---` breaks, each part
 //! checked for text.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-
 use super::{
-    Part, options,
-    sections::{Body, RawSection},
+    Part,
+    outline::{RawSection, opening_title, split_parts},
+    sections::Body,
 };
 use crate::util::diagnostic::Diagnostic;
 
@@ -68,63 +67,10 @@ pub(super) fn check_scenario_titles(path: &str, scenarios: &[Part], diags: &mut 
     }
 }
 
-/// Byte ranges of the parts of a section, split at its top-level rules.
-fn split_parts(body: &str, s: &RawSection) -> Vec<(usize, usize)> {
-    if body[s.start..s.end].trim().is_empty() {
-        return Vec::new();
-    }
-    let mut parts = Vec::new();
-    let mut start = s.start;
-    for &(rule_start, rule_end) in &s.rules {
-        parts.push((start, rule_start));
-        start = rule_end;
-    }
-    parts.push((start, s.end));
-    parts
-}
-
-/// The text of the `##` heading a part opens with.
-fn opening_title(md: &str) -> Option<String> {
-    // An ATX heading is one line, so when the part opens with one (as steps and scenarios do) that line alone decides:
-    // parsing the whole part again would double the cost of loading a course. Not when the line holds a `[`: it
-    // could be a link whose definition comes further down.
-    let first_line = md.split('\n').next().unwrap_or(md);
-    let hashes = first_line.bytes().take_while(|&b| b == b'#').count();
-    let atx = (1..=6).contains(&hashes)
-        && matches!(first_line.as_bytes().get(hashes), None | Some(b' ' | b'\t'));
-    let md = if atx && !first_line.contains('[') {
-        first_line
-    } else {
-        md
-    };
-    h2_title(md)
-}
-
-/// The text of the `##` heading `md` starts with, by a markdown parse.
-fn h2_title(md: &str) -> Option<String> {
-    let mut parser = Parser::new_ext(md, options());
-    match parser.next() {
-        Some(Event::Start(Tag::Heading {
-            level: HeadingLevel::H2,
-            ..
-        })) => {}
-        _ => return None,
-    }
-    let mut title = String::new();
-    for event in parser {
-        match event {
-            Event::End(TagEnd::Heading(_)) => break,
-            Event::Text(t) | Event::Code(t) => title.push_str(&t),
-            _ => {}
-        }
-    }
-    let title = title.trim().to_string();
-    (!title.is_empty()).then_some(title)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::course::lesson::outline::h2_title;
 
     /// The title as a full parse of the part finds it (what `opening_title` did before it learnt to read one line).
     fn title_by_full_parse(md: &str) -> Option<String> {

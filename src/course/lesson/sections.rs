@@ -1,9 +1,7 @@
 //! The body's sections: found at its top-level `#` headings, then matched against [`SECTIONS`], every unknown,
 //! repeated, out-of-order or missing one reported.
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
-
-use super::{SECTIONS, options};
+use super::{SECTIONS, outline::RawSection};
 use crate::util::diagnostic::{Diagnostic, LineIndex};
 
 /// A lesson's body with what its diagnostics need: the file's path and the lines of the whole file.
@@ -38,18 +36,6 @@ impl<'a> Body<'a> {
     pub(super) fn diag(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(self.path, self.at(offset), message)
     }
-}
-
-/// A section found in the body: its heading and the byte range of its content.
-pub(super) struct RawSection {
-    pub(super) name: String,
-    /// Byte offset of the `#` heading itself.
-    pub(super) heading_at: usize,
-    /// Content range: from the end of the heading to the next section.
-    pub(super) start: usize,
-    pub(super) end: usize,
-    /// Byte offsets of top-level thematic breaks inside it (where parts split).
-    pub(super) rules: Vec<(usize, usize)>,
 }
 
 /// The sections of [`SECTIONS`] found, in that order (`None` for a missing one). Problems go to `diags`.
@@ -138,51 +124,4 @@ fn report_missing(body: &Body, found: &[Option<&RawSection>; 6], diags: &mut Vec
         };
         diags.push(Diagnostic::new(body.path, line, message));
     }
-}
-
-/// Finds the top-level `#` headings and `---` breaks. Only events at nesting depth 0 count, so a `---` inside a
-/// list or a `#` inside a code block never splits anything.
-pub(super) fn scan_sections(body: &str) -> Vec<RawSection> {
-    let mut sections: Vec<RawSection> = Vec::new();
-    let mut depth = 0usize;
-    let mut heading: Option<(usize, String)> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) if depth == 0 => {
-                heading = Some((range.start, String::new()));
-                depth += 1;
-            }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) if depth == 1 && heading.is_some() => {
-                depth -= 1;
-                let (start, name) = heading.take().unwrap_or_default();
-                if let Some(prev) = sections.last_mut() {
-                    prev.end = start;
-                }
-                sections.push(RawSection {
-                    name: name.trim().to_string(),
-                    heading_at: start,
-                    start: range.end,
-                    end: body.len(),
-                    rules: Vec::new(),
-                });
-            }
-            Event::Start(_) => depth += 1,
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) if heading.is_some() => {
-                if let Some((_, name)) = heading.as_mut() {
-                    name.push_str(&t);
-                }
-            }
-            Event::Rule if depth == 0 => {
-                if let Some(s) = sections.last_mut() {
-                    s.rules.push((range.start, range.end));
-                }
-            }
-            _ => {}
-        }
-    }
-    sections
 }

@@ -2,10 +2,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::{
-    options,
-    sections::{Body, RawSection},
-};
+use super::{options, outline::RawSection, sections::Body};
 use crate::util::{diagnostic::Diagnostic, text::plural};
 
 /// The wrap-up sections' text and what the checks measured of it.

@@ -7,10 +7,16 @@ use toml::Spanned;
 
 use super::{COURSE_TOML, CourseFiles};
 use crate::{
-    course::{Lesson, Topic, lesson, manifest::Manifest},
+    course::{Lesson, lesson, manifest::Manifest},
     quiz::bank::{self, QuizBank},
     util::diagnostic::{Diagnostic, LineIndex},
 };
+
+/// A listed lesson and the index of its quiz in the banks, before they become a `Topic`.
+pub(super) struct Parsed {
+    pub(super) lesson: Lesson,
+    pub(super) quiz: Option<usize>,
+}
 
 impl CourseFiles {
     /// The topics `manifest` lists, each with its lesson and quiz, and the quiz banks in topic order (the topics
@@ -21,7 +27,7 @@ impl CourseFiles {
         lessons: Vec<Lesson>,
         banks: Vec<QuizBank>,
         diags: &mut Vec<Diagnostic>,
-    ) -> (Vec<Topic>, Vec<QuizBank>) {
+    ) -> (Vec<Parsed>, Vec<QuizBank>) {
         let (mut topics, unlisted) = self.in_order(manifest, lessons, diags);
         let texts: HashMap<&str, &str> = self
             .lessons
@@ -68,7 +74,7 @@ impl CourseFiles {
         manifest: &Manifest,
         lessons: Vec<Lesson>,
         diags: &mut Vec<Diagnostic>,
-    ) -> (Vec<Topic>, Vec<Lesson>) {
+    ) -> (Vec<Parsed>, Vec<Lesson>) {
         let course_lines =
             LineIndex::new(self.course_toml.as_ref().map_or("", |f| f.text.as_str()));
         let order_line = |slug: &Spanned<String>| course_lines.line_of(slug.span().start);
@@ -98,7 +104,7 @@ impl CourseFiles {
                 continue;
             }
             match by_slug.get(slug).and_then(|&i| lessons[i].take()) {
-                Some(lesson) => topics.push(Topic { lesson, quiz: None }),
+                Some(lesson) => topics.push(Parsed { lesson, quiz: None }),
                 None if named.contains(slug.as_str()) => {}
                 None => diags.push(Diagnostic::new(
                     COURSE_TOML,
@@ -113,7 +119,7 @@ impl CourseFiles {
 
 /// The banks in topic order, each topic pointing at its own; a topic's second quiz is a problem.
 fn attach_quizzes(
-    topics: &mut [Topic],
+    topics: &mut [Parsed],
     banks: Vec<QuizBank>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<QuizBank> {

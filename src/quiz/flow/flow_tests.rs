@@ -20,7 +20,7 @@ fn opts(mode: Mode, count: Option<usize>) -> QuizOptions {
 
 fn flow<'c>(course: &'c Course, o: &QuizOptions) -> QuizFlow<'c> {
     QuizFlow::new(
-        &course.banks,
+        course.banks(),
         course.topic_infos(),
         o,
         &BTreeMap::new(),
@@ -250,7 +250,7 @@ fn nothing_due_says_when_the_next_review_is() {
     let state = crate::quiz::review(None, Rating::Good, t0(), None);
     histories.insert("sfn-retry-transient".to_string(), state.clone());
     let q = QuizFlow::new(
-        &course.banks,
+        course.banks(),
         course.topic_infos(),
         &QuizOptions {
             topic: None,
@@ -342,7 +342,7 @@ fn hints_offer_only_what_exists_and_fit() {
 fn linked() -> Course {
     let mut course = Course::built_in().unwrap();
     for b in course
-        .banks
+        .banks_mut()
         .iter_mut()
         .filter(|b| b.topic == "step-functions")
     {
@@ -420,7 +420,7 @@ fn no_quiz_word_is_a_typed_answer_of_the_course() {
         .flat_map(|w| w.spellings())
         .map(crate::quiz::normalize)
         .collect();
-    for b in &course.banks {
+    for b in course.banks() {
         for t in &b.triggers {
             for a in std::iter::once(&t.answer).chain(&t.accept) {
                 let a = crate::quiz::normalize(a);

@@ -40,7 +40,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     for (i, h) in s.hits.iter().enumerate() {
         let topic = &s.course.topics[h.topic];
-        let place = h.place.label(topic.lesson.steps.len());
+        let place = h.place.label(topic.step_count() - 1);
         let style = if i == app.hit_cursor {
             t.selected
         } else {

@@ -1,0 +1,145 @@
+//! The course index (docs/architecture.md, "The course index"): each topic's number, slug, title, tagline, step
+//! titles and quiz item ids, enough for the menu, `topics`, search's first pass and the lists of steps to re-read.
+//! A course built from it parses a topic's lesson when it is first shown and the quiz banks when first quizzed.
+//! The built-in course's index is made at build time (build.rs); a folder's is made by a full parse (which checks
+//! it) and cached by size and modification time (`cache`).
+
+mod cache;
+mod format;
+
+use std::{path::Path, sync::Arc};
+
+pub use cache::stamp_of;
+pub use format::{Index, ItemEntry, QuizEntry, Stamp, TopicEntry};
+
+use super::{
+    Course, Diagnostic, Lesson, Origin,
+    load::{COURSE_TOML, CourseFiles, SourceFile},
+    manifest::Manifest,
+};
+use crate::{quiz::bank::QuizBank, util::embedded};
+
+impl TopicEntry {
+    /// The entry of a parsed lesson and its quiz.
+    pub fn of(lesson: &Lesson, quiz: Option<&QuizBank>) -> Self {
+        let m = &lesson.meta;
+        Self {
+            number: m.number,
+            slug: m.slug.clone(),
+            title: m.title.clone(),
+            tagline: m.tagline.clone(),
+            scenarios: lesson.scenarios.len(),
+            lesson: lesson.path.clone(),
+            tasks: m.tasks.clone(),
+            steps: (lesson.steps.iter())
+                .map(|s| s.title.clone().unwrap_or_default())
+                .collect(),
+            quiz: quiz.map(QuizEntry::of),
+        }
+    }
+}
+
+impl QuizEntry {
+    pub fn of(bank: &QuizBank) -> Self {
+        let step = |s: &Option<crate::quiz::bank::StepRef>| s.map(|s| s.step);
+        let triggers = (bank.triggers.iter()).map(|t| ItemEntry {
+            id: t.id.clone(),
+            question: false,
+            step: step(&t.step),
+        });
+        let questions = (bank.questions.iter()).map(|q| ItemEntry {
+            id: q.id.clone(),
+            question: true,
+            step: step(&q.step),
+        });
+        Self {
+            path: bank.path.clone(),
+            items: triggers.chain(questions).collect(),
+        }
+    }
+}
+
+impl Course {
+    /// The built-in course, from the index build.rs made: nothing is parsed but `course.toml`. Should the index be
+    /// missing (a lesson that does not outline), everything is parsed, which reports the problem.
+    pub fn built_in() -> Result<Self, Vec<Diagnostic>> {
+        let indexed = Index::from_text(embedded::INDEX).and_then(|index| {
+            let manifest = SourceFile {
+                path: COURSE_TOML.into(),
+                text: embedded::file(COURSE_TOML)?.to_string(),
+            };
+            let manifest = Manifest::parse(&manifest).ok()?;
+            Some(Self::from_index(
+                &manifest,
+                "built-in",
+                Origin::BuiltIn,
+                index,
+            ))
+        });
+        indexed.map_or_else(|| CourseFiles::built_in().parse(), Ok)
+    }
+
+    /// The built-in course, or the folder `dir`: from its cached index when no file changed since it was made,
+    /// else parsed and checked in full (and the index cached for the next start).
+    pub fn load(dir: Option<&Path>) -> Result<Self, Vec<Diagnostic>> {
+        let Some(dir) = dir else {
+            return Self::built_in();
+        };
+        let cache = cache::Cache::open(dir);
+        if let Some(course) = cache.as_ref().and_then(|c| c.course(dir)) {
+            return Ok(course);
+        }
+        let course = CourseFiles::from_dir(dir)?.parse()?;
+        if let Some(cache) = cache {
+            cache.store(&course);
+        }
+        Ok(course)
+    }
+
+    /// A course whose topics are parsed on demand from `origin`.
+    fn from_index(manifest: &Manifest, shown: &str, origin: Origin, index: Index) -> Self {
+        let mut banks = Vec::new();
+        let topics = (index.topics.into_iter())
+            .map(|entry| {
+                let quiz = entry.quiz.as_ref().map(|q| {
+                    banks.push((q.path.clone(), entry.slug.clone()));
+                    banks.len() - 1
+                });
+                super::Topic::indexed(entry, origin.clone(), quiz)
+            })
+            .collect();
+        Self {
+            title: manifest.title(),
+            phase: manifest.phase(),
+            blurb: manifest.blurb(),
+            banner: manifest.banner(),
+            origin: shown.to_string(),
+            topics,
+            banks: super::banks::Banks::lazy(origin, banks),
+        }
+    }
+
+    /// The index of this course (for the cache and the tests).
+    pub fn index(&self) -> Vec<TopicEntry> {
+        self.topics.iter().map(|t| t.entry().clone()).collect()
+    }
+}
+
+/// `course.toml` of a folder, read now.
+fn folder_manifest(dir: &Path) -> Option<Manifest> {
+    let text = super::load::read_course_file(&dir.join(COURSE_TOML)).ok()??;
+    let file = SourceFile {
+        path: COURSE_TOML.into(),
+        text: super::load::cleaned(text),
+    };
+    Manifest::parse(&file).ok()
+}
+
+/// Where a course folder's files are read from: shared by its topics.
+pub(super) fn folder_origin(dir: &Path) -> Origin {
+    Origin::Folder(Arc::from(dir))
+}
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;

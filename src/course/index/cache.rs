@@ -1,0 +1,117 @@
+//! A course folder's index, cached between starts in the user's cache folder (or `DEA_TUTOR_CACHE`; `off` turns it
+//! off). It is used only when every `.md`/`.toml` file of the folder has the size and modification time it had when
+//! the folder was last parsed in full and found valid, by this very binary; anything else is a miss, and a miss
+//! parses and checks the whole folder as before, so a folder with a problem is always reported at start.
+
+use std::{
+    fs,
+    hash::{Hash, Hasher},
+    path::{Path, PathBuf},
+    time::{Duration, SystemTime, UNIX_EPOCH},
+};
+
+use super::{Course, Index, Stamp, folder_manifest, folder_origin};
+use crate::course::load::listing;
+
+/// A file changed this recently may change again within the clock's granularity without its stamp changing
+/// (git's "racy" entries): a folder holding one is not cached until it has settled.
+const SETTLE: Duration = Duration::from_secs(2);
+
+pub(super) struct Cache {
+    file: PathBuf,
+    key: String,
+    /// The folder's files as listed before any was read.
+    files: Vec<(String, Stamp)>,
+}
+
+impl Cache {
+    /// The cache entry of the folder `dir`; `None` when caching is off or the folder cannot be listed.
+    pub(super) fn open(dir: &Path) -> Option<Self> {
+        Self::open_in(&root()?, dir)
+    }
+
+    pub(super) fn open_in(root: &Path, dir: &Path) -> Option<Self> {
+        let canonical = fs::canonicalize(dir).ok()?;
+        let files = listing(dir)?;
+        // A new build of the tutor may parse differently: its own size and time are part of the key.
+        let exe = (std::env::current_exe().and_then(fs::metadata))
+            .map(|m| stamp_of(&m))
+            .unwrap_or_default();
+        let key = format!(
+            "{} {}:{} {}",
+            env!("CARGO_PKG_VERSION"),
+            exe.len,
+            exe.nanos,
+            canonical.display()
+        );
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        canonical.hash(&mut hasher);
+        let file = root.join(format!("{:016x}.idx", hasher.finish()));
+        Some(Self { file, key, files })
+    }
+
+    /// The course from the cached index, when it is this folder's and no file changed since.
+    pub(super) fn course(&self, dir: &Path) -> Option<Course> {
+        let text = fs::read_to_string(&self.file).ok()?;
+        let index = Index::from_text(&text)?;
+        if index.key != self.key || index.files != self.files {
+            return None;
+        }
+        let manifest = folder_manifest(dir)?;
+        let shown = dir.display().to_string();
+        Some(Course::from_index(
+            &manifest,
+            &shown,
+            folder_origin(dir),
+            index,
+        ))
+    }
+
+    /// Caches the index of `course`, parsed in full from the files listed; best effort (a read-only cache folder
+    /// only costs the next start a full parse).
+    pub(super) fn store(&self, course: &Course) {
+        let settled = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |now| now.saturating_sub(SETTLE).as_nanos());
+        if self.files.iter().any(|(_, s)| s.nanos >= settled) {
+            return;
+        }
+        let index = Index {
+            key: self.key.clone(),
+            files: self.files.clone(),
+            topics: course.index(),
+        };
+        let Some(folder) = self.file.parent() else {
+            return;
+        };
+        // Written aside and renamed: a reader never sees half a file.
+        let part = self
+            .file
+            .with_extension(format!("{}.part", std::process::id()));
+        let written = fs::create_dir_all(folder)
+            .and_then(|()| fs::write(&part, index.to_text()))
+            .and_then(|()| fs::rename(&part, &self.file));
+        if written.is_err() {
+            let _ = fs::remove_file(&part);
+        }
+    }
+}
+
+pub fn stamp_of(meta: &fs::Metadata) -> Stamp {
+    let since = (meta.modified().ok()).and_then(|m| m.duration_since(UNIX_EPOCH).ok());
+    Stamp {
+        len: meta.len(),
+        nanos: since.map_or(0, |d| d.as_nanos()),
+    }
+}
+
+/// `DEA_TUTOR_CACHE`, else the user's cache folder; `None` when it is `off` (or empty) or there is none.
+fn root() -> Option<PathBuf> {
+    match std::env::var_os("DEA_TUTOR_CACHE") {
+        Some(v) if v.is_empty() || v == "off" => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => {
+            directories::ProjectDirs::from("", "", "dea-tutor").map(|d| d.cache_dir().join("index"))
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The course index as text: what the menu, `topics`, search's first pass and the quiz lists need of each topic,
+//! without its lesson's markdown or its quiz's TOML. One format for the built-in course's index (written by
+//! build.rs, which includes this file, so it may use nothing but std) and for a course folder's cached index.
+//!
+//! ```text
+//! dea-tutor-index 2 → KEY                   the format, then what the index was made by (a stale key is a miss)
+//! F → PATH → LEN → NANOS                    a file of the folder, as it was when indexed (none for the built-in)
+//! T → NUMBER → SLUG → TITLE → TAGLINE → SCENARIOS → LESSON-PATH
+//! K → TASK                                  one an exam task of the front matter's `tasks`, in order
+//! S → TITLE                                 one a teaching step, in order ("" when it has no `##` title)
+//! Q → PATH                                  the topic's quiz file
+//! I → t|q → ID → STEP                       one a trigger (t) or question (q); STEP is 1-based, "" when none
+//! ```
+//! Fields are separated by a tab (→ above); `\`, tab and newline in a field are written `\\`, `\t`, `\n`.
+
+pub const HEADER: &str = "dea-tutor-index 2";
+
+/// A file's size and modification time (nanoseconds since the epoch): when both are as indexed, the file is taken
+/// to be unchanged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stamp {
+    pub len: u64,
+    pub nanos: u128,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TopicEntry {
+    pub number: u32,
+    pub slug: String,
+    pub title: String,
+    pub tagline: String,
+    /// Parts of `# Exam scenarios`.
+    pub scenarios: usize,
+    /// The lesson file, relative to the course (`lessons/11-step-functions.md`).
+    pub lesson: String,
+    /// The exam tasks it teaches (front matter `tasks`), for the forecast.
+    pub tasks: Vec<String>,
+    /// Teaching step titles, in order; "" for a step without one.
+    pub steps: Vec<String>,
+    pub quiz: Option<QuizEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuizEntry {
+    pub path: String,
+    pub items: Vec<ItemEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemEntry {
+    pub id: String,
+    pub question: bool,
+    /// The 1-based teaching step it names (`step = N`).
+    pub step: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Index {
+    pub key: String,
+    pub files: Vec<(String, Stamp)>,
+    pub topics: Vec<TopicEntry>,
+}
+
+fn escape(field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    for c in field.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn unescape(field: &str) -> Option<String> {
+    if !field.contains('\\') {
+        return Some(field.to_string());
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut chars = field.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        out.push(match chars.next()? {
+            '\\' => '\\',
+            't' => '\t',
+            'n' => '\n',
+            _ => return None,
+        });
+    }
+    Some(out)
+}
+
+impl Index {
+    pub fn to_text(&self) -> String {
+        let mut out = format!("{HEADER}\t{}\n", escape(&self.key));
+        let mut line = |fields: &[&str]| {
+            let escaped: Vec<String> = fields.iter().map(|f| escape(f)).collect();
+            out.push_str(&escaped.join("\t"));
+            out.push('\n');
+        };
+        for (path, s) in &self.files {
+            line(&["F", path, &s.len.to_string(), &s.nanos.to_string()]);
+        }
+        for t in &self.topics {
+            let number = t.number.to_string();
+            let scenarios = t.scenarios.to_string();
+            line(&[
+                "T", &number, &t.slug, &t.title, &t.tagline, &scenarios, &t.lesson,
+            ]);
+            for k in &t.tasks {
+                line(&["K", k]);
+            }
+            for s in &t.steps {
+                line(&["S", s]);
+            }
+            let Some(q) = &t.quiz else { continue };
+            line(&["Q", &q.path]);
+            for i in &q.items {
+                let kind = if i.question { "q" } else { "t" };
+                let step = i.step.map(|s| s.to_string()).unwrap_or_default();
+                line(&["I", kind, &i.id, &step]);
+            }
+        }
+        out
+    }
+
+    /// The index in `text`; `None` when anything in it is not as [`Index::to_text`] writes it.
+    pub fn from_text(text: &str) -> Option<Self> {
+        let mut lines = text.lines();
+        let key = lines.next()?.strip_prefix(HEADER)?.strip_prefix('\t')?;
+        let mut index = Index {
+            key: unescape(key)?,
+            ..Index::default()
+        };
+        for line in lines {
+            // Numbers and kinds are read in place; only the texts kept become strings (a big course's index has
+            // 50,000 item lines, read at every start).
+            let mut fields = line.split('\t');
+            let kind = fields.next()?;
+            let mut raw = || fields.next();
+            match kind {
+                "F" => {
+                    let path = unescape(raw()?)?;
+                    let len = raw()?.parse().ok()?;
+                    let nanos = raw()?.parse().ok()?;
+                    index.files.push((path, Stamp { len, nanos }));
+                }
+                "T" => index.topics.push(TopicEntry {
+                    number: raw()?.parse().ok()?,
+                    slug: unescape(raw()?)?,
+                    title: unescape(raw()?)?,
+                    tagline: unescape(raw()?)?,
+                    scenarios: raw()?.parse().ok()?,
+                    lesson: unescape(raw()?)?,
+                    tasks: Vec::new(),
+                    steps: Vec::new(),
+                    quiz: None,
+                }),
+                "K" => index.topics.last_mut()?.tasks.push(unescape(raw()?)?),
+                "S" => index.topics.last_mut()?.steps.push(unescape(raw()?)?),
+                "Q" => {
+                    let path = unescape(raw()?)?;
+                    index.topics.last_mut()?.quiz = Some(QuizEntry {
+                        path,
+                        items: Vec::new(),
+                    });
+                }
+                "I" => {
+                    let question = match raw()? {
+                        "q" => true,
+                        "t" => false,
+                        _ => return None,
+                    };
+                    let id = unescape(raw()?)?;
+                    let step = match raw()? {
+                        "" => None,
+                        s => Some(s.parse().ok()?),
+                    };
+                    let quiz = index.topics.last_mut()?.quiz.as_mut()?;
+                    quiz.items.push(ItemEntry { id, question, step });
+                }
+                _ => return None,
+            }
+        }
+        Some(index)
+    }
+}

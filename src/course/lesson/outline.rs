@@ -1,0 +1,190 @@
+//! A lesson's outline: its front matter split off, its top-level sections and the parts they split into, and the
+//! titles of those parts — what the course index needs. The full parser (`lesson::parse`) checks everything on top
+//! of this; build.rs includes this file to index the built-in course, so it uses nothing but std and pulldown-cmark.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// The section headings, in the order a lesson must give them.
+pub const SECTIONS: [&str; 6] = [
+    "Lesson",
+    "Another angle",
+    "Exam scenarios",
+    "Exam signals",
+    "Comparison",
+    "Memory hack",
+];
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// A section found in the body: its heading and the byte range of its content.
+pub struct RawSection {
+    pub name: String,
+    /// Byte offset of the `#` heading itself.
+    pub heading_at: usize,
+    /// Content range: from the end of the heading to the next section.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets of top-level thematic breaks inside it (where parts split).
+    pub rules: Vec<(usize, usize)>,
+}
+
+/// Finds the top-level `#` headings and `---` breaks. Only events at nesting depth 0 count, so a `---` inside a
+/// list or a `#` inside a code block never splits anything.
+pub fn scan_sections(body: &str) -> Vec<RawSection> {
+    let mut sections: Vec<RawSection> = Vec::new();
+    let mut depth = 0usize;
+    let mut heading: Option<(usize, String)> = None;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if depth == 0 => {
+                heading = Some((range.start, String::new()));
+                depth += 1;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if depth == 1 && heading.is_some() => {
+                depth -= 1;
+                let (start, name) = heading.take().unwrap_or_default();
+                if let Some(prev) = sections.last_mut() {
+                    prev.end = start;
+                }
+                sections.push(RawSection {
+                    name: name.trim().to_string(),
+                    heading_at: start,
+                    start: range.end,
+                    end: body.len(),
+                    rules: Vec::new(),
+                });
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if heading.is_some() => {
+                if let Some((_, name)) = heading.as_mut() {
+                    name.push_str(&t);
+                }
+            }
+            Event::Rule if depth == 0 => {
+                if let Some(s) = sections.last_mut() {
+                    s.rules.push((range.start, range.end));
+                }
+            }
+            _ => {}
+        }
+    }
+    sections
+}
+
+/// Byte ranges of the parts of a section, split at its top-level rules.
+pub fn split_parts(body: &str, s: &RawSection) -> Vec<(usize, usize)> {
+    if body[s.start..s.end].trim().is_empty() {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let mut start = s.start;
+    for &(rule_start, rule_end) in &s.rules {
+        parts.push((start, rule_start));
+        start = rule_end;
+    }
+    parts.push((start, s.end));
+    parts
+}
+
+/// The text of the `##` heading a part opens with.
+pub fn opening_title(md: &str) -> Option<String> {
+    // An ATX heading is one line, so when the part opens with one (as steps and scenarios do) that line alone decides:
+    // parsing the whole part again would double the cost of loading a course. Not when the line holds a `[`: it
+    // could be a link whose definition comes further down.
+    let first_line = md.split('\n').next().unwrap_or(md);
+    let hashes = first_line.bytes().take_while(|&b| b == b'#').count();
+    let atx = (1..=6).contains(&hashes)
+        && matches!(first_line.as_bytes().get(hashes), None | Some(b' ' | b'\t'));
+    let md = if atx && !first_line.contains('[') {
+        first_line
+    } else {
+        md
+    };
+    h2_title(md)
+}
+
+/// The text of the `##` heading `md` starts with, by a markdown parse.
+pub fn h2_title(md: &str) -> Option<String> {
+    let mut parser = Parser::new_ext(md, options());
+    match parser.next() {
+        Some(Event::Start(Tag::Heading {
+            level: HeadingLevel::H2,
+            ..
+        })) => {}
+        _ => return None,
+    }
+    let mut title = String::new();
+    for event in parser {
+        match event {
+            Event::End(TagEnd::Heading(_)) => break,
+            Event::Text(t) | Event::Code(t) => title.push_str(&t),
+            _ => {}
+        }
+    }
+    let title = title.trim().to_string();
+    (!title.is_empty()).then_some(title)
+}
+
+/// Splits `+++ toml +++ body`; returns the TOML, the body and the body's byte offset in `text`, or why it cannot
+/// (every such problem is on line 1).
+pub fn split_front_matter(text: &str) -> Result<(&str, &str, usize), &'static str> {
+    if text.trim().is_empty() {
+        return Err(
+            "the lesson file is empty: it needs TOML front matter between `+++` lines, then the six sections",
+        );
+    }
+    let Some(rest) = text.strip_prefix("+++\n") else {
+        return Err(
+            "a lesson must start with TOML front matter: a line `+++`, the fields, then `+++`",
+        );
+    };
+    let close = if rest.starts_with("+++\n") || rest == "+++" {
+        Some(0)
+    } else {
+        rest.find("\n+++\n")
+            .map(|i| i + 1)
+            .or_else(|| rest.ends_with("\n+++").then(|| rest.len() - 3))
+    };
+    let Some(close) = close else {
+        return Err("front matter is not closed: add a line `+++` after its fields");
+    };
+    let body_start = (4 + close + 4).min(text.len());
+    Ok((&rest[..close], &text[body_start..], body_start))
+}
+
+// The outline is what build.rs indexes the built-in course with; the crate's tests hold it to the full parse.
+/// What the index keeps of a lesson's body: its teaching steps' titles and how many scenarios it has.
+#[cfg_attr(not(test), allow(dead_code))]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline {
+    pub steps: Vec<Option<String>>,
+    pub scenarios: usize,
+}
+
+/// The outline of a lesson's body (the text after the front matter), as the full parse finds it for a valid lesson.
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn outline(body: &str) -> Outline {
+    let sections = scan_sections(body);
+    let section = |name: &str| sections.iter().find(|s| s.name == name);
+    // Empty parts are an error of the full parse; an outline skips them as it does.
+    let parts = |s: Option<&RawSection>| -> Vec<&str> {
+        s.map(|s| split_parts(body, s))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(start, end)| body[start..end].trim())
+            .filter(|md| !md.is_empty())
+            .collect()
+    };
+    Outline {
+        steps: (parts(section(SECTIONS[0])).into_iter())
+            .map(opening_title)
+            .collect(),
+        scenarios: parts(section(SECTIONS[2])).len(),
+    }
+}
