@@ -25,8 +25,13 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
     }
     problems.sort();
     if let Ok(course) = &parsed {
-        problems.extend(pieces::check(course, false));
-        problems.extend(diagrams::check(course));
+        // The two walks over every lesson are independent: the diagrams' on another core.
+        let diagrams = std::thread::scope(|scope| {
+            let diagrams = scope.spawn(|| diagrams::check(course));
+            problems.extend(pieces::check(course, false));
+            diagrams.join()
+        });
+        problems.extend(diagrams.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
         problems.sort();
     }
     let course = match parsed {

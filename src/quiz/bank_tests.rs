@@ -313,3 +313,38 @@ fn course_check_reports_unknown_topic_and_duplicate_ids() {
         ]
     );
 }
+
+#[test]
+fn the_ascii_choose_check_agrees_with_the_general_one() {
+    use super::checker::{has_choose_ascii, has_choose_chars};
+    let stems = [
+        "Which two? (Choose TWO.)",
+        "Choose two",
+        "choose\x0bthree",
+        "c-h-o-o-s-e 2",
+        "CHOOSE... (five)",
+        "Choose twofold",
+        "Choosey two",
+        "Choose -- two",
+        "Choose\x1ctwo",
+        "choose 22",
+        "chooses three",
+        "pick two; choose",
+        "A plain stem with no count.",
+        "",
+        "   ",
+        "Choose\tFOUR",
+        "choose\r\n3",
+        "Choose 1",
+        "abcdefghij choose abcdefghij two",
+    ];
+    for stem in stems {
+        assert_eq!(
+            has_choose_ascii(stem.as_bytes()),
+            has_choose_chars(stem),
+            "{stem:?}"
+        );
+    }
+    assert!(has_choose_ascii(b"(Choose TWO.)"));
+    assert!(!has_choose_ascii(b"Choose wisely, two"));
+}

@@ -30,6 +30,52 @@ struct RawExpect {
     error: Option<String>,
 }
 
+/// `[question.lab]` read from the spanned document (`checker::walk`); `None` for anything serde must word.
+pub(super) fn walk(table: toml::de::DeTable<'_>) -> Option<RawLab> {
+    use super::checker::walk::{float, list, string, table_of};
+    let (mut flavour, mut input, mut script, mut definition, mut expect) =
+        (None, None, None, None, None);
+    for (key, value) in table {
+        match key.get_ref().as_ref() {
+            "type" => flavour = Some(string(value)?),
+            "input" => input = Some(string(value)?),
+            "script" => script = Some(list(value, |n| string(n).map(Spanned::into_inner))?),
+            "definition" => definition = Some(string(value)?),
+            "expect" => {
+                let table = table_of(value)?;
+                let span = table.span();
+                let mut e = RawExpect {
+                    status: None,
+                    seconds: None,
+                    last_state: None,
+                    output: None,
+                    error: None,
+                };
+                for (key, value) in table.into_inner() {
+                    let text = |v| string(v).map(Spanned::into_inner);
+                    match key.get_ref().as_ref() {
+                        "status" => e.status = Some(text(value)?),
+                        "seconds" => e.seconds = Some(float(value)?),
+                        "last_state" => e.last_state = Some(text(value)?),
+                        "output" => e.output = Some(text(value)?),
+                        "error" => e.error = Some(text(value)?),
+                        _ => return None,
+                    }
+                }
+                expect = Some(Spanned::new(span, e));
+            }
+            _ => return None,
+        }
+    }
+    Some(RawLab {
+        flavour,
+        input,
+        script,
+        definition: definition?,
+        expect,
+    })
+}
+
 /// A lab exercise's run, as written and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lab {
