@@ -203,7 +203,27 @@ fn a_lesson_parses_once_when_first_asked_and_quizzes_when_first_quizzed() {
     assert!(!course.banks_parsed());
     let bank = course.quiz_of(&course.topics[2]).unwrap();
     assert_eq!(bank.topic, course.topics[2].slug());
+    assert!(!course.banks_parsed(), "a topic's quiz parses its own bank");
+    let quizzed: Vec<bool> = course
+        .topics
+        .iter()
+        .map(|t| course.quiz_parsed(t))
+        .collect();
+    assert_eq!(quizzed.iter().filter(|&&p| p).count(), 1);
+    assert!(quizzed[2]);
+    let again: *const _ = course.quiz_of(&course.topics[2]).unwrap();
+    assert_eq!(again, bank as *const _, "kept, not parsed again");
+    let one = course.banks_for(Some(course.topics[2].slug()));
+    assert_eq!(one, std::slice::from_ref(bank));
+    assert!(!course.banks_parsed());
+    let all = course.banks();
     assert!(course.banks_parsed());
+    assert_eq!(
+        all[2], *bank,
+        "the bank parsed alone is the one every reader sees"
+    );
+    assert_eq!(course.banks_for(None).len(), all.len());
+    assert_eq!(course.banks_for(Some("no-such-topic")).len(), all.len());
 }
 
 #[test]

@@ -132,8 +132,24 @@ impl Course {
         reread::tally(steps)
     }
 
+    /// A topic's quiz bank; parsed alone if the banks are not all parsed yet (a topic quiz reads one file).
     pub fn quiz_of(&self, topic: &Topic) -> Option<&QuizBank> {
-        topic.quiz.and_then(|i| self.banks().get(i))
+        topic.quiz.and_then(|i| self.banks.one(i))
+    }
+
+    /// Whether a topic's quiz bank has been parsed (tests hold that a topic quiz parses only its own).
+    pub fn quiz_parsed(&self, topic: &Topic) -> bool {
+        topic.quiz.is_some_and(|i| self.banks.is_one_parsed(i))
+    }
+
+    /// The banks a quiz of `topic` (a slug) needs: that topic's bank alone, or none when it has no quiz, so a
+    /// lesson's `quiz` and `quiz --topic N` parse one file. Every bank for a quiz across topics (or a slug that names
+    /// no topic, which the quiz engine reports).
+    pub fn banks_for(&self, topic: Option<&str>) -> &[QuizBank] {
+        let Some(t) = topic.and_then(|slug| self.topics.iter().find(|t| t.slug() == slug)) else {
+            return self.banks();
+        };
+        self.quiz_of(t).map_or(&[], std::slice::from_ref)
     }
     /// A topic by number (`12`), slug (`lake-formation`) or a unique slug prefix (`lake`).
     pub fn find_topic(&self, query: &str) -> Option<usize> {

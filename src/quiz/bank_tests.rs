@@ -348,3 +348,47 @@ fn the_ascii_choose_check_agrees_with_the_general_one() {
     assert!(has_choose_ascii(b"(Choose TWO.)"));
     assert!(!has_choose_ascii(b"Choose wisely, two"));
 }
+
+#[test]
+fn every_built_in_quiz_file_takes_the_walk_not_serde() {
+    let quizzes =
+        (crate::util::embedded::FILES.iter()).filter(|(path, _)| path.starts_with("quizzes/"));
+    let mut n = 0;
+    for (path, text) in quizzes {
+        assert!(
+            checker::walk::bank(text).is_some(),
+            "{path} fell back to serde"
+        );
+        n += 1;
+    }
+    assert!(n >= 10);
+}
+
+#[test]
+fn the_walk_leaves_every_oddity_to_serde() {
+    let good = "topic = \"alpha\"\n";
+    assert!(checker::walk::bank(good).is_some());
+    for odd in [
+        "topic = 1\n",
+        "topic = \"alpha\"\nextra = 1\n",
+        "[[trigger]]\nid = \"a\"\n",
+        "topic = \"a\"\n[[question]]\nid = \"q\"\nstem = \"s\"\nchoices = [\"a\", \"b\"]\ncorrect = [99999999999999999999]\nexplain = [\"a\", \"b\"]\n",
+        "topic = \"a\"\n[[question]]\nid = \"q\"\nstem = \"s\"\nchoices = [\"a\", \"b\"]\ncorrect = [0]\nexplain = [\"a\", \"b\"]\n[question.lab]\ndefinition = \"{}\"\n[question.lab.expect]\nseconds = nan\n",
+        "topic = \"a\"\ntopic = \"b\"\n",
+    ] {
+        assert!(checker::walk::bank(odd).is_none(), "{odd}");
+    }
+}
+
+#[test]
+fn a_lab_expect_reads_seconds_as_integer_or_float() {
+    let lab = |seconds: &str| {
+        format!(
+            "topic = \"a\"\n[[question]]\nid = \"q\"\nstem = \"s\"\nchoices = [\"a\", \"b\"]\ncorrect = [0]\n\
+             explain = [\"a\", \"b\"]\n[question.lab]\ndefinition = \"{{}}\"\n[question.lab.expect]\nseconds = {seconds}\n"
+        )
+    };
+    for s in ["15", "15.0", "1_5", "0x0f"] {
+        assert!(checker::walk::bank(&lab(s)).is_some(), "{s}");
+    }
+}

@@ -165,8 +165,9 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
     match outcome {
         Outcome::Quiz(topic) => {
             let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
+            // The topic's bank alone: a lesson's quiz parses one quiz file (fillers come from it too).
             let quiz = QuizFlow::new(
-                course.banks(),
+                course.banks_for(opts.topic.as_deref()),
                 course.topic_infos(),
                 &opts,
                 host.histories(),
@@ -223,7 +224,7 @@ pub fn quiz_only(
     app.standalone = true;
     app.set_present(look.projector.is_some(), look.projector);
     app.start_quiz(QuizFlow::new(
-        course.banks(),
+        course.banks_for(opts.topic.as_deref()),
         course.topic_infos(),
         opts,
         host.histories(),

@@ -39,7 +39,7 @@ pub(super) mod walk {
 
     pub(in super::super) type Node<'i> = Spanned<DeValue<'i>>;
 
-    pub(super) fn bank(text: &str) -> Option<RawBank> {
+    pub(in crate::quiz::bank) fn bank(text: &str) -> Option<RawBank> {
         let root = DeTable::parse(text).ok()?.into_inner();
         let (mut topic, mut trigger, mut question) = (None, Vec::new(), Vec::new());
         for (key, value) in root {
