@@ -336,3 +336,43 @@ fn every_built_in_lesson_has_the_sections_a_scan_finds() {
         }
     }
 }
+
+#[test]
+fn a_quiz_broken_after_indexing_and_parsed_alone_is_reported_once() {
+    let dir = settled_copy();
+    let quiz_file = dir.path().join("quizzes/01-alpha.toml");
+    fs::create_dir_all(dir.path().join("quizzes")).unwrap();
+    fs::write(
+        &quiz_file,
+        "topic = \"alpha\"\n\n[[trigger]]\nid = \"alpha-cue\"\ncue = \"A cue\"\nanswer = \"Alpha\"\n\
+         decoys = [\"Beta\", \"Gamma\", \"Delta\"]\nwhy = \"Because.\"\n",
+    )
+    .unwrap();
+    age(&quiz_file);
+    let root = tempfile::tempdir().unwrap();
+    let full = CourseFiles::from_dir(dir.path()).unwrap().parse().unwrap();
+    Cache::open_in(root.path(), dir.path())
+        .unwrap()
+        .store(&full);
+    let course = Cache::open_in(root.path(), dir.path())
+        .unwrap()
+        .course(dir.path())
+        .unwrap();
+    let t = (course.topics.iter())
+        .find(|t| t.entry().quiz.is_some())
+        .expect("the fixture has a quiz");
+    let quiz = t.entry().quiz.as_ref().unwrap();
+    fs::write(dir.path().join(&quiz.path), "topic = [").unwrap();
+    let bank = course.quiz_of(t).unwrap();
+    assert!(bank.triggers.is_empty() && bank.questions.is_empty());
+    assert!(!course.banks_parsed());
+    let problems = course.late_problems();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].to_string().starts_with(&quiz.path));
+    assert_eq!(course.banks().len(), full.banks().len());
+    assert_eq!(
+        course.late_problems(),
+        problems,
+        "the same problem, not read twice"
+    );
+}
