@@ -294,38 +294,6 @@ impl<'c> Session<'c> {
         Outcome::Redraw
     }
 
-    /// Previews search hit `i` (0-based); false when there is none. The saved place does not move.
-    pub fn open_hit(&mut self, i: usize) -> bool {
-        if i >= self.hits.len() {
-            return false;
-        }
-        self.screen = Screen::Preview(i);
-        self.revealed = false;
-        self.message =
-            Some("A search hit: continue reads on from here; back returns to the hits.".into());
-        true
-    }
-
-    /// Continuing from a previewed hit makes it the learner's place, then moves on as from any step.
-    /// Returns whether to move on from there: from a previewed step, yes; from an angle or a scenario, the step it
-    /// belongs beside is shown first (it may never have been read).
-    fn adopt_preview(&mut self, i: usize) -> bool {
-        let Some(hit) = self.hits.get(i).cloned() else {
-            self.screen = Screen::Step(self.step);
-            return false;
-        };
-        match hit.place {
-            Place::Step(s) => {
-                self.open_topic(hit.topic, s);
-                true
-            }
-            Place::Angle(_) | Place::Scenario(_) => {
-                self.open_topic(hit.topic, self.step_if_same(hit.topic));
-                false
-            }
-        }
-    }
-
     /// The current step when staying in the same topic, else the first.
     fn step_if_same(&self, t: usize) -> usize {
         if t == self.topic { self.step } else { 0 }
@@ -398,6 +366,7 @@ impl<'c> Session<'c> {
 
 mod document;
 mod helpings;
+mod preview;
 mod screens;
 
 #[cfg(test)]

@@ -28,153 +28,16 @@ pub(super) struct RawBank {
     question: Vec<Spanned<RawQuestion>>,
 }
 
+#[path = "checker_choose.rs"]
+mod choose;
 /// Building the raw shapes by walking `toml`'s spanned document, without serde's map protocol: a fifth of `check`
 /// on a big course. `None` for anything but the shapes serde would read without an error; the caller then asks serde,
 /// so every error keeps serde's words and span.
-pub(super) mod walk {
-    use toml::Spanned;
-    use toml::de::{DeTable, DeValue};
-
-    use super::{RawBank, RawQuestion, RawTrigger, Text};
-
-    pub(in super::super) type Node<'i> = Spanned<DeValue<'i>>;
-
-    pub(in crate::quiz::bank) fn bank(text: &str) -> Option<RawBank> {
-        let root = DeTable::parse(text).ok()?.into_inner();
-        let (mut topic, mut trigger, mut question) = (None, Vec::new(), Vec::new());
-        for (key, value) in root {
-            match key.get_ref().as_ref() {
-                "topic" => topic = Some(string(value)?),
-                "trigger" => trigger = tables(value, self::trigger)?,
-                "question" => question = tables(value, self::question)?,
-                _ => return None,
-            }
-        }
-        Some(RawBank {
-            topic: topic?,
-            trigger,
-            question,
-        })
-    }
-
-    fn trigger(table: DeTable<'_>) -> Option<RawTrigger> {
-        let (mut id, mut cue, mut answer, mut accept, mut decoys, mut why, mut step) =
-            (None, None, None, Vec::new(), None, None, None);
-        for (key, value) in table {
-            match key.get_ref().as_ref() {
-                "id" => id = Some(string(value)?),
-                "cue" => cue = Some(string(value)?),
-                "answer" => answer = Some(string(value)?),
-                "accept" => accept = strings(value)?.into_inner(),
-                "decoys" => decoys = Some(strings(value)?),
-                "why" => why = Some(string(value)?),
-                "step" => step = Some(integer(value)?),
-                _ => return None,
-            }
-        }
-        Some(RawTrigger {
-            id: id?,
-            cue: cue?,
-            answer: answer?,
-            accept,
-            decoys: decoys?,
-            why: why?,
-            step,
-        })
-    }
-
-    fn question(table: DeTable<'_>) -> Option<RawQuestion> {
-        let (mut id, mut stem, mut choices, mut correct, mut explain, mut step, mut lab) =
-            (None, None, None, None, None, None, None);
-        for (key, value) in table {
-            match key.get_ref().as_ref() {
-                "id" => id = Some(string(value)?),
-                "stem" => stem = Some(string(value)?),
-                "choices" => choices = Some(strings(value)?),
-                "correct" => correct = Some(list(value, integer)?),
-                "explain" => explain = Some(strings(value)?),
-                "step" => step = Some(integer(value)?),
-                "lab" => lab = Some(super::super::lab::walk(table_of(value)?.into_inner())?),
-                _ => return None,
-            }
-        }
-        Some(RawQuestion {
-            id: id?,
-            stem: stem?,
-            choices: choices?,
-            correct: correct?,
-            explain: explain?,
-            step,
-            lab,
-        })
-    }
-
-    /// An array of tables, each read by `read`.
-    fn tables<T>(node: Node<'_>, read: fn(DeTable<'_>) -> Option<T>) -> Option<Vec<Spanned<T>>> {
-        list(node, |n| {
-            let table = table_of(n)?;
-            let span = table.span();
-            Some(Spanned::new(span, read(table.into_inner())?))
-        })
-        .map(Spanned::into_inner)
-    }
-
-    pub(in super::super) fn table_of(node: Node<'_>) -> Option<Spanned<DeTable<'_>>> {
-        let span = node.span();
-        match node.into_inner() {
-            DeValue::Table(t) => Some(Spanned::new(span, t)),
-            _ => None,
-        }
-    }
-
-    pub(in super::super) fn list<'i, T>(
-        node: Node<'i>,
-        read: impl Fn(Node<'i>) -> Option<T>,
-    ) -> Option<Spanned<Vec<T>>> {
-        let span = node.span();
-        match node.into_inner() {
-            DeValue::Array(a) => {
-                let items = a.into_iter().map(read).collect::<Option<Vec<T>>>()?;
-                Some(Spanned::new(span, items))
-            }
-            _ => None,
-        }
-    }
-
-    pub(in super::super) fn string(node: Node<'_>) -> Option<Text> {
-        let span = node.span();
-        match node.into_inner() {
-            DeValue::String(s) => Some(Spanned::new(span, s.into_owned())),
-            _ => None,
-        }
-    }
-
-    pub(in super::super) fn strings(node: Node<'_>) -> Option<Spanned<Vec<Text>>> {
-        list(node, string)
-    }
-
-    /// An integer that fits `i64`, as serde reads it into one.
-    fn integer(node: Node<'_>) -> Option<Spanned<i64>> {
-        let span = node.span();
-        match node.into_inner() {
-            DeValue::Integer(i) => {
-                let n = i64::from_str_radix(i.as_str(), i.radix()).ok()?;
-                Some(Spanned::new(span, n))
-            }
-            _ => None,
-        }
-    }
-
-    /// A float (or an integer) as serde reads it into `f64`; only plain finite numbers (anything else: serde).
-    pub(in super::super) fn float(node: Node<'_>) -> Option<f64> {
-        let n = match node.into_inner() {
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok()?,
-            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok()? as f64,
-            _ => return None,
-        };
-        n.is_finite().then_some(n)
-    }
-}
+#[path = "checker_walk.rs"]
+pub(super) mod walk;
+use choose::has_choose;
+#[cfg(test)]
+pub(super) use choose::{has_choose_ascii, has_choose_chars};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -401,78 +264,6 @@ fn clean_owned(value: Text) -> String {
         Cow::Borrowed(_) => None,
     };
     cleaned.unwrap_or_else(|| value.into_inner())
-}
-
-/// "Choose TWO." or the like written by the author, which the tutor adds itself: a word that normalises to
-/// "choose" followed by one that normalises to a count (words that normalise to nothing are skipped).
-fn has_choose(stem: &str) -> bool {
-    if stem.is_ascii() {
-        has_choose_ascii(stem.as_bytes())
-    } else {
-        has_choose_chars(stem)
-    }
-}
-
-/// `has_choose` for any text.
-pub(super) fn has_choose_chars(stem: &str) -> bool {
-    let mut key = String::new();
-    let mut after_choose = false;
-    for word in stem.split_whitespace() {
-        // One buffer for every word: a stem is checked without an allocation per word.
-        key.clear();
-        key.extend(
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .filter(|c| c.is_alphanumeric()),
-        );
-        if key.is_empty() {
-            continue;
-        }
-        if after_choose
-            && matches!(
-                key.as_str(),
-                "two" | "three" | "four" | "five" | "2" | "3" | "4" | "5"
-            )
-        {
-            return true;
-        }
-        after_choose = key == "choose";
-    }
-    false
-}
-
-/// `has_choose` for an ASCII stem (nearly every one), byte by byte: the same words (ASCII whitespace as
-/// `split_whitespace` sees it, vertical tab included), the same keys, without a `char::to_lowercase` per letter.
-pub(super) fn has_choose_ascii(stem: &[u8]) -> bool {
-    let mut after_choose = false;
-    let words = stem.split(|b| matches!(b, b' ' | b'\t'..=b'\r'));
-    for word in words.filter(|w| !w.is_empty()) {
-        let mut key = [0u8; 6];
-        let mut len = 0;
-        for b in word.iter().filter(|b| b.is_ascii_alphanumeric()) {
-            // Longer than "choose" or "three": neither a count nor "choose".
-            if len == key.len() {
-                len += 1;
-                break;
-            }
-            key[len] = b.to_ascii_lowercase();
-            len += 1;
-        }
-        if len == 0 {
-            continue;
-        }
-        let key = key.get(..len).unwrap_or_default();
-        if after_choose
-            && matches!(
-                key,
-                b"two" | b"three" | b"four" | b"five" | b"2" | b"3" | b"4" | b"5"
-            )
-        {
-            return true;
-        }
-        after_choose = key == b"choose";
-    }
-    false
 }
 
 /// Parses one quiz file. Syntax, type and unknown-field errors come from TOML (one at a time, as the parser stops);

@@ -8,6 +8,7 @@ mod lab;
 mod parse;
 mod practice;
 mod screen;
+mod wording;
 
 use std::collections::BTreeMap;
 

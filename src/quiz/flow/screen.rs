@@ -1,8 +1,6 @@
 //! What the quiz flow shows: the screen as markdown, the place for the header, and the one line that says what to
 //! do next (pinned above the footer in the TUI, the prompt in plain mode). Words and keys come from the one table.
 
-use std::collections::BTreeMap;
-
 use chrono::{DateTime, Utc};
 
 use super::{Answered, Confirm, QuizFlow, Stage};
@@ -12,12 +10,15 @@ use crate::{
         table::{Action, KeyAct, Scope, key_label, word},
     },
     quiz::{
-        ItemState, Mode, Prompt, QuizBank,
+        Prompt,
         grade::letter,
         present::{self, Audience},
     },
-    util::text::{mm_ss, plural},
+    util::text::mm_ss,
 };
+
+// The sentences the flow says are in `wording`; callers still reach them as `screen::…`.
+pub use super::wording::*;
 
 impl QuizFlow<'_> {
     pub fn markdown(&self) -> String {
@@ -309,108 +310,6 @@ impl Labels {
                 prev.to_string()
             },
             keys,
-        }
-    }
-}
-
-/// "a letter (A–D)", "2 letters (A–E)".
-pub fn letters_wanted(options: usize, pick: usize) -> String {
-    format!("{} ({})", letters_count(pick), range(options))
-}
-
-pub fn letters_count(pick: usize) -> String {
-    if pick == 1 {
-        "a letter".into()
-    } else {
-        plural(pick, "letter")
-    }
-}
-
-fn range(options: usize) -> String {
-    format!("A–{}", letter(options.saturating_sub(1)))
-}
-
-/// What is picked so far in a multiple-response question.
-pub fn picked_line(picked: &[usize], pick: usize) -> String {
-    if picked.is_empty() {
-        return format!("pick {pick}");
-    }
-    let list: Vec<String> = picked.iter().map(|&i| letter(i).to_string()).collect();
-    let then = if picked.len() == pick {
-        ", Enter answers"
-    } else {
-        ""
-    };
-    format!("picked {} of {pick}{then}", list.join(" "))
-}
-
-/// The reminder after a line that did not answer.
-pub fn what_now(p: &Prompt, picked: &[usize]) -> String {
-    if p.typed {
-        return "Type the answer and press Enter, or skip.".into();
-    }
-    if p.multiple {
-        return format!(
-            "Choose {} ({}): {}.",
-            letters_count(p.pick),
-            range(p.options.len()),
-            picked_line(picked, p.pick)
-        );
-    }
-    format!(
-        "Type {} and press Enter.",
-        letters_wanted(p.options.len(), 1)
-    )
-}
-
-pub fn class_how(options: usize) -> String {
-    format!(
-        "Type the class's letters ({}) and Enter to count votes; Enter on an empty line reveals.",
-        range(options)
-    )
-}
-
-/// An error's text as a sentence.
-pub fn sentence(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect::<String>() + ".",
-        None => String::new(),
-    }
-}
-
-/// Why nothing is asked: for reviews due, when the next one falls due.
-pub fn nothing_to_ask(
-    banks: &[QuizBank],
-    topic: Option<&str>,
-    histories: &BTreeMap<String, ItemState>,
-    mode: Mode,
-) -> String {
-    if let Some(t) = topic
-        && !banks.iter().any(|b| b.topic == t)
-    {
-        return format!("There is no quiz for topic `{t}`.");
-    }
-    if mode != Mode::Due {
-        return "Nothing to ask now.".into();
-    }
-    let in_scope = |id: &str| {
-        banks.iter().any(|b| {
-            topic.is_none_or(|t| t == b.topic)
-                && (b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id))
-        })
-    };
-    let next = (histories.iter())
-        .filter(|(id, _)| in_scope(id))
-        .map(|(_, s)| s.due)
-        .min();
-    match next {
-        Some(due) => format!(
-            "Nothing is due now. Next review due {}; meanwhile `quiz --mode drill` introduces new items.",
-            due.format("%Y-%m-%d %H:%M UTC")
-        ),
-        None => {
-            "Nothing is due: no item has been answered yet. Start with `quiz --mode drill`.".into()
         }
     }
 }
