@@ -24,6 +24,7 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
         problems.extend_from_slice(diags);
     }
     problems.sort();
+    let mut diagram_count = 0;
     if let Ok(course) = &parsed {
         // The two walks over every lesson are independent: the diagrams' on another core.
         let diagrams = std::thread::scope(|scope| {
@@ -31,7 +32,9 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
             problems.extend(pieces::check(course, false));
             diagrams.join()
         });
-        problems.extend(diagrams.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        let (found, count) = diagrams.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        problems.extend(found);
+        diagram_count = count;
         problems.sort();
     }
     let course = match parsed {
@@ -46,7 +49,7 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    outln!("{}", summary(&course));
+    outln!("{}", summary(&course, diagram_count));
     // The process ends here: the operating system takes the memory back at once, where dropping a big course
     // string by string took a twentieth of `check`.
     std::mem::forget(course);
@@ -54,7 +57,7 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
 }
 
 /// "ok: DIR (phase) — 10 topics, 1 step, ...": what a valid course holds.
-fn summary(course: &Course) -> String {
+fn summary(course: &Course, diagrams: usize) -> String {
     let steps: usize = course.topics.iter().map(|t| t.step_count()).sum();
     let scenarios: usize = course.topics.iter().map(|t| t.scenario_count()).sum();
     let (triggers, questions) = course.banks().iter().fold((0, 0), |(a, b), q| {
@@ -69,12 +72,11 @@ fn summary(course: &Course) -> String {
         plural(scenarios, "scenario"),
         plural(triggers, "trigger"),
         plural(questions, "question"),
-    ) + &lab_summary(course)
+    ) + &lab_summary(course, diagrams)
 }
 
 /// ", 5 state machine diagrams, 8 lab exercises" when the course has them (every one was checked and run).
-fn lab_summary(course: &Course) -> String {
-    let diagrams = diagrams::count(course);
+fn lab_summary(course: &Course, diagrams: usize) -> String {
     let labs: usize = course
         .banks()
         .iter()
@@ -99,11 +101,11 @@ mod tests {
     fn the_summary_counts_in_the_singular_and_the_plural() {
         let mut course = mini_course();
         assert!(
-            summary(&course).ends_with(
+            summary(&course, 0).ends_with(
                 "(Phase 0 — Fixture) — 2 topics, 6 steps, 4 scenarios, 0 triggers, 0 questions"
             ),
             "{}",
-            summary(&course)
+            summary(&course, 0)
         );
         course.topics.truncate(1);
         course.topics[0].edit_lesson(|l| l.scenarios.truncate(1));
@@ -113,9 +115,9 @@ mod tests {
         bank.questions.truncate(1);
         *course.banks_mut() = vec![bank.clone()];
         assert!(
-            summary(&course).ends_with("— 1 topic, 3 steps, 1 scenario, 1 trigger, 1 question"),
+            summary(&course, 0).ends_with("— 1 topic, 3 steps, 1 scenario, 1 trigger, 1 question"),
             "{}",
-            summary(&course)
+            summary(&course, 0)
         );
     }
 }

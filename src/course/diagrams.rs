@@ -45,13 +45,16 @@ pub fn blocks(markdown: &str, first: usize) -> Vec<Block> {
     out
 }
 
-/// Every diagram of every lesson part (steps, angles, scenarios), checked.
-pub fn check(course: &Course) -> Vec<Diagnostic> {
+/// Every diagram of every lesson part (steps, angles, scenarios), checked; and how many there are (the summary's
+/// count, found in the same pass).
+pub fn check(course: &Course) -> (Vec<Diagnostic>, usize) {
     let mut diags = Vec::new();
+    let mut count = 0;
     for topic in &course.topics {
         let l = topic.lesson();
         for part in l.steps.iter().chain(&l.angles).chain(&l.scenarios) {
             for b in blocks(&part.markdown, part.line) {
+                count += 1;
                 let flavour = if b.info.split_whitespace().any(|w| w == "express") {
                     Flavour::Express
                 } else {
@@ -69,23 +72,7 @@ pub fn check(course: &Course) -> Vec<Diagnostic> {
             }
         }
     }
-    diags
-}
-
-/// How many diagrams the course's lessons hold.
-pub fn count(course: &Course) -> usize {
-    course
-        .topics
-        .iter()
-        .flat_map(|t| {
-            t.lesson()
-                .steps
-                .iter()
-                .chain(&t.lesson().angles)
-                .chain(&t.lesson().scenarios)
-        })
-        .map(|p| blocks(&p.markdown, p.line).len())
-        .sum()
+    (diags, count)
 }
 
 #[cfg(test)]

@@ -40,6 +40,9 @@ pub struct Lesson {
     pub memory_hack: String,
     /// 1-based line of each section's `#` heading, in [`SECTIONS`] order.
     pub section_lines: [usize; 6],
+    /// 1-based lines of the front matter's `slug` and `number` keys, for the course's cross-checks (kept here so
+    /// the file's text can be freed once parsed).
+    pub key_lines: [usize; 2],
 }
 
 impl Lesson {
@@ -96,6 +99,7 @@ pub(super) fn parse_outlined(
             comparison_tables: whole.comparison_tables,
             memory_hack: whole.memory_hack,
             section_lines,
+            key_lines: [key_line(text, "slug"), key_line(text, "number")],
         }),
         _ => Err(diags),
     }

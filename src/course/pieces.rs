@@ -200,8 +200,9 @@ pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
 /// Every quiz item names the teaching step it depends on: an unknown step is a problem; a missing one is, strictly.
 fn check_items(course: &Course, strict: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for bank in course.banks() {
-        let Some(topic) = course.topics.iter().find(|t| t.slug() == bank.topic) else {
+    // Each topic points at its own bank (no topics × banks scan).
+    for topic in &course.topics {
+        let Some(bank) = topic.quiz.and_then(|i| course.banks().get(i)) else {
             continue;
         };
         let n = topic.lesson().steps.len();

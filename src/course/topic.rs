@@ -211,6 +211,7 @@ impl Topic {
             comparison_tables: 0,
             memory_hack: String::new(),
             section_lines: [0; 6],
+            key_lines: [2; 2],
         };
         Loaded { lesson, problems }
     }

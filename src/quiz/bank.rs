@@ -1,10 +1,11 @@
 //! Quiz files (`quizzes/NN-slug.toml`) parsed into a `QuizBank`, with every rule of docs/course-format.md checked.
 //! All problems are reported at once so an author fixes a file in one pass.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{HashMap, HashSet};
 
 mod checker;
 mod lab;
+mod tree;
 
 use crate::util::diagnostic::Diagnostic;
 pub use checker::parse;
@@ -107,8 +108,13 @@ pub fn is_valid_id(id: &str) -> bool {
 /// (progress is keyed by id). The second occurrence of an id is reported, pointing at the first.
 pub fn check_course(banks: &[QuizBank], topic_slugs: &[String]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let mut seen: BTreeMap<&str, (&str, usize)> = BTreeMap::new();
-    let slugs: BTreeSet<&str> = topic_slugs.iter().map(String::as_str).collect();
+    // Hashed, not ordered: 50,000 ids in a tree were a tenth of `check` on a big course, all on one core.
+    let items = banks
+        .iter()
+        .map(|b| b.triggers.len() + b.questions.len())
+        .sum();
+    let mut seen: HashMap<&str, (&str, usize)> = HashMap::with_capacity(items);
+    let slugs: HashSet<&str> = topic_slugs.iter().map(String::as_str).collect();
     for bank in banks {
         if !slugs.contains(bank.topic.as_str()) {
             let message = format!("topic `{}` is not a lesson of the course", bank.topic);

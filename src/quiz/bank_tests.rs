@@ -392,3 +392,22 @@ fn a_lab_expect_reads_seconds_as_integer_or_float() {
         assert!(checker::walk::bank(&lab(s)).is_some(), "{s}");
     }
 }
+
+proptest::proptest! {
+    /// The one-pass ASCII check says what the general one says, on stems made of the words that matter, their
+    /// near misses and punctuation.
+    #[test]
+    fn the_ascii_choose_check_is_the_general_one(
+        words in proptest::collection::vec(
+            "(choose|Choose|CHOOSE|ch-oose|chooses|two|TWO|Three|four|5|6|twoo|(Two)|x|\\.|--|[a-z]{0,9}|[\\t\\x0b\\r ]{1,2})",
+            0..8,
+        )
+    ) {
+        let stem = words.join(" ");
+        proptest::prop_assert_eq!(
+            super::checker::has_choose_ascii(stem.as_bytes()),
+            super::checker::has_choose_chars(&stem),
+            "{:?}", stem
+        );
+    }
+}

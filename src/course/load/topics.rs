@@ -7,7 +7,7 @@ use toml::Spanned;
 
 use super::{COURSE_TOML, CourseFiles};
 use crate::{
-    course::{Lesson, lesson, manifest::Manifest},
+    course::{Lesson, manifest::Manifest},
     quiz::bank::{self, QuizBank},
     util::diagnostic::{Diagnostic, LineIndex},
 };
@@ -29,17 +29,10 @@ impl CourseFiles {
         diags: &mut Vec<Diagnostic>,
     ) -> (Vec<Parsed>, Vec<QuizBank>) {
         let (mut topics, unlisted) = self.in_order(manifest, lessons, diags);
-        let texts: HashMap<&str, &str> = self
-            .lessons
-            .iter()
-            .map(|f| (f.path.as_str(), f.text.as_str()))
-            .collect();
-        let key_line =
-            |path: &str, key: &str| texts.get(path).map_or(2, |t| lesson::key_line(t, key));
         for l in &unlisted {
             diags.push(Diagnostic::new(
                 &l.path,
-                key_line(&l.path, "slug"),
+                l.key_lines[0],
                 format!("lesson `{}` is not listed in {COURSE_TOML}", l.meta.slug),
             ));
         }
@@ -50,7 +43,7 @@ impl CourseFiles {
                 numbers.insert(t.lesson.meta.number, prev);
                 diags.push(Diagnostic::new(
                     &t.lesson.path,
-                    key_line(&t.lesson.path, "number"),
+                    t.lesson.key_lines[1],
                     format!(
                         "topic number {} is also used by {prev}",
                         t.lesson.meta.number

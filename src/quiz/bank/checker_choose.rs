@@ -38,36 +38,50 @@ pub(in crate::quiz::bank) fn has_choose_chars(stem: &str) -> bool {
     false
 }
 
-/// `has_choose` for an ASCII stem (nearly every one), byte by byte: the same words (ASCII whitespace as
-/// `split_whitespace` sees it, vertical tab included), the same keys, without a `char::to_lowercase` per letter.
+/// `has_choose` for an ASCII stem (nearly every one), in one pass over the bytes: the same words (ASCII whitespace
+/// as `split_whitespace` sees it, vertical tab included), the same keys (letters lower-cased, digits kept, anything
+/// else skipped), without a `char::to_lowercase` per letter. A key is packed into a `u64` as it is read (only its
+/// first 8 bytes; longer keys are neither "choose" nor a count), so a word costs a compare, not a buffer.
 pub(in crate::quiz::bank) fn has_choose_ascii(stem: &[u8]) -> bool {
-    let mut after_choose = false;
-    let words = stem.split(|b| matches!(b, b' ' | b'\t'..=b'\r'));
-    for word in words.filter(|w| !w.is_empty()) {
-        let mut key = [0u8; 6];
-        let mut len = 0;
-        for b in word.iter().filter(|b| b.is_ascii_alphanumeric()) {
-            // Longer than "choose" or "three": neither a count nor "choose".
-            if len == key.len() {
-                len += 1;
-                break;
+    const fn key(word: &[u8]) -> u64 {
+        let mut k = 0u64;
+        let mut i = 0;
+        while i < word.len() {
+            k |= (word[i] as u64) << (8 * i);
+            i += 1;
+        }
+        k
+    }
+    const CHOOSE: u64 = key(b"choose");
+    const COUNTS: [u64; 8] = [
+        key(b"two"),
+        key(b"three"),
+        key(b"four"),
+        key(b"five"),
+        key(b"2"),
+        key(b"3"),
+        key(b"4"),
+        key(b"5"),
+    ];
+    let (mut after_choose, mut k, mut len) = (false, 0u64, 0usize);
+    // A space after the last byte ends the last word.
+    for &b in stem.iter().chain([&b' ']) {
+        if matches!(b, b' ' | b'\t'..=b'\r') {
+            if len > 0 {
+                let short = len <= 8;
+                if after_choose && short && COUNTS.contains(&k) {
+                    return true;
+                }
+                after_choose = short && k == CHOOSE;
             }
-            key[len] = b.to_ascii_lowercase();
+            (k, len) = (0, 0);
+        } else if b.is_ascii_alphanumeric() {
+            if len < 8 {
+                // `| 0x20` lower-cases a letter and leaves a digit as it is.
+                k |= u64::from(b | 0x20) << (8 * len);
+            }
             len += 1;
         }
-        if len == 0 {
-            continue;
-        }
-        let key = key.get(..len).unwrap_or_default();
-        if after_choose
-            && matches!(
-                key,
-                b"two" | b"three" | b"four" | b"five" | b"2" | b"3" | b"4" | b"5"
-            )
-        {
-            return true;
-        }
-        after_choose = key == b"choose";
     }
     false
 }

@@ -1,19 +1,17 @@
-//! Building the raw shapes by walking `toml`'s spanned document, without serde's map protocol: a fifth of `check`
-//! on a big course. `None` for anything but the shapes serde would read without an error; the caller then asks serde,
-//! so every error keeps serde's words and span.
+//! Building the raw shapes by walking the file's TOML tree (`tree.rs`), without serde's map protocol: a fifth of
+//! `check` on a big course. `None` for anything but the shapes serde would read without an error; the caller then
+//! asks serde, so every error keeps serde's words and span.
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
+use super::super::tree::{self, Node, Table, Value};
 use super::{RawBank, RawQuestion, RawTrigger, Text};
 
-pub(in super::super) type Node<'i> = Spanned<DeValue<'i>>;
-
 pub(in crate::quiz::bank) fn bank(text: &str) -> Option<RawBank> {
-    let root = DeTable::parse(text).ok()?.into_inner();
+    let root = tree::parse(text)?;
     let (mut topic, mut trigger, mut question) = (None, Vec::new(), Vec::new());
     for (key, value) in root {
-        match key.get_ref().as_ref() {
+        match key.as_ref() {
             "topic" => topic = Some(string(value)?),
             "trigger" => trigger = tables(value, self::trigger)?,
             "question" => question = tables(value, self::question)?,
@@ -27,11 +25,11 @@ pub(in crate::quiz::bank) fn bank(text: &str) -> Option<RawBank> {
     })
 }
 
-fn trigger(table: DeTable<'_>) -> Option<RawTrigger> {
+fn trigger(table: Table<'_>) -> Option<RawTrigger> {
     let (mut id, mut cue, mut answer, mut accept, mut decoys, mut why, mut step) =
         (None, None, None, Vec::new(), None, None, None);
     for (key, value) in table {
-        match key.get_ref().as_ref() {
+        match key.as_ref() {
             "id" => id = Some(string(value)?),
             "cue" => cue = Some(string(value)?),
             "answer" => answer = Some(string(value)?),
@@ -53,11 +51,11 @@ fn trigger(table: DeTable<'_>) -> Option<RawTrigger> {
     })
 }
 
-fn question(table: DeTable<'_>) -> Option<RawQuestion> {
+fn question(table: Table<'_>) -> Option<RawQuestion> {
     let (mut id, mut stem, mut choices, mut correct, mut explain, mut step, mut lab) =
         (None, None, None, None, None, None, None);
     for (key, value) in table {
-        match key.get_ref().as_ref() {
+        match key.as_ref() {
             "id" => id = Some(string(value)?),
             "stem" => stem = Some(string(value)?),
             "choices" => choices = Some(strings(value)?),
@@ -80,7 +78,7 @@ fn question(table: DeTable<'_>) -> Option<RawQuestion> {
 }
 
 /// An array of tables, each read by `read`.
-fn tables<T>(node: Node<'_>, read: fn(DeTable<'_>) -> Option<T>) -> Option<Vec<Spanned<T>>> {
+fn tables<T>(node: Node<'_>, read: fn(Table<'_>) -> Option<T>) -> Option<Vec<Spanned<T>>> {
     list(node, |n| {
         let table = table_of(n)?;
         let span = table.span();
@@ -89,10 +87,9 @@ fn tables<T>(node: Node<'_>, read: fn(DeTable<'_>) -> Option<T>) -> Option<Vec<S
     .map(Spanned::into_inner)
 }
 
-pub(in super::super) fn table_of(node: Node<'_>) -> Option<Spanned<DeTable<'_>>> {
-    let span = node.span();
-    match node.into_inner() {
-        DeValue::Table(t) => Some(Spanned::new(span, t)),
+pub(in super::super) fn table_of(node: Node<'_>) -> Option<Spanned<Table<'_>>> {
+    match node.value {
+        Value::Table(t) => Some(Spanned::new(node.span, t)),
         _ => None,
     }
 }
@@ -101,20 +98,18 @@ pub(in super::super) fn list<'i, T>(
     node: Node<'i>,
     read: impl Fn(Node<'i>) -> Option<T>,
 ) -> Option<Spanned<Vec<T>>> {
-    let span = node.span();
-    match node.into_inner() {
-        DeValue::Array(a) => {
+    match node.value {
+        Value::Array(a) => {
             let items = a.into_iter().map(read).collect::<Option<Vec<T>>>()?;
-            Some(Spanned::new(span, items))
+            Some(Spanned::new(node.span, items))
         }
         _ => None,
     }
 }
 
 pub(in super::super) fn string(node: Node<'_>) -> Option<Text> {
-    let span = node.span();
-    match node.into_inner() {
-        DeValue::String(s) => Some(Spanned::new(span, s.into_owned())),
+    match node.value {
+        Value::Str(s) => Some(Spanned::new(node.span, s.into_owned())),
         _ => None,
     }
 }
@@ -125,21 +120,17 @@ pub(in super::super) fn strings(node: Node<'_>) -> Option<Spanned<Vec<Text>>> {
 
 /// An integer that fits `i64`, as serde reads it into one.
 fn integer(node: Node<'_>) -> Option<Spanned<i64>> {
-    let span = node.span();
-    match node.into_inner() {
-        DeValue::Integer(i) => {
-            let n = i64::from_str_radix(i.as_str(), i.radix()).ok()?;
-            Some(Spanned::new(span, n))
-        }
+    match node.value {
+        Value::Int(n) => Some(Spanned::new(node.span, n?)),
         _ => None,
     }
 }
 
 /// A float (or an integer) as serde reads it into `f64`; only plain finite numbers (anything else: serde).
 pub(in super::super) fn float(node: Node<'_>) -> Option<f64> {
-    let n = match node.into_inner() {
-        DeValue::Float(f) => f.as_str().parse::<f64>().ok()?,
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok()? as f64,
+    let n = match node.value {
+        Value::Float(f) => f?,
+        Value::Int(i) => i? as f64,
         _ => return None,
     };
     n.is_finite().then_some(n)

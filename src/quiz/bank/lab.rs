@@ -31,12 +31,12 @@ struct RawExpect {
 }
 
 /// `[question.lab]` read from the spanned document (`checker::walk`); `None` for anything serde must word.
-pub(super) fn walk(table: toml::de::DeTable<'_>) -> Option<RawLab> {
+pub(super) fn walk(table: super::tree::Table<'_>) -> Option<RawLab> {
     use super::checker::walk::{float, list, string, table_of};
     let (mut flavour, mut input, mut script, mut definition, mut expect) =
         (None, None, None, None, None);
     for (key, value) in table {
-        match key.get_ref().as_ref() {
+        match key.as_ref() {
             "type" => flavour = Some(string(value)?),
             "input" => input = Some(string(value)?),
             "script" => script = Some(list(value, |n| string(n).map(Spanned::into_inner))?),
@@ -53,7 +53,7 @@ pub(super) fn walk(table: toml::de::DeTable<'_>) -> Option<RawLab> {
                 };
                 for (key, value) in table.into_inner() {
                     let text = |v| string(v).map(Spanned::into_inner);
-                    match key.get_ref().as_ref() {
+                    match key.as_ref() {
                         "status" => e.status = Some(text(value)?),
                         "seconds" => e.seconds = Some(float(value)?),
                         "last_state" => e.last_state = Some(text(value)?),
