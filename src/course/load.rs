@@ -6,7 +6,7 @@ use std::{borrow::Cow, path::Path};
 use super::{Course, Diagnostic, Topic, index::TopicEntry, lesson, manifest::Manifest};
 use crate::{
     quiz::bank,
-    util::{embedded, sanitize},
+    util::{embedded, parallel, sanitize},
 };
 
 mod folder;
@@ -157,7 +157,7 @@ fn successes<T>(parsed: Vec<Result<T, Vec<Diagnostic>>>, diags: &mut Vec<Diagnos
 
 /// Below this many bytes a course is parsed on one thread: the built-in course (about 0.5 MB) parses faster than
 /// threads start.
-const PARALLEL_BYTES: usize = 4 << 20;
+pub(super) const PARALLEL_BYTES: usize = 4 << 20;
 
 /// `parse` applied to every file, in order; from `min_bytes` of text on, the files are split over the machine's cores
 /// (each file is independent), so a thousand-topic course loads in a fraction of the time. With `free`, each text is
@@ -169,33 +169,12 @@ fn parse_each<T: Send>(
     free: bool,
 ) -> Vec<Result<T, Vec<Diagnostic>>> {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    let parse_all = |files: &mut [SourceFile]| -> Vec<_> {
-        (files.iter_mut())
-            .map(|f| {
-                let parsed = parse(&f.path, &f.text);
-                if free {
-                    f.text = String::new();
-                }
-                parsed
-            })
-            .collect()
-    };
-    if threads < 2 || bytes < min_bytes {
-        return parse_all(files);
-    }
-    let chunk = files.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (files.chunks_mut(chunk))
-            .map(|part| scope.spawn(move || parse_all(part)))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    parallel::map_mut(files, bytes >= min_bytes, |f| {
+        let parsed = parse(&f.path, &f.text);
+        if free {
+            f.text = String::new();
+        }
+        parsed
     })
 }
 

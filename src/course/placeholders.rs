@@ -13,16 +13,21 @@ use super::{
     CourseFiles, Diagnostic,
     diagnostic::LineIndex,
     lesson::{options as markdown_options, split_front_matter},
+    load::PARALLEL_BYTES,
 };
+use crate::util::parallel;
 
 pub const MARKER: &str = "TODO:";
 
-/// Every line of the course with a placeholder, in file order.
+/// Every line of the course with a placeholder, in file order (a big course's files on all cores).
 pub fn find(files: &CourseFiles) -> Vec<Diagnostic> {
-    (files.course_toml.iter())
+    let all: Vec<_> = (files.course_toml.iter())
         .chain(&files.lessons)
         .chain(&files.quizzes)
-        .flat_map(|f| in_file(&f.path, &f.text))
+        .collect();
+    let bytes: usize = all.iter().map(|f| f.text.len()).sum();
+    (parallel::map(&all, bytes >= PARALLEL_BYTES, |f| in_file(&f.path, &f.text)).into_iter())
+        .flatten()
         .collect()
 }
 

@@ -4,5 +4,6 @@
 pub mod diagnostic;
 pub mod editor;
 pub mod embedded;
+pub mod parallel;
 pub mod sanitize;
 pub mod text;

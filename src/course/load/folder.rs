@@ -9,7 +9,7 @@ use std::{
 use super::CourseFiles;
 use crate::{
     course::index::{Stamp, stamp_of},
-    util::diagnostic::Diagnostic,
+    util::{diagnostic::Diagnostic, parallel},
 };
 
 /// No lesson or quiz file is anywhere near this big (the built-in ones are under 100 KiB); a bigger file is refused
@@ -83,23 +83,8 @@ const PARALLEL_FILES: usize = 200;
 /// Each of `names` in `folder` read and cleaned ([`read_course_file`], [`super::cleaned`]), in order; a big folder
 /// on all cores (a thousand-topic course is 70 MB: reading and cleaning it was a sixth of `check`).
 fn read_all(folder: &Path, names: &[String]) -> Vec<FileRead> {
-    let read = |names: &[String]| -> Vec<FileRead> {
-        (names.iter())
-            .map(|n| read_course_file(&folder.join(n)).map(|t| t.map(super::cleaned)))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
-    if threads < 2 || names.len() < PARALLEL_FILES {
-        return read(names);
-    }
-    let chunk = names.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (names.chunks(chunk))
-            .map(|part| scope.spawn(move || read(part)))
-            .collect();
-        (workers.into_iter())
-            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
+    parallel::map(names, names.len() >= PARALLEL_FILES, |n| {
+        read_course_file(&folder.join(n)).map(|t| t.map(super::cleaned))
     })
 }
 
