@@ -9,7 +9,7 @@ use crate::{
     cli::Global,
     course::{Course, manifest::progress_key},
     progress::{LessonProgress, Progress, store::Store},
-    quiz::{ItemState, report, reread, stats},
+    quiz::{ItemState, report, reread},
     session::Session,
     tui::Host,
 };
@@ -200,7 +200,7 @@ pub enum Open {
 
 /// The stats, with the steps to re-read.
 pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
-    let s = stats::stats(course.banks(), &learner.progress.items, chrono::Utc::now());
+    let s = course.stats(&learner.progress.items, chrono::Utc::now());
     let read = (course.topics.iter())
         .zip(crate::forecast::course::topic_inputs(
             course,

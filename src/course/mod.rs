@@ -22,10 +22,13 @@ pub use topic::{Origin, Topic};
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{DateTime, Utc};
+
 use crate::quiz::{
     ItemState, TopicInfo,
     bank::QuizBank,
     reread::{self, Reread},
+    stats::{self, Stats, TopicItems},
 };
 
 pub use crate::util::sanitize::{clean_line, clean_value};
@@ -130,6 +133,24 @@ impl Course {
                 .filter_map(move |i| Some((at, t.slug().to_string(), i.step?.checked_sub(1)?)))
         });
         reread::tally(steps)
+    }
+
+    /// The learner's stats from the index: only the banks of the weakest triggers quoted (ten at most) are parsed,
+    /// so the stats of a thousand-topic course fit in a few megabytes.
+    pub fn stats(&self, histories: &BTreeMap<String, ItemState>, now: DateTime<Utc>) -> Stats {
+        let topics: Vec<TopicItems> = (self.topics.iter())
+            .filter_map(|t| {
+                Some(TopicItems {
+                    topic: t.slug(),
+                    items: &t.entry().quiz.as_ref()?.items,
+                })
+            })
+            .collect();
+        stats::stats(&topics, histories, now, |slug, id| {
+            let t = self.topics.iter().find(|t| t.slug() == slug)?;
+            let bank = self.quiz_of(t)?;
+            Some(bank.triggers.iter().find(|x| x.id == id)?.cue.clone())
+        })
     }
 
     /// A topic's quiz bank; parsed alone if the banks are not all parsed yet (a topic quiz reads one file).

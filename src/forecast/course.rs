@@ -33,6 +33,11 @@ pub fn topic_inputs(course: &Course, lesson: &LessonProgress) -> Vec<TopicInput>
             tasks: t.tasks().to_vec(),
             steps: t.step_titles().to_vec(),
             read: steps_read(course, i, lesson),
+            items: t
+                .entry()
+                .quiz
+                .as_ref()
+                .map_or_else(Vec::new, |q| q.items.clone()),
         })
         .collect()
 }
@@ -45,9 +50,10 @@ pub fn planned(
     now: DateTime<Utc>,
 ) -> (Forecast, Today) {
     let topics = topic_inputs(course, &progress.lesson);
+    let reread = course.reread(&progress.items);
     let inputs = Inputs {
-        banks: course.banks(),
         topics: &topics,
+        reread: &reread,
         histories: &progress.items,
         reading_secs: progress.lesson.reading_secs,
         reading_steps: progress.lesson.reading_steps,

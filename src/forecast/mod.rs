@@ -12,7 +12,10 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::quiz::{ItemState, QuizBank};
+use crate::{
+    course::index::ItemEntry,
+    quiz::{ItemState, reread::Reread},
+};
 
 /// A four-option question is answered right by a guess this often.
 pub const GUESS: f64 = 0.25;
@@ -65,13 +68,16 @@ pub struct TopicInput {
     pub steps: Vec<String>,
     /// Steps read: the furthest step reached.
     pub read: usize,
+    /// Its quiz items (ids, kinds and steps, from the course index: the banks are not parsed for a forecast).
+    pub items: Vec<ItemEntry>,
 }
 
 /// Everything the forecast rests on.
 #[derive(Debug, Clone, Copy)]
 pub struct Inputs<'a> {
-    pub banks: &'a [QuizBank],
     pub topics: &'a [TopicInput],
+    /// The steps behind the learner's recent wrong answers (`Course::reread`).
+    pub reread: &'a [Reread],
     pub histories: &'a BTreeMap<String, ItemState>,
     /// Measured reading: seconds and steps timed.
     pub reading_secs: u64,
@@ -174,25 +180,19 @@ impl Forecast {
 fn topic_items<'a>(inputs: &Inputs<'a>) -> Vec<Vec<Item<'a>>> {
     (inputs.topics.iter())
         .map(|t| {
-            let Some(bank) = inputs.banks.iter().find(|b| b.topic == t.slug) else {
-                return Vec::new();
-            };
-            let (nt, nq) = (bank.triggers.len() as f64, bank.questions.len() as f64);
+            let nq = t.items.iter().filter(|i| i.question).count() as f64;
+            let nt = t.items.len() as f64 - nq;
             let (wt, wq) = match (nt > 0.0, nq > 0.0) {
                 (true, true) => ((1.0 - QUESTION_SHARE) / nt, QUESTION_SHARE / nq),
                 (true, false) => (1.0 / nt, 0.0),
                 (false, _) => (0.0, 1.0 / nq.max(1.0)),
             };
-            let state = |id: &str| inputs.histories.get(id);
-            let triggers = (bank.triggers.iter()).map(|x| Item {
-                state: state(&x.id),
-                weight: wt,
-            });
-            let questions = (bank.questions.iter()).map(|x| Item {
-                state: state(&x.id),
-                weight: wq,
-            });
-            triggers.chain(questions).collect()
+            (t.items.iter())
+                .map(|x| Item {
+                    state: inputs.histories.get(&x.id),
+                    weight: if x.question { wq } else { wt },
+                })
+                .collect()
         })
         .collect()
 }

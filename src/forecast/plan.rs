@@ -1,6 +1,8 @@
 //! Today's plan: the reviews due, how many new items to meet today so that the forecast reaches the target by the
 //! exam, the next steps to read, the steps to re-read, and the minutes it takes at the learner's own measured pace.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::{
@@ -149,13 +151,18 @@ pub fn today(inputs: &Inputs, f: &Forecast) -> Today {
         .collect();
     let steps_today = per_day(unread_steps.len()).min(unread_steps.len());
     let (item_pace, step_pace) = paces(inputs);
+    // The course's ids, once: a history may hold 50,000 of them.
+    let ids: HashSet<&str> = (inputs.topics.iter())
+        .flat_map(|t| t.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    let in_course = |id: &String| ids.contains(id.as_str());
     let reviews_due = (inputs.histories.iter())
-        .filter(|(id, s)| is_due(s, now) && in_course(inputs, id))
+        .filter(|(id, s)| is_due(s, now) && in_course(id))
         .count();
     let answers = reviews_due as f64 + ANSWERS_PER_NEW_ITEM * new_today as f64;
     let minutes = (answers * item_pace.secs + steps_today as f64 * step_pace.secs) / 60.0;
     let next_review = (inputs.histories.iter())
-        .filter(|(id, s)| s.due > now && in_course(inputs, id))
+        .filter(|(id, s)| s.due > now && in_course(id))
         .map(|(_, s)| s.due)
         .min();
     Today {
@@ -171,18 +178,13 @@ pub fn today(inputs: &Inputs, f: &Forecast) -> Today {
             .into_iter()
             .take(steps_today.clamp(1, STEP_LINKS))
             .collect(),
-        reread: reread::from_histories(inputs.banks, inputs.histories),
+        reread: inputs.reread.to_vec(),
         item_pace,
         step_pace,
         minutes,
         next_review,
         learning_days,
     }
-}
-
-fn in_course(inputs: &Inputs, id: &str) -> bool {
-    (inputs.banks.iter())
-        .any(|b| b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id))
 }
 
 /// The score the target stands for, for the text.

@@ -3,7 +3,10 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 use super::{markdown::Open, plan::*, *};
-use crate::quiz::{Rating, review, testdata};
+use crate::{
+    course::index::QuizEntry,
+    quiz::{QuizBank, Rating, reread, review, testdata},
+};
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 9, 0, 0).unwrap()
@@ -21,6 +24,9 @@ fn topics() -> Vec<TopicInput> {
         tasks: vec![task.into()],
         steps: (1..=steps).map(|i| format!("Step {i}")).collect(),
         read: 0,
+        items: (testdata::banks().iter())
+            .find(|b| b.topic == slug)
+            .map_or_else(Vec::new, |b| QuizEntry::of(b).items),
     };
     vec![
         t("step-functions", 11, "1.3 Orchestrate data pipelines", 4),
@@ -39,8 +45,9 @@ fn inputs<'a>(
     h: &'a BTreeMap<String, ItemState>,
 ) -> Inputs<'a> {
     Inputs {
-        banks,
         topics,
+        // Made per call and kept for the test's life: `Inputs` borrows it, as it borrows the rest.
+        reread: Box::leak(reread::from_histories(banks, h).into_boxed_slice()),
         histories: h,
         reading_secs: 0,
         reading_steps: 0,

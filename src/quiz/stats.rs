@@ -1,11 +1,20 @@
-//! Progress figures from the banks and the learner's item states. Days are UTC days: the core has no time zone.
+//! Progress figures from the course's quiz items and the learner's item states. Days are UTC days: the core has no
+//! time zone. The items come from the course index (ids and kinds), so the stats parse no quiz bank but the few
+//! whose weakest triggers they quote.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Days, Utc};
 
-use super::bank::QuizBank;
 use super::schedule::{ItemState, weakness};
+use crate::course::index::ItemEntry;
+
+/// A topic's quiz items, as the stats read them: its slug and its items (triggers first, as in its file).
+#[derive(Debug, Clone, Copy)]
+pub struct TopicItems<'a> {
+    pub topic: &'a str,
+    pub items: &'a [ItemEntry],
+}
 
 /// An item counts as mastered when FSRS expects it to last this many days (stability) and its last answer was
 /// right: one lucky answer is not mastery, a week of expected recall after a right answer is.
@@ -50,10 +59,12 @@ pub fn is_mastered(state: &ItemState) -> bool {
     state.stability >= MASTERY_STABILITY_DAYS && state.last_right()
 }
 
+/// The figures for `topics`; `cue(topic, id)` gives the phrase of a trigger quoted among the weakest.
 pub fn stats(
-    banks: &[QuizBank],
+    topics: &[TopicItems],
     histories: &BTreeMap<String, ItemState>,
     now: DateTime<Utc>,
+    cue: impl Fn(&str, &str) -> Option<String>,
 ) -> Stats {
     let start_of = |days: u64| {
         let day = now
@@ -67,12 +78,13 @@ pub fn stats(
     let (mut right, mut answers, mut due_today) = (0u32, 0u32, 0usize);
     let mut due_next_days = [0usize; 7];
     let mut weak = Vec::new();
-    for bank in banks {
-        let ids = (bank.triggers.iter().map(|t| &t.id)).chain(bank.questions.iter().map(|q| &q.id));
+    for t in topics {
         let (mut items, mut seen, mut mastered) = (0, 0, 0);
-        for id in ids {
+        for item in t.items {
             items += 1;
-            let Some(s) = histories.get(id) else { continue };
+            let Some(s) = histories.get(&item.id) else {
+                continue;
+            };
             seen += 1;
             mastered += usize::from(is_mastered(s));
             right += s.right;
@@ -82,31 +94,33 @@ pub fn stats(
             } else if let Some(d) = (1..8).find(|&d| s.due < day_ends[d]) {
                 due_next_days[d - 1] += 1;
             }
+            if !item.question && s.wrong > 0 {
+                weak.push((t.topic, item.id.as_str(), weakness(Some(s))));
+            }
         }
         let percent = (mastered * 100)
             .checked_div(items)
             .map_or(0, |p| u32::try_from(p).unwrap_or(100));
         per_topic.push(TopicMastery {
-            topic: bank.topic.clone(),
+            topic: t.topic.to_string(),
             items,
             seen,
             mastered,
             percent,
         });
-        for t in &bank.triggers {
-            if let Some(s) = histories.get(&t.id).filter(|s| s.wrong > 0) {
-                weak.push(WeakTrigger {
-                    id: t.id.clone(),
-                    cue: t.cue.clone(),
-                    topic: bank.topic.clone(),
-                    weakness: weakness(Some(s)),
-                });
-            }
-        }
     }
     // Stable sort on a list in bank order: equally weak triggers keep course order.
-    weak.sort_by(|a, b| b.weakness.total_cmp(&a.weakness));
+    weak.sort_by(|a, b| b.2.total_cmp(&a.2));
     weak.truncate(10);
+    // Only the ten quoted need their phrase (a topic's bank is parsed for it).
+    let weak = (weak.into_iter())
+        .map(|(topic, id, weakness)| WeakTrigger {
+            id: id.to_string(),
+            cue: cue(topic, id).unwrap_or_else(|| id.to_string()),
+            topic: topic.to_string(),
+            weakness,
+        })
+        .collect();
     Stats {
         per_topic,
         accuracy: (answers > 0).then(|| (u64::from(right) * 100 / u64::from(answers)) as u32),
@@ -122,8 +136,26 @@ pub fn stats(
 mod tests {
     use super::*;
     use crate::quiz::schedule::{Rating, review};
-    use crate::quiz::testdata;
+    use crate::{
+        course::index::QuizEntry,
+        quiz::{QuizBank, testdata},
+    };
     use chrono::TimeZone;
+
+    /// The stats of the test banks, as the course gives them: items from the index, cues from the banks.
+    fn of_banks(banks: &[QuizBank], h: &BTreeMap<String, ItemState>, now: DateTime<Utc>) -> Stats {
+        let entries: Vec<QuizEntry> = banks.iter().map(QuizEntry::of).collect();
+        let topics: Vec<TopicItems> = (banks.iter().zip(&entries))
+            .map(|(b, e)| TopicItems {
+                topic: &b.topic,
+                items: &e.items,
+            })
+            .collect();
+        stats(&topics, h, now, |topic, id| {
+            let bank = banks.iter().find(|b| b.topic == topic)?;
+            Some(bank.triggers.iter().find(|t| t.id == id)?.cue.clone())
+        })
+    }
 
     #[test]
     fn stats_from_a_short_history() {
@@ -154,7 +186,7 @@ mod tests {
             review(None, Rating::Again, now, None),
         );
 
-        let s = stats(&banks, &h, now);
+        let s = of_banks(&banks, &h, now);
         let sfn = &s.per_topic[0];
         assert_eq!(
             (
@@ -184,7 +216,7 @@ mod tests {
     fn empty_history() {
         let banks = testdata::banks();
         let now = Utc.with_ymd_and_hms(2025, 3, 10, 9, 0, 0).unwrap();
-        let s = stats(&banks, &BTreeMap::new(), now);
+        let s = of_banks(&banks, &BTreeMap::new(), now);
         assert_eq!(s.accuracy, None);
         assert_eq!(s.due_today, 0);
         assert!(s.weakest_triggers.is_empty());

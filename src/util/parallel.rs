@@ -55,7 +55,7 @@ mod tests {
     #[test]
     #[should_panic(expected = "item 5")]
     fn a_panic_in_a_worker_reaches_the_caller() {
-        let mut items: Vec<usize> = (0..10).collect();
+        let items: Vec<usize> = (0..10).collect();
         map(&items, true, |i| assert_ne!(*i, 5, "item 5"));
     }
 }
