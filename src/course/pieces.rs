@@ -97,25 +97,28 @@ pub fn split(markdown: &str) -> (&str, Vec<Piece<'_>>) {
 /// The step a scenario or an angle names on its `Step: N` line (1-based, as given), and the markdown without that
 /// line. The line is the first non-blank line after the part's `##` heading (or the first line of an untitled part).
 pub fn step_link(markdown: &str) -> (Option<StepLink>, String) {
+    let link = link_of(markdown);
     let mut out = String::with_capacity(markdown.len());
-    let mut link = None;
-    let mut seen_text = false;
     for (n, (_, line)) in lines(markdown).enumerate() {
-        let t = line.trim();
-        if !seen_text && link.is_none() && !t.is_empty() && !t.starts_with("## ") {
-            seen_text = true;
-            if let Some(rest) = t.strip_prefix("Step:") {
-                link = Some(StepLink {
-                    step: rest.trim().parse().ok(),
-                    line: n,
-                });
-                continue;
-            }
+        if link.is_some_and(|l| l.line == n) {
+            continue;
         }
         out.push_str(line);
         out.push('\n');
     }
     (link, out)
+}
+
+/// The `Step: N` line of [`step_link`] alone, without copying the markdown (`check` reads every part's).
+fn link_of(markdown: &str) -> Option<StepLink> {
+    let (n, t) = (lines(markdown).enumerate())
+        .map(|(n, (_, line))| (n, line.trim()))
+        .find(|(_, t)| !t.is_empty() && !t.starts_with("## "))?;
+    let rest = t.strip_prefix("Step:")?;
+    Some(StepLink {
+        step: rest.trim().parse().ok(),
+        line: n,
+    })
 }
 
 /// A `Step: N` line: the number if it parses, and its 0-based line within the part.
@@ -138,7 +141,7 @@ impl Part {
 
     /// The 0-based teaching step this scenario or angle needs; `None` without a (valid) `Step:` line.
     pub fn needs_step(&self) -> Option<usize> {
-        step_link(&self.markdown).0?.step?.checked_sub(1)
+        link_of(&self.markdown)?.step?.checked_sub(1)
     }
 }
 
@@ -174,7 +177,7 @@ pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
         }
         for (what, parts) in [("scenario", &l.scenarios), ("angle", &l.angles)] {
             for p in parts.iter() {
-                match step_link(&p.markdown).0 {
+                match link_of(&p.markdown) {
                     Some(StepLink { step: Some(k), .. }) if (1..=n).contains(&k) => {}
                     Some(StepLink { line, .. }) => out.push(Diagnostic::new(
                         &l.path,
