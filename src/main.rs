@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match &cli.command {
         None => cmd::study::run(&global, cli.topic.as_deref(), cli.step),
         Some(Cmd::Topics(_)) => match cmd::load_course(global.content.as_deref()) {
-            Ok(course) => cmd::revise::write_stdout(&cmd::topics::table(&course)),
+            Ok(course) => cmd::revise::write_stdout(&cmd::topics::table(course)),
             Err(code) => code,
         },
         Some(Cmd::Quiz(args)) => cmd::quiz::run(&global, args),

@@ -40,17 +40,17 @@ pub fn run(global: &Global, args: &ExportArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let topic = match topic_arg(&course, topic.as_deref()) {
+    let topic = match topic_arg(course, topic.as_deref()) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let notes = anki::notes(&course, topic);
+    let notes = anki::notes(course, topic);
     if notes.is_empty() {
         eprintln!("dea-tutor: warning: no quiz items to export");
     }
-    let text = anki::export(&course, topic);
+    let text = anki::export(course, topic);
     if !course.late_problems().is_empty() {
-        return super::late_problems(&course, global.content.as_deref(), ExitCode::SUCCESS);
+        return super::late_problems(course, global.content.as_deref(), ExitCode::SUCCESS);
     }
     match out {
         None => write_stdout(&text),

@@ -185,7 +185,7 @@ pub fn run(global: &Global) -> ExitCode {
         eprintln!("dea-tutor: {e}. Give the new one with --exam-date YYYY-MM-DD.");
         return ExitCode::from(2);
     }
-    let md = markdown(&course, &learner.progress, Some(date), now, Open::Commands);
+    let md = markdown(course, &learner.progress, Some(date), now, Open::Commands);
     out!("{}", printer.text(&md));
     learner.exit_code()
 }

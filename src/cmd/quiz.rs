@@ -45,10 +45,10 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
     };
     let exam_date = learner.exam_date(global);
     if args.mode == Mode::Due
-        && !super::plan::any_due(&course, topic.as_deref(), &learner.progress.items)
+        && !super::plan::any_due(course, topic.as_deref(), &learner.progress.items)
     {
         // Nothing to ask: say when the next review is and what the plan offers instead.
-        outln!("{}", super::plan::nothing_due(&course, &learner, exam_date));
+        outln!("{}", super::plan::nothing_due(course, &learner, exam_date));
         return learner.exit_code();
     }
     let opts = QuizOptions {
@@ -65,7 +65,7 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
             Err(code) => return code,
         };
         run_plain(
-            &course,
+            course,
             &opts,
             &mut learner,
             plain::quiz::Io {
@@ -78,14 +78,14 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
     } else {
         let mut host = LearnerHost {
             learner: &mut learner,
-            course: &course,
+            course,
             exam_date,
         };
         let look = match super::look_for(global) {
             Ok(l) => l,
             Err(code) => return code,
         };
-        let summary = tui::quiz_only(&course, &opts, &mut host, look);
+        let summary = tui::quiz_only(course, &opts, &mut host, look);
         // The full screen is gone: the score stays in the shell.
         if let Ok(s) = &summary {
             outln!("{}", s.score_line(opts.mode.title()));
@@ -96,11 +96,11 @@ pub fn run(global: &Global, args: &QuizArgs) -> ExitCode {
     match result {
         Ok(_) => {
             outln!("{}", learner.saved_line());
-            super::late_problems(&course, dir, learner.exit_code())
+            super::late_problems(course, dir, learner.exit_code())
         }
         // The reader went away (`| head`): every answer given was saved; nothing to report.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            super::late_problems(&course, dir, learner.exit_code())
+            super::late_problems(course, dir, learner.exit_code())
         }
         Err(e) => {
             eprintln!("dea-tutor: {e}");
@@ -151,7 +151,7 @@ pub fn stats(global: &Global) -> ExitCode {
     };
     out!(
         "{}",
-        printer.text(&stats_markdown(&course, &learner, Open::Command))
+        printer.text(&stats_markdown(course, &learner, Open::Command))
     );
     ExitCode::SUCCESS
 }

@@ -43,14 +43,14 @@ pub fn run(global: &Global, args: &ReviseArgs) -> ExitCode {
         Ok(c) => c,
         Err(code) => return code,
     };
-    let topic = match topic_arg(&course, args.topic.as_deref()) {
+    let topic = match topic_arg(course, args.topic.as_deref()) {
         Ok(t) => t,
         Err(code) => return code,
     };
-    let md = cheatsheet(&course, topic);
+    let md = cheatsheet(course, topic);
     // A lesson that could not be parsed when the sheet asked for it: its problem, not a sheet with a hole.
     if !course.late_problems().is_empty() {
-        return super::late_problems(&course, global.content.as_deref(), ExitCode::SUCCESS);
+        return super::late_problems(course, global.content.as_deref(), ExitCode::SUCCESS);
     }
     match args.format {
         SheetFormat::Markdown => write_stdout(&md),
@@ -62,7 +62,7 @@ pub fn run(global: &Global, args: &ReviseArgs) -> ExitCode {
                 Ok(l) => l,
                 Err(code) => return code,
             };
-            match crate::tui::overlay_only(&course, "Revision sheet", md, look) {
+            match crate::tui::overlay_only(course, "Revision sheet", md, look) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("dea-tutor: {e}");

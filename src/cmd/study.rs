@@ -37,7 +37,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
         Ok(l) => l,
         Err(code) => return code,
     };
-    let mut session = match start_session(&course, &learner, topic, step) {
+    let mut session = match start_session(course, &learner, topic, step) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -53,7 +53,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     let (session, quizzes, ending) = match result {
         Ok(r) => r,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-            return super::late_problems(&course, global.content.as_deref(), learner.exit_code());
+            return super::late_problems(course, global.content.as_deref(), learner.exit_code());
         }
         Err(e) => {
             eprintln!("dea-tutor: {e}");
@@ -70,7 +70,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
                 md.push_str(&q);
             }
             let reread =
-                super::learner::reread_markdown(&course, &learner, super::learner::Open::Command);
+                super::learner::reread_markdown(course, &learner, super::learner::Open::Command);
             if !reread.is_empty() {
                 md.push('\n');
                 md.push_str(&reread);
@@ -84,7 +84,7 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
             return ExitCode::from(128 + sig as u8);
         }
     }
-    super::late_problems(&course, global.content.as_deref(), learner.exit_code())
+    super::late_problems(course, global.content.as_deref(), learner.exit_code())
 }
 
 /// The session where the learner stopped, or at `step` (1-based) of `topic` when one is asked for; `Err` when either
