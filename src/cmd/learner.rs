@@ -201,12 +201,12 @@ pub enum Open {
 /// The stats, with the steps to re-read.
 pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let s = course.stats(&learner.progress.items, chrono::Utc::now());
-    let read = (course.topics.iter())
-        .zip(crate::forecast::course::topic_inputs(
-            course,
-            &learner.progress.lesson,
-        ))
-        .map(|(t, i)| (t.slug().to_string(), (i.read, i.steps.len())))
+    let lesson = &learner.progress.lesson;
+    let read = (course.topics.iter().enumerate())
+        .map(|(i, t)| {
+            let read = crate::forecast::course::steps_read(course, i, lesson);
+            (t.slug().to_string(), (read, t.step_titles().len()))
+        })
         .collect();
     let mut md = report::stats_markdown(&s, &course.topic_infos(), &read);
     md.push('\n');

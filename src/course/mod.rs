@@ -127,8 +127,7 @@ impl Course {
         }
         // One pass over the items, not one a wrong answer: a course may hold 50,000.
         let steps = self.topics.iter().enumerate().flat_map(|(at, t)| {
-            let items = t.entry().quiz.iter().flat_map(|q| &q.items);
-            items
+            (t.items().unwrap_or_default().iter())
                 .filter(|i| wrong.contains(i.id.as_str()))
                 .filter_map(move |i| Some((at, t.slug().to_string(), i.step?.checked_sub(1)?)))
         });
@@ -142,7 +141,7 @@ impl Course {
             .filter_map(|t| {
                 Some(TopicItems {
                     topic: t.slug(),
-                    items: &t.entry().quiz.as_ref()?.items,
+                    items: t.items()?,
                 })
             })
             .collect();

@@ -4,7 +4,7 @@ use std::{borrow::Cow, path::Path, sync::Arc, sync::OnceLock};
 
 use super::{
     Diagnostic, Lesson, Part,
-    index::TopicEntry,
+    index::{ItemEntry, TopicEntry},
     lesson::{self, FrontMatter, outline::RawSection},
     load::{cleaned, read_course_file},
 };
@@ -122,7 +122,11 @@ impl Topic {
     }
     /// How many quiz items (triggers and questions) its quiz has.
     pub fn quiz_items(&self) -> usize {
-        self.entry.quiz.as_ref().map_or(0, |q| q.items.len())
+        self.items().map_or(0, <[_]>::len)
+    }
+    /// Its quiz items from the index (id, kind, step), triggers first; `None` when it has no quiz.
+    pub fn items(&self) -> Option<&[ItemEntry]> {
+        self.entry.quiz.as_ref().map(|q| q.items.as_slice())
     }
     pub fn entry(&self) -> &TopicEntry {
         &self.entry

@@ -12,7 +12,7 @@ use crate::{
 };
 
 /// Steps of topic `i` read: all once it is completed, else the furthest reached (the saved place counts).
-fn steps_read(course: &Course, i: usize, lesson: &LessonProgress) -> usize {
+pub fn steps_read(course: &Course, i: usize, lesson: &LessonProgress) -> usize {
     let t = &course.topics[i];
     let total = t.step_titles().len();
     if lesson.completed.contains(t.slug()) {
@@ -33,11 +33,7 @@ pub fn topic_inputs(course: &Course, lesson: &LessonProgress) -> Vec<TopicInput>
             tasks: t.tasks().to_vec(),
             steps: t.step_titles().to_vec(),
             read: steps_read(course, i, lesson),
-            items: t
-                .entry()
-                .quiz
-                .as_ref()
-                .map_or_else(Vec::new, |q| q.items.clone()),
+            items: t.items().unwrap_or_default().to_vec(),
         })
         .collect()
 }
