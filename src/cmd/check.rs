@@ -24,8 +24,7 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
         problems.extend_from_slice(diags);
     }
     problems.sort();
-    let mut diagram_count = 0;
-    if let Ok(course) = &parsed {
+    let diagram_count = parsed.as_ref().map_or(0, |course| {
         // The two walks over every lesson are independent: the diagrams' on another core.
         let diagrams = std::thread::scope(|scope| {
             let diagrams = scope.spawn(|| diagrams::check(course));
@@ -34,9 +33,9 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
         });
         let (found, count) = diagrams.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         problems.extend(found);
-        diagram_count = count;
         problems.sort();
-    }
+        count
+    });
     let course = match parsed {
         Ok(c) if problems.is_empty() => c,
         _ => return failed(&problems),

@@ -83,11 +83,11 @@ impl CourseFiles {
         let mut diags = Vec::new();
         let manifest = self.manifest(&mut diags);
         let lessons = successes(
-            parse_each(&mut self.lessons, lesson::parse, PARALLEL_BYTES, true),
+            parse_each(&mut self.lessons, lesson::parse, PARALLEL_BYTES),
             &mut diags,
         );
         let banks = successes(
-            parse_each(&mut self.quizzes, bank::parse, PARALLEL_BYTES, true),
+            parse_each(&mut self.quizzes, bank::parse, PARALLEL_BYTES),
             &mut diags,
         );
         let Some(manifest) = manifest else {
@@ -160,20 +160,17 @@ fn successes<T>(parsed: Vec<Result<T, Vec<Diagnostic>>>, diags: &mut Vec<Diagnos
 pub(super) const PARALLEL_BYTES: usize = 4 << 20;
 
 /// `parse` applied to every file, in order; from `min_bytes` of text on, the files are split over the machine's cores
-/// (each file is independent), so a thousand-topic course loads in a fraction of the time. With `free`, each text is
-/// freed (left empty) once parsed, on the thread that parsed it.
+/// (each file is independent), so a thousand-topic course loads in a fraction of the time. Each text is freed (left
+/// empty) once parsed, on the thread that parsed it.
 fn parse_each<T: Send>(
     files: &mut [SourceFile],
     parse: fn(&str, &str) -> Result<T, Vec<Diagnostic>>,
     min_bytes: usize,
-    free: bool,
 ) -> Vec<Result<T, Vec<Diagnostic>>> {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     parallel::map_mut(files, bytes >= min_bytes, |f| {
         let parsed = parse(&f.path, &f.text);
-        if free {
-            f.text = String::new();
-        }
+        f.text = String::new();
         parsed
     })
 }
@@ -203,17 +200,17 @@ mod tests {
                 text: "topic = 1".into(),
             },
         );
-        let one = parse_each(&mut quizzes.clone(), bank::parse, usize::MAX, false);
-        let many = parse_each(&mut quizzes, bank::parse, 0, true);
+        let one = parse_each(&mut quizzes.clone(), bank::parse, usize::MAX);
+        let many = parse_each(&mut quizzes, bank::parse, 0);
         assert_eq!(one, many);
         assert!(many[3].is_err());
         assert!(
             quizzes.iter().all(|f| f.text.is_empty()),
             "freed once parsed"
         );
-        let mut lessons = files.lessons.clone();
-        let one = parse_each(&mut lessons, lesson::parse, usize::MAX, false);
-        let many = parse_each(&mut lessons, lesson::parse, 0, false);
+        let lessons = &files.lessons;
+        let one = parse_each(&mut lessons.clone(), lesson::parse, usize::MAX);
+        let many = parse_each(&mut lessons.clone(), lesson::parse, 0);
         assert_eq!(one, many);
     }
 

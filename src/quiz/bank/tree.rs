@@ -60,7 +60,7 @@ pub(super) fn read(text: &str) -> Option<Table<'_>> {
         // event parser recurses once a level).
         let mut push = |e: Event| events.push(e);
         let mut receiver = ValidateWhitespace::new(&mut push, source);
-        let mut receiver = RecursionGuard::new(&mut receiver, MAX_DEPTH as u32);
+        let mut receiver = RecursionGuard::new(&mut receiver, MAX_DEPTH);
         toml_parser::parser::parse_document(tokens, &mut receiver, &mut error);
         let layout = |e: &&Event| {
             !matches!(
@@ -93,7 +93,7 @@ fn build<'i>(source: &Source<'i>, mut events: impl Iterator<Item = Event>) -> Op
                 if sep.kind() != EventKind::KeyValSep {
                     return None; // a dotted key
                 }
-                let value = value(source, events.next()?, &mut events, 0)?;
+                let value = value(source, events.next()?, &mut events)?;
                 let table = table_at(&mut root, &current)?;
                 if table.iter().any(|(k, _)| *k == key) {
                     return None; // a duplicate key: `toml` words the error
@@ -188,19 +188,17 @@ fn key<'i>(source: &Source<'i>, event: &Event) -> Option<Cow<'i, str>> {
     error.is_none().then_some(out)
 }
 
-/// Arrays nested deeper than this are left to `toml`, which refuses absurd nesting with an error (its limit is 80):
-/// the event parser and this reader recurse once a level.
-const MAX_DEPTH: usize = 16;
+/// Arrays nested deeper than this are refused by the event parser's guard (then `toml` reads the file, and refuses
+/// absurd nesting with an error: its limit is 80), so the recursion of the parser and of [`value`] stays shallow.
+const MAX_DEPTH: u32 = 16;
 
 /// A value starting at `first`: a scalar or an array (of scalars and arrays; an inline table is left to `toml`).
 fn value<'i>(
     source: &Source<'i>,
     first: Event,
     events: &mut impl Iterator<Item = Event>,
-    depth: usize,
 ) -> Option<Node<'i>> {
     match first.kind() {
-        EventKind::ArrayOpen if depth >= MAX_DEPTH => None,
         EventKind::Scalar => scalar(source, &first),
         EventKind::ArrayOpen => {
             let start = first.span().start();
@@ -215,7 +213,7 @@ fn value<'i>(
                         });
                     }
                     EventKind::ValueSep => {}
-                    _ => items.push(value(source, event, events, depth + 1)?),
+                    _ => items.push(value(source, event, events)?),
                 }
             }
         }
