@@ -131,32 +131,25 @@ impl Index {
 
     /// The index in `text`; `None` when anything in it is not as [`Index::to_text`] writes it.
     pub fn from_text(text: &str) -> Option<Self> {
-        let mut lines = split_lines(text);
+        // The lines as `str::lines` gives them: no piece after a final newline, a `\r` before one dropped.
+        let lines = split_at(text.strip_suffix('\n').unwrap_or(text), b'\n');
+        let mut lines = lines.map(|l| l.strip_suffix('\r').unwrap_or(l));
         let key = lines.next()?.strip_prefix(HEADER)?.strip_prefix('\t')?;
         let mut index = Index {
             key: unescape(key)?,
             ..Index::default()
         };
-        let mut fields = Vec::with_capacity(8);
         for line in lines {
-            // Numbers and kinds are read in place; only the texts kept become strings (a big course's index has
-            // 50,000 item lines, read at every start).
-            fields.clear();
-            let mut start = 0;
-            for (i, _) in line.bytes().enumerate().filter(|&(_, b)| b == b'\t') {
-                fields.push(&line[start..i]);
-                start = i + 1;
-            }
-            fields.push(&line[start..]);
-            index.read_line(&fields)?;
+            index.read_line(split_at(line, b'\t'))?;
         }
         Some(index)
     }
 
-    fn read_line(&mut self, fields: &[&str]) -> Option<()> {
-        let (&kind, rest) = fields.split_first()?;
-        let mut rest = rest.iter().copied();
-        let mut raw = || rest.next();
+    /// One line after the header, its tab-separated fields in order. Numbers and kinds are read in place; only the
+    /// texts kept become strings (a big course's index has 50,000 item lines, read at every start).
+    fn read_line<'t>(&mut self, mut fields: impl Iterator<Item = &'t str>) -> Option<()> {
+        let kind = fields.next()?;
+        let mut raw = || fields.next();
         match kind {
             "F" => {
                 let path = unescape(raw()?)?;
@@ -204,20 +197,17 @@ impl Index {
     }
 }
 
-/// The lines of `text` as `str::lines` gives them (a final `\r` dropped), found by a plain byte scan: the standard
-/// searcher's set-up per line was an eighth of a big course's start, which reads 65,000 short lines.
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    let mut rest = text;
+/// The pieces of `text` between `sep` bytes, as `str::split` gives them, found by a plain byte scan: the standard
+/// searcher's set-up per piece was an eighth of a big course's start, which reads 65,000 short lines.
+fn split_at(text: &str, sep: u8) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
     std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let end = rest.as_bytes().iter().position(|&b| b == b'\n');
-        let (line, next) = match end {
-            Some(i) => (&rest[..i], &rest[i + 1..]),
-            None => (rest, ""),
+        let r = rest?;
+        let (piece, next) = match r.bytes().position(|b| b == sep) {
+            Some(i) => (&r[..i], Some(&r[i + 1..])),
+            None => (r, None),
         };
         rest = next;
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        Some(piece)
     })
 }
