@@ -351,10 +351,8 @@ fn the_ascii_choose_check_agrees_with_the_general_one() {
 
 #[test]
 fn every_built_in_quiz_file_takes_the_walk_not_serde() {
-    let quizzes =
-        (crate::util::embedded::FILES.iter()).filter(|(path, _)| path.starts_with("quizzes/"));
     let mut n = 0;
-    for (path, text) in quizzes {
+    for (path, text) in crate::quiz::testdata::built_in_quiz_files() {
         assert!(
             checker::walk::bank(text).is_some(),
             "{path} fell back to serde"

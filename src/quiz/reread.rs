@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{ItemState, QuizBank, TopicInfo};
+use super::{QuizBank, TopicInfo};
 
 /// A step to re-read: the topic's slug, the 0-based teaching step, and how many recent misses point at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +57,13 @@ pub fn tally(wrong_steps: impl IntoIterator<Item = (usize, String, usize)>) -> V
     list
 }
 
-/// The steps behind the learner's recent wrong answers: items whose last answer was wrong.
-pub fn from_histories(banks: &[QuizBank], histories: &BTreeMap<String, ItemState>) -> Vec<Reread> {
+/// The steps behind the learner's recent wrong answers: items whose last answer was wrong. The tutor answers this
+/// from the course index (`Course::reread`); this reading of the banks is the tests' reference for it.
+#[cfg(test)]
+pub fn from_histories(
+    banks: &[QuizBank],
+    histories: &BTreeMap<String, super::ItemState>,
+) -> Vec<Reread> {
     from_ids(
         banks,
         (histories.iter())

@@ -132,3 +132,10 @@ pub fn topics() -> Vec<TopicInfo> {
         },
     ]
 }
+
+/// The built-in course's quiz files, `(path, text)`.
+pub fn built_in_quiz_files() -> impl Iterator<Item = (&'static str, &'static str)> {
+    (crate::util::embedded::FILES.iter())
+        .filter(|(path, _)| path.starts_with("quizzes/"))
+        .copied()
+}
