@@ -152,7 +152,13 @@ fn quiz_entry(path: &str, text: &str) -> Option<(String, QuizEntry)> {
                 None => None,
             };
             let id = item.get("id")?.as_str()?.to_string();
-            items.push(ItemEntry { id, question, step });
+            let lab = question && item.get("lab").is_some();
+            items.push(ItemEntry {
+                id,
+                question,
+                lab,
+                step,
+            });
         }
     }
     let topic = quiz.get("topic")?.as_str()?.to_string();

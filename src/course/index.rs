@@ -45,11 +45,13 @@ impl QuizEntry {
         let triggers = (bank.triggers.iter()).map(|t| ItemEntry {
             id: t.id.clone(),
             question: false,
+            lab: false,
             step: step(&t.step),
         });
         let questions = (bank.questions.iter()).map(|q| ItemEntry {
             id: q.id.clone(),
             question: true,
+            lab: q.lab.is_some(),
             step: step(&q.step),
         });
         Self {

@@ -3,17 +3,18 @@
 //! build.rs, which includes this file, so it may use nothing but std) and for a course folder's cached index.
 //!
 //! ```text
-//! dea-tutor-index 2 → KEY                   the format, then what the index was made by (a stale key is a miss)
+//! dea-tutor-index 3 → KEY                   the format, then what the index was made by (a stale key is a miss)
 //! F → PATH → LEN → NANOS                    a file of the folder, as it was when indexed (none for the built-in)
 //! T → NUMBER → SLUG → TITLE → TAGLINE → SCENARIOS → LESSON-PATH
 //! K → TASK                                  one an exam task of the front matter's `tasks`, in order
 //! S → TITLE                                 one a teaching step, in order ("" when it has no `##` title)
 //! Q → PATH                                  the topic's quiz file
-//! I → t|q → ID → STEP                       one a trigger (t) or question (q); STEP is 1-based, "" when none
+//! I → t|q|l → ID → STEP                     one a trigger (t), question (q) or question with a lab exercise (l);
+//!                                           STEP is 1-based, "" when none
 //! ```
 //! Fields are separated by a tab (→ above); `\`, tab and newline in a field are written `\\`, `\t`, `\n`.
 
-pub const HEADER: &str = "dea-tutor-index 2";
+pub const HEADER: &str = "dea-tutor-index 3";
 
 /// A file's size and modification time (nanoseconds since the epoch): when both are as indexed, the file is taken
 /// to be unchanged.
@@ -50,6 +51,8 @@ pub struct QuizEntry {
 pub struct ItemEntry {
     pub id: String,
     pub question: bool,
+    /// A question with a lab exercise (`[question.lab]`): the lab asks these, a mock exam never does.
+    pub lab: bool,
     /// The 1-based teaching step it names (`step = N`).
     pub step: Option<usize>,
 }
@@ -121,7 +124,11 @@ impl Index {
             let Some(q) = &t.quiz else { continue };
             line(&["Q", &q.path]);
             for i in &q.items {
-                let kind = if i.question { "q" } else { "t" };
+                let kind = match (i.question, i.lab) {
+                    (false, _) => "t",
+                    (true, false) => "q",
+                    (true, true) => "l",
+                };
                 let step = i.step.map(|s| s.to_string()).unwrap_or_default();
                 line(&["I", kind, &i.id, &step]);
             }
@@ -178,9 +185,10 @@ impl Index {
                 });
             }
             "I" => {
-                let question = match raw()? {
-                    "q" => true,
-                    "t" => false,
+                let (question, lab) = match raw()? {
+                    "t" => (false, false),
+                    "q" => (true, false),
+                    "l" => (true, true),
                     _ => return None,
                 };
                 let id = unescape(raw()?)?;
@@ -189,7 +197,12 @@ impl Index {
                     s => Some(s.parse().ok()?),
                 };
                 let quiz = self.topics.last_mut()?.quiz.as_mut()?;
-                quiz.items.push(ItemEntry { id, question, step });
+                quiz.items.push(ItemEntry {
+                    id,
+                    question,
+                    lab,
+                    step,
+                });
             }
             _ => return None,
         }
