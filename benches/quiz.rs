@@ -31,6 +31,7 @@ fn quiz(c: &mut Criterion) {
     let dir = support::temp_course(&Shape::course(1000));
     let course = support::load(dir.path());
     let banks = course.banks();
+    let catalog = course.catalog(None);
     let histories = support::histories(banks);
     assert_eq!(histories.len(), 50_000);
     let now = support::now();
@@ -43,19 +44,21 @@ fn quiz(c: &mut Criterion) {
             b.iter(|| {
                 seed += 1;
                 let mut rng = StdRng::seed_from_u64(seed);
-                select(mode, banks, None, &histories, None, &mut rng, now)
+                select(mode, &catalog, None, &histories, None, &mut rng, now)
             })
         });
         group.bench_function(format!("start/{mode}"), |b| {
             b.iter(|| {
                 seed += 1;
                 let mut rng = StdRng::seed_from_u64(seed);
-                let items = select(mode, banks, None, &histories, None, &mut rng, now);
+                let items = select(mode, &catalog, None, &histories, None, &mut rng, now);
                 if mode == Mode::Exam {
-                    let exam = ExamSession::new(banks, items, &histories, &mut rng, now, None);
+                    let exam =
+                        ExamSession::new(catalog.clone(), items, &histories, &mut rng, now, None);
                     black_box(exam.len());
                 } else {
-                    let s = QuizSession::new(banks, items, &histories, false, None, rng, now);
+                    let s =
+                        QuizSession::new(catalog.clone(), items, &histories, false, None, rng, now);
                     black_box(s.prompt().map(|p| p.options.len()));
                 }
             })
@@ -64,8 +67,8 @@ fn quiz(c: &mut Criterion) {
 
     let drill = || {
         let mut rng = StdRng::seed_from_u64(1);
-        let items = select(Mode::Drill, banks, None, &histories, None, &mut rng, now);
-        QuizSession::new(banks, items, &histories, false, None, rng, now)
+        let items = select(Mode::Drill, &catalog, None, &histories, None, &mut rng, now);
+        QuizSession::new(catalog.clone(), items, &histories, false, None, rng, now)
     };
     let mut session = drill();
     group.bench_function("next", |b| {
@@ -89,8 +92,8 @@ fn quiz(c: &mut Criterion) {
         b.iter(|| trigger_options(trigger, &fillers, &mut rng))
     });
 
-    let any = items(banks, None, &[ItemKind::Trigger])[0];
-    let state = histories.get(any.id(banks)).cloned();
+    let any = items(&catalog, None, &[ItemKind::Trigger])[0];
+    let state = histories.get(catalog.id(any)).cloned();
     group.bench_function("review", |b| {
         b.iter(|| review(state.as_ref(), Rating::Good, now, None))
     });

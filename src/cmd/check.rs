@@ -109,10 +109,12 @@ mod tests {
         course.topics.truncate(1);
         course.topics[0].edit_lesson(|l| l.scenarios.truncate(1));
         let mut built_in = Course::built_in().expect("built-in course is valid");
-        let bank = &mut built_in.banks_mut()[0];
-        bank.triggers.truncate(1);
-        bank.questions.truncate(1);
-        *course.banks_mut() = vec![bank.clone()];
+        let bank = built_in.edit_banks(|banks| {
+            banks[0].triggers.truncate(1);
+            banks[0].questions.truncate(1);
+            banks[0].clone()
+        });
+        course.edit_banks(|banks| *banks = vec![bank]);
         assert!(
             summary(&course, 0).ends_with("— 1 topic, 3 steps, 1 scenario, 1 trigger, 1 question"),
             "{}",

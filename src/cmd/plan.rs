@@ -79,14 +79,10 @@ pub fn any_due(
     histories: &std::collections::BTreeMap<String, crate::quiz::ItemState>,
 ) -> bool {
     let now = Utc::now();
-    (course.banks().iter())
-        .filter(|b| topic.is_none_or(|t| t == b.topic))
-        .flat_map(|b| (b.triggers.iter().map(|t| &t.id)).chain(b.questions.iter().map(|q| &q.id)))
-        .any(|id| {
-            histories
-                .get(id)
-                .is_some_and(|s| crate::quiz::is_due(s, now))
-        })
+    (course.topics.iter())
+        .filter(|t| topic.is_none_or(|slug| slug == t.slug()))
+        .flat_map(|t| t.items().unwrap_or_default())
+        .any(|item| (histories.get(&item.id)).is_some_and(|s| crate::quiz::is_due(s, now)))
 }
 
 /// When `quiz --mode due` has nothing to ask: when the next review is, and what the plan says to do instead.
@@ -133,11 +129,11 @@ pub fn nothing_due(course: &Course, learner: &Learner, exam_date: Option<NaiveDa
 }
 
 fn next_review_line(course: &Course, learner: &Learner, now: DateTime<Utc>) -> String {
-    let in_course = |id: &str| {
-        (course.banks().iter()).any(|b| {
-            b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id)
-        })
-    };
+    let ids: std::collections::HashSet<&str> = (course.topics.iter())
+        .flat_map(|t| t.items().unwrap_or_default())
+        .map(|i| i.id.as_str())
+        .collect();
+    let in_course = |id: &str| ids.contains(id);
     let next = (learner.progress.items.iter())
         .filter(|(id, s)| s.due > now && in_course(id))
         .map(|(_, s)| s.due)

@@ -127,7 +127,7 @@ pub fn run_plain(
     let mut clock = chrono::Utc::now;
     plain::quiz::run(
         io,
-        course.banks_for(opts.topic.as_deref()),
+        course.catalog(opts.topic.as_deref()),
         &topics,
         opts,
         &mut histories,

@@ -5,7 +5,10 @@
 use std::sync::OnceLock;
 
 use super::{Diagnostic, Origin};
-use crate::quiz::bank::{self, QuizBank};
+use crate::quiz::{
+    BankSource,
+    bank::{self, QuizBank},
+};
 
 #[derive(Debug, Clone)]
 pub(super) struct Banks {
@@ -107,6 +110,12 @@ impl Banks {
             ),
             Err(d) => (empty(path, topic), d),
         }
+    }
+}
+
+impl BankSource for Banks {
+    fn bank(&self, i: usize) -> Option<&QuizBank> {
+        self.one(i)
     }
 }
 

@@ -125,11 +125,13 @@ mod tests {
         let mut course = Course::built_in().expect("built-in course is valid");
         course.topics.truncate(1);
         let bank = course.topics[0].quiz.expect("a quiz");
-        let q = &mut course.banks_mut()[bank];
-        q.triggers.truncate(1);
-        q.questions.retain(|x| x.is_multiple());
-        q.questions.truncate(1);
-        let (path, trigger, question) = (q.path.clone(), q.triggers[0].line, q.questions[0].line);
+        let (path, trigger, question) = course.edit_banks(|banks| {
+            let q = &mut banks[bank];
+            q.triggers.truncate(1);
+            q.questions.retain(|x| x.is_multiple());
+            q.questions.truncate(1);
+            (q.path.clone(), q.triggers[0].line, q.questions[0].line)
+        });
         let short: Vec<String> = check(&course).iter().map(|d| d.to_string()).collect();
         assert_eq!(
             short,

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 
 use crate::quiz::{
-    ItemState, TopicInfo,
+    Catalog, ItemState, TopicInfo,
     bank::QuizBank,
     reread::{self, Reread},
     stats::{self, Stats, TopicItems},
@@ -73,9 +73,16 @@ impl Course {
         self.banks.get()
     }
 
-    /// The banks, to change (tests that build odd courses).
-    pub fn banks_mut(&mut self) -> &mut Vec<QuizBank> {
-        self.banks.get_mut()
+    /// Changes the banks (tests that build odd courses); the topics' index entries are then made from them again, so
+    /// the index still describes the banks, as it always does.
+    pub fn edit_banks<R>(&mut self, edit: impl FnOnce(&mut Vec<QuizBank>) -> R) -> R {
+        let r = edit(self.banks.get_mut());
+        let banks = self.banks.get();
+        for t in &mut self.topics {
+            let quiz = t.quiz.and_then(|i| banks.get(i)).map(index::QuizEntry::of);
+            t.set_quiz_entry(quiz);
+        }
+        r
     }
 
     /// Whether the quiz banks have been parsed (tests hold that a start parses only what it shows).
@@ -162,15 +169,19 @@ impl Course {
         topic.quiz.is_some_and(|i| self.banks.is_one_parsed(i))
     }
 
-    /// The banks a quiz of `topic` (a slug) needs: that topic's bank alone, or none when it has no quiz, so a
-    /// lesson's `quiz` and `quiz --topic N` parse one file. Every bank for a quiz across topics (or a slug that names
-    /// no topic, which the quiz engine reports).
-    pub fn banks_for(&self, topic: Option<&str>) -> &[QuizBank] {
-        let Some(t) = topic.and_then(|slug| self.topics.iter().find(|t| t.slug() == slug)) else {
-            return self.banks();
+    /// The banks a quiz of `topic` (a slug) draws from, known by the index and each parsed when first asked from:
+    /// that topic's bank alone (none when it has no quiz), or every bank for a quiz across topics (or a slug that
+    /// names no topic, which the quiz engine reports). A ten-item quiz across 1,000 topics parses about ten files.
+    pub fn catalog(&self, topic: Option<&str>) -> Catalog<'_> {
+        let one = topic.and_then(|slug| self.topics.iter().find(|t| t.slug() == slug));
+        let topics = match one {
+            Some(t) => std::slice::from_ref(t),
+            None => self.topics.as_slice(),
         };
-        self.quiz_of(t).map_or(&[], std::slice::from_ref)
+        let shelves = (topics.iter()).filter_map(|t| Some((t.quiz?, t.slug(), t.items()?)));
+        Catalog::lazy(&self.banks, shelves)
     }
+
     /// A topic by number (`12`), slug (`lake-formation`) or a unique slug prefix (`lake`).
     pub fn find_topic(&self, query: &str) -> Option<usize> {
         let q = query.trim().to_lowercase();
@@ -192,3 +203,7 @@ impl Course {
         (matches.len() == 1).then(|| matches[0])
     }
 }
+
+#[cfg(test)]
+#[path = "catalog_tests.rs"]
+mod catalog_tests;

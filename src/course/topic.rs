@@ -4,7 +4,7 @@ use std::{borrow::Cow, path::Path, sync::Arc, sync::OnceLock};
 
 use super::{
     Diagnostic, Lesson, Part,
-    index::{ItemEntry, TopicEntry},
+    index::{ItemEntry, QuizEntry, TopicEntry},
     lesson::{self, FrontMatter, outline::RawSection},
     load::{cleaned, read_course_file},
 };
@@ -178,6 +178,10 @@ impl Topic {
                 Err(problems) => self.stand_in(problems),
             }
         })
+    }
+
+    pub(super) fn set_quiz_entry(&mut self, quiz: Option<QuizEntry>) {
+        self.entry.quiz = quiz;
     }
 
     fn entry_without_quiz(&self) -> TopicEntry {

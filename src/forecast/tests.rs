@@ -47,7 +47,9 @@ fn inputs<'a>(
     Inputs {
         topics,
         // Made per call and kept for the test's life: `Inputs` borrows it, as it borrows the rest.
-        reread: Box::leak(reread::from_histories(banks, h).into_boxed_slice()),
+        reread: Box::leak(
+            reread::from_histories(&crate::quiz::Catalog::parsed(banks), h).into_boxed_slice(),
+        ),
         histories: h,
         reading_secs: 0,
         reading_steps: 0,

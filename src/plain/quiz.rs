@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::Printer;
 use crate::quiz::{
-    ItemState, QuizBank, QuizOptions, QuizSummary, TopicInfo,
+    Catalog, ItemState, QuizOptions, QuizSummary, TopicInfo,
     flow::{Effect, QuizFlow},
 };
 
@@ -28,7 +28,7 @@ pub struct Io<'a> {
 /// Runs one quiz until it ends, the learner leaves, or input ends (which leaves; an exam is then abandoned).
 pub fn run(
     io: Io<'_>,
-    banks: &[QuizBank],
+    catalog: Catalog<'_>,
     topics: &[TopicInfo],
     opts: &QuizOptions,
     histories: &mut BTreeMap<String, ItemState>,
@@ -41,7 +41,7 @@ pub fn run(
         printer,
         step_text,
     } = io;
-    let mut flow = QuizFlow::new(banks, topics.to_vec(), opts, histories, clock());
+    let mut flow = QuizFlow::new(catalog, topics.to_vec(), opts, histories, clock());
     let width = usize::from(printer.width);
     writeln!(out, "{}", printer.wrap_plain(&flow.intro))?;
     if let Some(note) = flow.nothing_asked() {

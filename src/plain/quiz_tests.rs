@@ -47,7 +47,7 @@ fn run_from(
     };
     let summary = run(
         io,
-        &banks,
+        crate::quiz::Catalog::parsed(&banks),
         &topics,
         opts,
         &mut histories,

@@ -163,8 +163,8 @@ fn a_course_without_quizzes_gives_the_headers_alone() {
 fn with_bank(toml: &str) -> Course {
     let mut course = mini_course();
     let bank: QuizBank = parse("quizzes/01-alpha.toml", toml).expect("test quiz parses");
-    *course.banks_mut() = vec![bank];
     course.topics[0].quiz = Some(0);
+    course.edit_banks(|banks| *banks = vec![bank]);
     course
 }
 
@@ -225,10 +225,12 @@ decoys = ["One", "Two", "Three"]
 why = "z"
 "#,
     );
-    let t = &mut course.banks_mut()[0].triggers[0];
-    t.cue = "#tab\there\nnew <script>".into();
-    t.answer = "\"quoted\"\r\n&amp;".into();
-    t.why = "\t".into();
+    course.edit_banks(|banks| {
+        let t = &mut banks[0].triggers[0];
+        t.cue = "#tab\there\nnew <script>".into();
+        t.answer = "\"quoted\"\r\n&amp;".into();
+        t.why = "\t".into();
+    });
     let file = export(&course, None);
     let (_, notes) = read_back(&file);
     assert_eq!(notes.len(), 1);

@@ -7,7 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 use rand::Rng;
 
-use super::bank::QuizBank;
+use super::catalog::Catalog;
 use super::grade::{grade_choices, letter};
 use super::options::{ShuffledQuestion, shuffle_question};
 use super::schedule::{ItemState, Rating, review};
@@ -76,7 +76,7 @@ pub struct ExamReport {
 }
 
 pub struct ExamSession<'a> {
-    banks: &'a [QuizBank],
+    catalog: Catalog<'a>,
     items: Vec<ItemRef>,
     shown: Vec<ShuffledQuestion>,
     answers: Vec<Vec<usize>>,
@@ -88,28 +88,30 @@ pub struct ExamSession<'a> {
 }
 
 impl<'a> ExamSession<'a> {
-    /// Starts the exam at `now` over `items` (questions); choices are shuffled once with `rng`.
+    /// Starts the exam at `now` over `items` (questions); choices are shuffled once with `rng`. A question whose bank
+    /// can no longer be had (its file changed while the tutor ran) is left out.
     pub fn new<R: Rng + ?Sized>(
-        banks: &'a [QuizBank],
-        items: Vec<ItemRef>,
+        catalog: Catalog<'a>,
+        mut items: Vec<ItemRef>,
         histories: &BTreeMap<String, ItemState>,
         rng: &mut R,
         now: DateTime<Utc>,
         exam_date: Option<NaiveDate>,
     ) -> Self {
+        items.retain(|&i| catalog.question(i).is_some());
         let shown = (items.iter())
-            .map(|i| shuffle_question(&banks[i.bank].questions[i.index], rng))
+            .filter_map(|&i| Some(shuffle_question(catalog.question(i)?, rng)))
             .collect();
         let n = items.len();
         let histories = (items.iter())
-            .filter_map(|i| {
-                let id = i.id(banks);
+            .filter_map(|&i| {
+                let id = catalog.id(i);
                 histories.get(id).map(|s| (id.to_string(), s.clone()))
             })
             .collect();
         let seconds = SECONDS_PER_QUESTION * i64::try_from(n).unwrap_or(i64::MAX / 1000);
         ExamSession {
-            banks,
+            catalog,
             items,
             shown,
             answers: vec![Vec::new(); n],
@@ -135,13 +137,13 @@ impl<'a> ExamSession<'a> {
     }
 
     pub fn question(&self, i: usize) -> Option<ExamQuestion<'_>> {
-        let item = self.items.get(i)?;
-        let q = &self.banks[item.bank].questions[item.index];
+        let item = *self.items.get(i)?;
+        let q = self.catalog.question(item)?;
         Some(ExamQuestion {
             number: i + 1,
             total: self.items.len(),
             id: &q.id,
-            topic: &self.banks[item.bank].topic,
+            topic: self.catalog.topic(item.bank),
             text: q.display_stem(),
             options: &self.shown[i].choices,
             multiple: q.is_multiple(),
@@ -233,7 +235,10 @@ impl<'a> ExamSession<'a> {
     pub fn submit(self, now: DateTime<Utc>) -> ExamReport {
         let mut items = Vec::new();
         for (i, item) in self.items.iter().enumerate() {
-            let q = &self.banks[item.bank].questions[item.index];
+            // Every question kept at the start has its bank.
+            let Some(q) = self.catalog.question(*item) else {
+                continue;
+            };
             let s = &self.shown[i];
             let picked = &self.answers[i];
             let right = grade_choices(&s.correct, picked);
@@ -251,7 +256,7 @@ impl<'a> ExamSession<'a> {
             items.push(ReviewItem {
                 number: i + 1,
                 id: q.id.clone(),
-                topic: self.banks[item.bank].topic.clone(),
+                topic: self.catalog.topic(item.bank).to_string(),
                 text: q.display_stem(),
                 options,
                 answered: !picked.is_empty(),
@@ -261,11 +266,11 @@ impl<'a> ExamSession<'a> {
             });
         }
         let mut per_topic: Vec<(String, usize, usize)> = Vec::new();
-        for bank in self.banks {
-            let mine = items.iter().filter(|r| r.topic == bank.topic);
+        for topic in (0..self.catalog.len()).map(|b| self.catalog.topic(b)) {
+            let mine = items.iter().filter(|r| r.topic == topic);
             let (right, total) = mine.fold((0, 0), |(r, t), i| (r + usize::from(i.right), t + 1));
-            if total > 0 && !per_topic.iter().any(|(t, _, _)| *t == bank.topic) {
-                per_topic.push((bank.topic.clone(), right, total));
+            if total > 0 && !per_topic.iter().any(|(t, _, _)| t == topic) {
+                per_topic.push((topic.to_string(), right, total));
             }
         }
         let score = items.iter().filter(|r| r.right).count();

@@ -1,6 +1,6 @@
 use super::*;
 use crate::quiz::bank::ItemKind;
-use crate::quiz::testdata;
+use crate::quiz::{QuizBank, testdata};
 use chrono::TimeZone;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -18,7 +18,14 @@ fn exam(banks: &[QuizBank]) -> ExamSession<'_> {
     };
     let items = vec![q(0, 0), q(0, 1), q(1, 0), q(1, 1)];
     let mut rng = StdRng::seed_from_u64(3);
-    ExamSession::new(banks, items, &BTreeMap::new(), &mut rng, t0(), None)
+    ExamSession::new(
+        Catalog::parsed(banks),
+        items,
+        &BTreeMap::new(),
+        &mut rng,
+        t0(),
+        None,
+    )
 }
 
 /// Display indices of the options whose text starts with one of `starts`.

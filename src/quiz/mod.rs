@@ -3,6 +3,7 @@
 
 pub mod anki;
 pub mod bank;
+pub mod catalog;
 pub mod exam;
 pub mod flow;
 pub mod grade;
@@ -22,6 +23,7 @@ pub mod summary;
 pub(crate) mod testdata;
 
 pub use bank::{ItemKind, Question, QuizBank, Trigger, check_course, parse};
+pub use catalog::{BankSource, Catalog};
 pub use exam::{ExamQuestion, ExamReport, ExamSession, ReviewItem};
 pub use grade::{grade_choices, grade_typed, normalize, parse_letters};
 pub use mode::{Mode, QuizOptions, TopicInfo};

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{QuizBank, TopicInfo};
+use super::{TopicInfo, catalog::Catalog};
 
 /// A step to re-read: the topic's slug, the 0-based teaching step, and how many recent misses point at it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,22 +16,11 @@ pub struct Reread {
 /// At most this many steps are listed: a short list gets read.
 pub const LIMIT: usize = 5;
 
-/// The step item `id` depends on: its topic's slug and the 0-based teaching step.
-pub fn step_of(banks: &[QuizBank], id: &str) -> Option<(String, usize)> {
-    banks.iter().find_map(|b| {
-        let step = (b.triggers.iter().find(|t| t.id == id).map(|t| t.step))
-            .or_else(|| b.questions.iter().find(|q| q.id == id).map(|q| q.step))??;
-        Some((b.topic.clone(), step.step.checked_sub(1)?))
-    })
-}
-
 /// The steps behind `wrong` item ids, most-missed first (ties in course order), at most [`LIMIT`].
-pub fn from_ids<'a>(banks: &[QuizBank], wrong: impl IntoIterator<Item = &'a str>) -> Vec<Reread> {
-    let order: BTreeMap<&str, usize> = (banks.iter().enumerate())
-        .map(|(i, b)| (b.topic.as_str(), i))
-        .collect();
+pub fn from_ids<'a>(catalog: &Catalog, wrong: impl IntoIterator<Item = &'a str>) -> Vec<Reread> {
+    let order: BTreeMap<&str, usize> = (0..catalog.len()).map(|b| (catalog.topic(b), b)).collect();
     tally(wrong.into_iter().filter_map(|id| {
-        let (topic, step) = step_of(banks, id)?;
+        let (topic, step) = catalog.step_of(id)?;
         let at = order.get(topic.as_str()).copied().unwrap_or(usize::MAX);
         Some((at, topic, step))
     }))
@@ -61,11 +50,11 @@ pub fn tally(wrong_steps: impl IntoIterator<Item = (usize, String, usize)>) -> V
 /// from the course index (`Course::reread`); this reading of the banks is the tests' reference for it.
 #[cfg(test)]
 pub fn from_histories(
-    banks: &[QuizBank],
+    catalog: &Catalog,
     histories: &BTreeMap<String, super::ItemState>,
 ) -> Vec<Reread> {
     from_ids(
-        banks,
+        catalog,
         (histories.iter())
             .filter(|(_, s)| !s.last_right())
             .map(|(id, _)| id.as_str()),
@@ -105,7 +94,7 @@ pub fn markdown(list: &[Reread], topics: &[TopicInfo], how: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::quiz::{Rating, review, testdata};
+    use crate::quiz::{QuizBank, Rating, review, testdata};
 
     fn linked() -> Vec<QuizBank> {
         let mut banks = testdata::banks();
@@ -129,7 +118,7 @@ mod tests {
         let ids: Vec<&str> = banks[0].triggers.iter().map(|t| t.id.as_str()).collect();
         assert!(ids.len() >= 2);
         let q = banks[0].questions[0].id.as_str();
-        let list = from_ids(&banks, [ids[0], ids[1], q]);
+        let list = from_ids(&Catalog::parsed(&banks), [ids[0], ids[1], q]);
         assert_eq!(
             list[0],
             Reread {
@@ -147,7 +136,7 @@ mod tests {
             }
         );
         assert_eq!(
-            step_of(&testdata::banks(), ids[0]),
+            Catalog::parsed(&testdata::banks()).step_of(ids[0]),
             None,
             "no `step`, no link"
         );
@@ -166,7 +155,7 @@ mod tests {
             banks[0].triggers[1].id.clone(),
             review(None, Rating::Good, t0, None),
         );
-        let list = from_histories(&banks, &h);
+        let list = from_histories(&Catalog::parsed(&banks), &h);
         assert_eq!(list.len(), 1);
         let topics = testdata::topics();
         let md = markdown(&list, &topics, "press its number");

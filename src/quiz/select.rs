@@ -1,4 +1,5 @@
-//! Which items a session asks, per mode. Items are referred to by position in the banks; progress by id.
+//! Which items a session asks, per mode. Items are referred to by position in the catalog's banks; progress by id.
+//! Selection reads only the catalog's item lists (the course index), never a bank.
 
 use std::collections::BTreeMap;
 
@@ -6,11 +7,12 @@ use chrono::{DateTime, Utc};
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::bank::{ItemKind, QuizBank};
+use super::bank::ItemKind;
+use super::catalog::Catalog;
 use super::mode::Mode;
 use super::schedule::{ItemState, is_due, weakness};
 
-/// One trigger or question: `banks[bank].triggers[index]` or `.questions[index]`.
+/// One trigger or question: trigger or question `index` of the catalog's bank `bank`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {
     pub bank: usize,
@@ -18,33 +20,15 @@ pub struct ItemRef {
     pub index: usize,
 }
 
-impl ItemRef {
-    pub fn id<'a>(&self, banks: &'a [QuizBank]) -> &'a str {
-        let bank = &banks[self.bank];
-        match self.kind {
-            ItemKind::Trigger => &bank.triggers[self.index].id,
-            ItemKind::Question => &bank.questions[self.index].id,
-        }
-    }
-
-    pub fn topic<'a>(&self, banks: &'a [QuizBank]) -> &'a str {
-        &banks[self.bank].topic
-    }
-}
-
 /// Every item of the kinds asked for, in bank order, limited to `topic` when given.
-pub fn items(banks: &[QuizBank], topic: Option<&str>, kinds: &[ItemKind]) -> Vec<ItemRef> {
+pub fn items(catalog: &Catalog, topic: Option<&str>, kinds: &[ItemKind]) -> Vec<ItemRef> {
     let mut out = Vec::new();
-    for (b, bank) in banks.iter().enumerate() {
-        if topic.is_some_and(|t| t != bank.topic) {
+    for b in 0..catalog.len() {
+        if topic.is_some_and(|t| t != catalog.topic(b)) {
             continue;
         }
         for &kind in kinds {
-            let n = match kind {
-                ItemKind::Trigger => bank.triggers.len(),
-                ItemKind::Question => bank.questions.len(),
-            };
-            out.extend((0..n).map(|index| ItemRef {
+            out.extend((0..catalog.count(b, kind)).map(|index| ItemRef {
                 bank: b,
                 kind,
                 index,
@@ -63,7 +47,7 @@ pub fn items(banks: &[QuizBank], topic: Option<&str>, kinds: &[ItemKind]) -> Vec
 /// - quick: items due now, weakest first, then the weakest of the rest.
 pub fn select<R: Rng + ?Sized>(
     mode: Mode,
-    banks: &[QuizBank],
+    catalog: &Catalog,
     topic: Option<&str>,
     histories: &BTreeMap<String, ItemState>,
     count: Option<usize>,
@@ -72,7 +56,7 @@ pub fn select<R: Rng + ?Sized>(
 ) -> Vec<ItemRef> {
     let count = count.or(mode.default_count()).unwrap_or(usize::MAX);
     let both = [ItemKind::Trigger, ItemKind::Question];
-    let state = |item: &ItemRef| histories.get(item.id(banks));
+    let state = |item: &ItemRef| histories.get(catalog.id(*item));
     let mut chosen = match mode {
         Mode::Drill | Mode::Scenario => {
             let kind = if mode == Mode::Drill {
@@ -80,30 +64,31 @@ pub fn select<R: Rng + ?Sized>(
             } else {
                 ItemKind::Question
             };
-            let mut list = items(banks, topic, &[kind]);
+            let mut list = items(catalog, topic, &[kind]);
             list.shuffle(rng);
             list
         }
-        Mode::Exam => balanced_questions(banks, topic, count, rng),
+        Mode::Exam => balanced_questions(catalog, topic, count, rng),
         // The lab's exercises in the course's order: they build on each other like the lesson's steps.
-        Mode::Lab => (items(banks, topic, &[ItemKind::Question]).into_iter())
-            .filter(|i| banks[i.bank].questions[i.index].lab.is_some())
+        Mode::Lab => (items(catalog, topic, &[ItemKind::Question]).into_iter())
+            .filter(|i| catalog.entry(*i).lab)
             .collect(),
         Mode::Due => {
-            let mut list: Vec<(DateTime<Utc>, ItemRef)> = (items(banks, topic, &both).into_iter())
-                .filter_map(|i| state(&i).filter(|s| is_due(s, now)).map(|s| (s.due, i)))
-                .collect();
+            let mut list: Vec<(DateTime<Utc>, ItemRef)> = (items(catalog, topic, &both)
+                .into_iter())
+            .filter_map(|i| state(&i).filter(|s| is_due(s, now)).map(|s| (s.due, i)))
+            .collect();
             list.shuffle(rng);
             list.sort_by_key(|(due, _)| *due);
             list.into_iter().map(|(_, i)| i).collect()
         }
         Mode::Cram => {
-            let mut list = with_states(banks, histories, items(banks, topic, &both));
+            let mut list = with_states(catalog, histories, items(catalog, topic, &both));
             list.shuffle(rng);
             by_weakness(list)
         }
         Mode::Quick => {
-            let mut list = with_states(banks, histories, items(banks, topic, &both));
+            let mut list = with_states(catalog, histories, items(catalog, topic, &both));
             list.shuffle(rng);
             let (due, rest): (Vec<_>, Vec<_>) =
                 (list.into_iter()).partition(|(_, s)| s.is_some_and(|s| is_due(s, now)));
@@ -119,12 +104,12 @@ pub fn select<R: Rng + ?Sized>(
 /// Each item with its history, looked up once and in bank order (neighbouring ids, so the look-ups stay in cache).
 /// Shuffling these pairs gives the same order as shuffling the items alone.
 fn with_states<'h>(
-    banks: &[QuizBank],
+    catalog: &Catalog,
     histories: &'h BTreeMap<String, ItemState>,
     list: Vec<ItemRef>,
 ) -> Vec<(ItemRef, Option<&'h ItemState>)> {
     (list.into_iter())
-        .map(|i| (i, histories.get(i.id(banks))))
+        .map(|i| (i, histories.get(catalog.id(i))))
         .collect()
 }
 
@@ -139,16 +124,16 @@ fn by_weakness(list: Vec<(ItemRef, Option<&ItemState>)>) -> Vec<ItemRef> {
 
 /// Up to `count` questions spread evenly over topics; topics with fewer questions give what they have.
 fn balanced_questions<R: Rng + ?Sized>(
-    banks: &[QuizBank],
+    catalog: &Catalog,
     topic: Option<&str>,
     count: usize,
     rng: &mut R,
 ) -> Vec<ItemRef> {
     // One pool per bank, from one pass over the items (not one pass per bank).
-    let mut pools: Vec<Vec<ItemRef>> = vec![Vec::new(); banks.len()];
+    let mut pools: Vec<Vec<ItemRef>> = vec![Vec::new(); catalog.len()];
     // Lab exercises need their run after the answer, which a mock exam (no feedback until the end) cannot give.
-    for item in items(banks, topic, &[ItemKind::Question]) {
-        if banks[item.bank].questions[item.index].lab.is_none() {
+    for item in items(catalog, topic, &[ItemKind::Question]) {
+        if !catalog.entry(item).lab {
             pools[item.bank].push(item);
         }
     }

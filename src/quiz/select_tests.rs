@@ -1,4 +1,5 @@
 use super::*;
+use crate::quiz::catalog::Catalog;
 use crate::quiz::schedule::{Rating, review};
 use crate::quiz::testdata;
 use chrono::TimeZone;
@@ -9,8 +10,8 @@ fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 10, 9, 0, 0).unwrap()
 }
 
-fn ids(banks: &[QuizBank], items: &[ItemRef]) -> Vec<String> {
-    items.iter().map(|i| i.id(banks).to_string()).collect()
+fn ids(catalog: &Catalog, items: &[ItemRef]) -> Vec<String> {
+    items.iter().map(|&i| catalog.id(i).to_string()).collect()
 }
 
 fn pick(
@@ -21,10 +22,11 @@ fn pick(
     seed: u64,
 ) -> Vec<String> {
     let banks = testdata::banks();
+    let catalog = Catalog::parsed(&banks);
     let mut rng = StdRng::seed_from_u64(seed);
     ids(
-        &banks,
-        &select(mode, &banks, topic, h, count, &mut rng, now()),
+        &catalog,
+        &select(mode, &catalog, topic, h, count, &mut rng, now()),
     )
 }
 

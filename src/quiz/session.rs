@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rand::rngs::StdRng;
 use thiserror::Error;
 
-use super::bank::{ItemKind, QuizBank};
+use super::bank::ItemKind;
+use super::catalog::Catalog;
 use super::grade::{grade_choices, grade_typed, letter, parse_letters};
 use super::options::{shuffle_question, trigger_options_from};
 use super::schedule::{ItemState, Rating, rating_for, review};
@@ -105,7 +106,7 @@ struct Answered {
 }
 
 pub struct QuizSession<'a> {
-    banks: &'a [QuizBank],
+    catalog: Catalog<'a>,
     items: Vec<ItemRef>,
     pos: usize,
     typed: bool,
@@ -121,7 +122,7 @@ pub struct QuizSession<'a> {
 impl<'a> QuizSession<'a> {
     /// A session over `items`, the first shown at `now`. `histories` gives each item's state so far.
     pub fn new(
-        banks: &'a [QuizBank],
+        catalog: Catalog<'a>,
         items: Vec<ItemRef>,
         histories: &BTreeMap<String, ItemState>,
         typed: bool,
@@ -129,9 +130,9 @@ impl<'a> QuizSession<'a> {
         rng: StdRng,
         now: DateTime<Utc>,
     ) -> Self {
-        let states = histories_of(banks, &items, histories);
+        let states = histories_of(&catalog, &items, histories);
         let mut session = QuizSession {
-            banks,
+            catalog,
             items,
             pos: 0,
             typed,
@@ -166,15 +167,22 @@ impl<'a> QuizSession<'a> {
 
     fn show(&mut self, now: DateTime<Utc>) {
         self.answered = None;
-        let item = self.items.get(self.pos).copied();
-        self.current = item.map(|item| self.build(item, now));
+        self.current = None;
+        while let Some(item) = self.items.get(self.pos).copied() {
+            self.current = self.build(item, now);
+            if self.current.is_some() {
+                return;
+            }
+            // Its bank can no longer be had (the file changed while the tutor ran): passed over, not skipped.
+            self.pos += 1;
+        }
     }
 
-    fn build(&mut self, item: ItemRef, now: DateTime<Utc>) -> Current {
-        let bank = &self.banks[item.bank];
+    fn build(&mut self, item: ItemRef, now: DateTime<Utc>) -> Option<Current> {
+        let bank = self.catalog.bank(item.bank)?;
         let (number, total) = (self.pos + 1, self.items.len());
         let base = |text: String, options: Vec<String>, pick: usize, typed: bool| Prompt {
-            id: item.id(self.banks).to_string(),
+            id: self.catalog.id(item).to_string(),
             topic: bank.topic.clone(),
             kind: item.kind,
             number,
@@ -188,37 +196,40 @@ impl<'a> QuizSession<'a> {
         };
         match item.kind {
             ItemKind::Trigger => {
-                let t = &bank.triggers[item.index];
+                let t = bank.triggers.get(item.index)?;
                 if self.typed {
                     let prompt = base(t.cue.clone(), Vec::new(), 1, true);
-                    return Current {
+                    return Some(Current {
                         prompt,
                         shown_at: now,
                         correct: Vec::new(),
                         explain: Vec::new(),
                         why: Some(t.why.clone()),
                         answer: t.answer.clone(),
-                    };
+                    });
                 }
                 // Fillers: other answers of the same topic first (more plausible), then the rest of the course.
                 let same = bank.triggers.iter().filter(|o| o.id != t.id);
-                let others = (self.banks.iter().enumerate())
-                    .filter(|(b, _)| *b != item.bank)
-                    .flat_map(|(_, bk)| bk.triggers.iter());
+                // The rest of the course is fetched bank by bank, only as far as the fillers are read.
+                let catalog = &self.catalog;
+                let others = (0..catalog.len())
+                    .filter(|&b| b != item.bank)
+                    .filter_map(|b| catalog.bank(b))
+                    .flat_map(|bk| bk.triggers.iter());
                 let fillers = same.chain(others).map(|o| o.answer.as_str());
                 let o = trigger_options_from(t, fillers, &mut self.rng);
                 let answer = format!("{}) {}", letter(o.correct), t.answer);
-                Current {
+                Some(Current {
                     prompt: base(t.cue.clone(), o.options, 1, false),
                     shown_at: now,
                     correct: vec![o.correct],
                     explain: Vec::new(),
                     why: Some(t.why.clone()),
                     answer,
-                }
+                })
             }
             ItemKind::Question => {
-                let q = &bank.questions[item.index];
+                let q = bank.questions.get(item.index)?;
                 let s = shuffle_question(q, &mut self.rng);
                 let answer = if s.correct.len() == 1 {
                     format!("{}) {}", letter(s.correct[0]), s.choices[s.correct[0]])
@@ -227,14 +238,14 @@ impl<'a> QuizSession<'a> {
                 };
                 let mut prompt = base(q.display_stem(), s.choices, q.correct.len(), false);
                 prompt.lab = q.lab.clone();
-                Current {
+                Some(Current {
                     prompt,
                     shown_at: now,
                     correct: s.correct,
                     explain: s.explain,
                     why: None,
                     answer,
-                }
+                })
             }
         }
     }
@@ -251,7 +262,8 @@ impl<'a> QuizSession<'a> {
             if input.trim().is_empty() {
                 return Err(AnswerError::Empty);
             }
-            let t = &self.banks[self.items[self.pos].bank].triggers[self.items[self.pos].index];
+            // Shown, so its bank was had.
+            let t = (self.catalog.trigger(self.items[self.pos])).ok_or(AnswerError::Finished)?;
             (grade_typed(t, input), Vec::new())
         } else {
             let last = letter(p.options.len().saturating_sub(1));
@@ -332,14 +344,14 @@ impl<'a> QuizSession<'a> {
     pub fn summary(&self) -> QuizSummary {
         let right = self.results.iter().filter(|(_, ok)| *ok).count();
         let mut per_topic = Vec::new();
-        for (b, bank) in self.banks.iter().enumerate() {
+        for b in 0..self.catalog.len() {
             let mine: Vec<bool> = (self.results.iter())
                 .filter(|(rb, _)| *rb == b)
                 .map(|(_, ok)| *ok)
                 .collect();
             if !mine.is_empty() {
                 let r = mine.iter().filter(|ok| **ok).count();
-                per_topic.push((bank.topic.clone(), r, mine.len()));
+                per_topic.push((self.catalog.topic(b).to_string(), r, mine.len()));
             }
         }
         QuizSummary {
@@ -355,11 +367,11 @@ impl<'a> QuizSession<'a> {
 /// The histories of `items`. A session over a large share of the course (a drill of every trigger) walks both
 /// sorted lists once; tens of thousands of tree look-ups in shuffled order took ten times as long.
 fn histories_of(
-    banks: &[QuizBank],
+    catalog: &Catalog,
     items: &[ItemRef],
     histories: &BTreeMap<String, ItemState>,
 ) -> BTreeMap<String, ItemState> {
-    let mut ids: Vec<&str> = items.iter().map(|i| i.id(banks)).collect();
+    let mut ids: Vec<&str> = items.iter().map(|&i| catalog.id(i)).collect();
     if ids.len() * 32 < histories.len() {
         return (ids.into_iter())
             .filter_map(|id| histories.get(id).map(|s| (id.to_string(), s.clone())))

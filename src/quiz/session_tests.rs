@@ -1,6 +1,6 @@
 use super::*;
 use crate::quiz::grade::letters;
-use crate::quiz::testdata;
+use crate::quiz::{QuizBank, testdata};
 use chrono::TimeZone;
 use rand::SeedableRng;
 
@@ -18,7 +18,15 @@ fn item(bank: usize, kind: ItemKind, index: usize) -> ItemRef {
 
 fn session(banks: &[QuizBank], items: Vec<ItemRef>, typed: bool) -> QuizSession<'_> {
     let rng = StdRng::seed_from_u64(42);
-    QuizSession::new(banks, items, &BTreeMap::new(), typed, None, rng, t0())
+    QuizSession::new(
+        Catalog::parsed(banks),
+        items,
+        &BTreeMap::new(),
+        typed,
+        None,
+        rng,
+        t0(),
+    )
 }
 
 /// The letters of the options whose text is in `right`.
@@ -210,11 +218,12 @@ fn same_seed_same_options() {
 fn histories_of_finds_the_same_states_by_walk_and_by_look_up() {
     use crate::quiz::{review, select::items};
     let banks = testdata::banks();
-    let all = items(&banks, None, &[ItemKind::Trigger, ItemKind::Question]);
+    let c = Catalog::parsed(&banks);
+    let all = items(&c, None, &[ItemKind::Trigger, ItemKind::Question]);
     let mut histories = BTreeMap::new();
     for (n, i) in all.iter().enumerate().filter(|(n, _)| n % 3 != 0) {
         histories.insert(
-            i.id(&banks).to_string(),
+            c.id(*i).to_string(),
             review(None, Rating::Good, secs(n as i64), None),
         );
     }
@@ -226,8 +235,8 @@ fn histories_of_finds_the_same_states_by_walk_and_by_look_up() {
         (list.iter())
             .filter_map(|i| {
                 histories
-                    .get(i.id(&banks))
-                    .map(|s| (i.id(&banks).to_string(), s.clone()))
+                    .get(c.id(*i))
+                    .map(|s| (c.id(*i).to_string(), s.clone()))
             })
             .collect()
     };
@@ -235,12 +244,12 @@ fn histories_of_finds_the_same_states_by_walk_and_by_look_up() {
     shuffled.reverse();
     shuffled.push(all[1]); // an item twice
     for list in [&shuffled[..], &all[..1], &all[..2], &[][..]] {
-        assert_eq!(histories_of(&banks, list, &histories), expected(list));
+        assert_eq!(histories_of(&c, list, &histories), expected(list));
     }
     // Few items among many histories: looked up one by one; same answer.
     let mut many = histories.clone();
     for n in 0..200 {
         many.insert(format!("other-{n}"), review(None, Rating::Good, t0(), None));
     }
-    assert_eq!(histories_of(&banks, &all[..2], &many), expected(&all[..2]));
+    assert_eq!(histories_of(&c, &all[..2], &many), expected(&all[..2]));
 }

@@ -319,7 +319,7 @@ fn a_quiz_scrolls_answers_deliberately_and_leaves_with_its_score() {
         ..crate::quiz::QuizOptions::new(crate::quiz::Mode::Scenario)
     };
     a.start_quiz(crate::quiz::flow::QuizFlow::new(
-        course.banks(),
+        course.catalog(None),
         course.topic_infos(),
         &opts,
         &Default::default(),
@@ -373,10 +373,12 @@ fn a_quiz_scrolls_answers_deliberately_and_leaves_with_its_score() {
 #[test]
 fn tab_after_a_wrong_answer_opens_its_step_and_esc_comes_back_to_the_quiz() {
     let mut course = crate::course::Course::built_in().unwrap();
-    for b in course.banks_mut().iter_mut() {
-        let step = Some(crate::quiz::bank::StepRef { step: 2, line: 1 });
-        b.triggers.iter_mut().for_each(|t| t.step = step);
-    }
+    course.edit_banks(|banks| {
+        for b in banks {
+            let step = Some(crate::quiz::bank::StepRef { step: 2, line: 1 });
+            b.triggers.iter_mut().for_each(|t| t.step = step);
+        }
+    });
     let mut a = App::new(Session::new(&course, None), Theme::monochrome());
     a.run(Command::Continue);
     let place = a.session.position();
@@ -387,7 +389,7 @@ fn tab_after_a_wrong_answer_opens_its_step_and_esc_comes_back_to_the_quiz() {
         ..crate::quiz::QuizOptions::new(crate::quiz::Mode::Drill)
     };
     a.start_quiz(crate::quiz::flow::QuizFlow::new(
-        course.banks(),
+        course.catalog(None),
         course.topic_infos(),
         &opts,
         &Default::default(),

@@ -167,7 +167,7 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
             let opts = QuizOptions::drill(course.topics[topic].slug(), host.exam_date());
             // The topic's bank alone: a lesson's quiz parses one quiz file (fillers come from it too).
             let quiz = QuizFlow::new(
-                course.banks_for(opts.topic.as_deref()),
+                course.catalog(opts.topic.as_deref()),
                 course.topic_infos(),
                 &opts,
                 host.histories(),
@@ -197,7 +197,7 @@ fn open_over_lesson(app: &mut App, host: &mut dyn Host, outcome: Outcome) {
                 ..QuizOptions::new(crate::quiz::Mode::Quick)
             };
             let quiz = QuizFlow::new(
-                course.banks(),
+                course.catalog(None),
                 course.topic_infos(),
                 &opts,
                 host.histories(),
@@ -224,7 +224,7 @@ pub fn quiz_only(
     app.standalone = true;
     app.set_present(look.projector.is_some(), look.projector);
     app.start_quiz(QuizFlow::new(
-        course.banks_for(opts.topic.as_deref()),
+        course.catalog(opts.topic.as_deref()),
         course.topic_infos(),
         opts,
         host.histories(),

@@ -20,7 +20,7 @@ fn opts(mode: Mode, count: Option<usize>) -> QuizOptions {
 
 fn flow<'c>(course: &'c Course, o: &QuizOptions) -> QuizFlow<'c> {
     QuizFlow::new(
-        course.banks(),
+        course.catalog(None),
         course.topic_infos(),
         o,
         &BTreeMap::new(),
@@ -250,7 +250,7 @@ fn nothing_due_says_when_the_next_review_is() {
     let state = crate::quiz::review(None, Rating::Good, t0(), None);
     histories.insert("sfn-retry-transient".to_string(), state.clone());
     let q = QuizFlow::new(
-        course.banks(),
+        course.catalog(None),
         course.topic_infos(),
         &QuizOptions {
             topic: None,
@@ -341,15 +341,13 @@ fn hints_offer_only_what_exists_and_fit() {
 /// The built-in course with every item of topic 11 linked to step 3 (the content links its own; this pins it).
 fn linked() -> Course {
     let mut course = Course::built_in().unwrap();
-    for b in course
-        .banks_mut()
-        .iter_mut()
-        .filter(|b| b.topic == "step-functions")
-    {
-        let step = Some(crate::quiz::bank::StepRef { step: 3, line: 1 });
-        b.triggers.iter_mut().for_each(|t| t.step = step);
-        b.questions.iter_mut().for_each(|q| q.step = step);
-    }
+    course.edit_banks(|banks| {
+        for b in banks.iter_mut().filter(|b| b.topic == "step-functions") {
+            let step = Some(crate::quiz::bank::StepRef { step: 3, line: 1 });
+            b.triggers.iter_mut().for_each(|t| t.step = step);
+            b.questions.iter_mut().for_each(|q| q.step = step);
+        }
+    });
     course
 }
 

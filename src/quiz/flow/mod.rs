@@ -18,8 +18,8 @@ use rand::{SeedableRng, rngs::StdRng};
 pub use parse::{Expect, parse};
 
 use super::{
-    ExamReport, ExamSession, Feedback, ItemState, Mode, Prompt, QuizBank, QuizOptions, QuizSession,
-    QuizSummary, Rating, TopicInfo, select,
+    ExamReport, ExamSession, Feedback, ItemState, Mode, Prompt, QuizOptions, QuizSession,
+    QuizSummary, Rating, TopicInfo, catalog::Catalog, select,
 };
 
 /// What the learner asked for.
@@ -105,7 +105,7 @@ enum Confirm {
 }
 
 pub struct QuizFlow<'c> {
-    banks: &'c [QuizBank],
+    catalog: Catalog<'c>,
     /// Ids answered wrong in this quiz: the result screen's steps to re-read.
     wrong: Vec<String>,
     links: std::cell::OnceCell<Vec<super::reread::Reread>>,
@@ -132,7 +132,7 @@ pub struct QuizFlow<'c> {
 
 impl<'c> QuizFlow<'c> {
     pub fn new(
-        banks: &'c [QuizBank],
+        catalog: Catalog<'c>,
         topics: Vec<TopicInfo>,
         opts: &QuizOptions,
         histories: &BTreeMap<String, ItemState>,
@@ -146,18 +146,27 @@ impl<'c> QuizFlow<'c> {
         );
         let title = format!("{} · {scope}", opts.mode.title());
         let items = select(
-            opts.mode, banks, topic, histories, opts.count, &mut rng, now,
+            opts.mode, &catalog, topic, histories, opts.count, &mut rng, now,
         );
         let n = items.len();
         let mut empty_note = None;
         let (stage, intro) = if items.is_empty() {
-            empty_note = Some(screen::nothing_to_ask(banks, topic, histories, opts.mode));
+            empty_note = Some(screen::nothing_to_ask(
+                &catalog, topic, histories, opts.mode,
+            ));
             (
                 Stage::Finished(QuizSummary::default()),
                 format!("{title}: nothing to ask now."),
             )
         } else if opts.mode == Mode::Exam {
-            let exam = ExamSession::new(banks, items, histories, &mut rng, now, opts.exam_date);
+            let exam = ExamSession::new(
+                catalog.clone(),
+                items,
+                histories,
+                &mut rng,
+                now,
+                opts.exam_date,
+            );
             let clock = crate::util::text::mm_ss(exam.remaining(now));
             let intro = format!(
                 "Mock exam · {scope} · {} · {clock} on the clock",
@@ -171,7 +180,7 @@ impl<'c> QuizFlow<'c> {
             )
         } else {
             let session = QuizSession::new(
-                banks,
+                catalog.clone(),
                 items,
                 histories,
                 opts.typed,
@@ -190,7 +199,7 @@ impl<'c> QuizFlow<'c> {
             )
         };
         Self {
-            banks,
+            catalog,
             wrong: Vec::new(),
             links: std::cell::OnceCell::new(),
             title,
@@ -256,7 +265,7 @@ impl<'c> QuizFlow<'c> {
         }
         // Nothing is answered once the quiz is over, so the list is worked out once (it is shown every frame).
         self.links.get_or_init(|| {
-            super::reread::from_ids(self.banks, self.wrong.iter().map(String::as_str))
+            super::reread::from_ids(&self.catalog, self.wrong.iter().map(String::as_str))
         })
     }
 

@@ -140,7 +140,7 @@ impl QuizFlow<'_> {
                     self.wrong.push(f.id.clone());
                 }
                 let next_review = until(f.state.due, now);
-                let step = crate::quiz::reread::step_of(self.banks, &f.id);
+                let step = self.catalog.step_of(&f.id);
                 *answered = Some(Box::new(Answered {
                     prompt,
                     feedback: f,

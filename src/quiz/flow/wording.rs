@@ -1,9 +1,9 @@
 //! The quiz flow's sentences: how many letters to type, what was picked, why nothing is asked.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::{
-    quiz::{ItemState, Mode, Prompt, QuizBank, grade::letter},
+    quiz::{ItemState, Mode, Prompt, catalog::Catalog, grade::letter},
     util::text::plural,
 };
 
@@ -75,25 +75,26 @@ pub fn sentence(s: &str) -> String {
 
 /// Why nothing is asked: for reviews due, when the next one falls due.
 pub fn nothing_to_ask(
-    banks: &[QuizBank],
+    catalog: &Catalog,
     topic: Option<&str>,
     histories: &BTreeMap<String, ItemState>,
     mode: Mode,
 ) -> String {
+    let banks = (0..catalog.len()).filter(|&b| topic.is_none_or(|t| t == catalog.topic(b)));
+    let banks: Vec<usize> = banks.collect();
     if let Some(t) = topic
-        && !banks.iter().any(|b| b.topic == t)
+        && banks.is_empty()
     {
         return format!("There is no quiz for topic `{t}`.");
     }
     if mode != Mode::Due {
         return "Nothing to ask now.".into();
     }
-    let in_scope = |id: &str| {
-        banks.iter().any(|b| {
-            topic.is_none_or(|t| t == b.topic)
-                && (b.triggers.iter().any(|t| t.id == id) || b.questions.iter().any(|q| q.id == id))
-        })
-    };
+    let ids: HashSet<&str> = (banks.iter())
+        .flat_map(|&b| catalog.entries(b))
+        .map(|e| e.id.as_str())
+        .collect();
+    let in_scope = |id: &str| ids.contains(id);
     let next = (histories.iter())
         .filter(|(id, _)| in_scope(id))
         .map(|(_, s)| s.due)

@@ -138,7 +138,7 @@ fn quiz_screens_with_the_longest_title_80x24() {
         let mut app = App::new(Session::new(&course, None), Theme::monochrome());
         app.clock = fixed;
         app.start_quiz(QuizFlow::new(
-            course.banks(),
+            course.catalog(None),
             course.topic_infos(),
             &opts,
             &Default::default(),
@@ -207,7 +207,7 @@ fn every_size_draws_without_panic() {
                 };
                 let topics = course.topic_infos();
                 app.start_quiz(crate::quiz::flow::QuizFlow::new(
-                    course.banks(),
+                    course.catalog(None),
                     topics,
                     &opts,
                     &Default::default(),
@@ -258,7 +258,7 @@ fn a_quiz_on_the_projector_names_its_scope_not_the_lesson_topic() {
         ..QuizOptions::new(Mode::Drill)
     };
     app.start_quiz(QuizFlow::new(
-        course.banks(),
+        course.catalog(None),
         course.topic_infos(),
         &opts,
         &Default::default(),
