@@ -56,7 +56,7 @@ impl QuizEntry {
         });
         Self {
             path: bank.path.clone(),
-            items: triggers.chain(questions).collect(),
+            items: triggers.chain(questions).collect::<Vec<_>>().into(),
         }
     }
 }
@@ -88,7 +88,7 @@ impl Course {
             return Self::built_in();
         };
         let cache = cache::Cache::open(dir);
-        if let Some(course) = cache.as_ref().and_then(|c| c.course(dir)) {
+        if let Some(course) = cache.as_ref().and_then(cache::Cache::course) {
             return Ok(course);
         }
         let course = CourseFiles::from_dir(dir)?.parse()?;

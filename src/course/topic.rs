@@ -126,7 +126,7 @@ impl Topic {
     }
     /// Its quiz items from the index (id, kind, step), triggers first; `None` when it has no quiz.
     pub fn items(&self) -> Option<&[ItemEntry]> {
-        self.entry.quiz.as_ref().map(|q| q.items.as_slice())
+        self.entry.quiz.as_ref().map(|q| q.items.get())
     }
     pub fn entry(&self) -> &TopicEntry {
         &self.entry

@@ -14,6 +14,12 @@
 //! ```
 //! Fields are separated by a tab (→ above); `\`, tab and newline in a field are written `\\`, `\t`, `\n`.
 
+use std::{
+    fmt,
+    ops::Range,
+    sync::{Arc, OnceLock},
+};
+
 pub const HEADER: &str = "dea-tutor-index 3";
 
 /// A file's size and modification time (nanoseconds since the epoch): when both are as indexed, the file is taken
@@ -44,7 +50,54 @@ pub struct TopicEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct QuizEntry {
     pub path: String,
-    pub items: Vec<ItemEntry>,
+    /// Triggers first, then questions.
+    pub items: Items,
+}
+
+/// A quiz's item entries. Read from an index, they stay its `I` lines (checked when it was read) until first asked
+/// for: a big course's index has 50,000, and a start that shows one step needs none of them.
+#[derive(Clone, Default)]
+pub struct Items {
+    /// The index's text and where in it this quiz's `I` lines are.
+    lines: Option<(Arc<String>, Range<usize>)>,
+    read: OnceLock<Vec<ItemEntry>>,
+}
+
+impl Items {
+    pub fn get(&self) -> &[ItemEntry] {
+        self.read.get_or_init(|| {
+            let Some((text, at)) = &self.lines else {
+                return Vec::new();
+            };
+            // Every `I` line was checked when the index was read: each gives its entry.
+            (lines(&text[at.clone()]))
+                .filter_map(|line| item(line)?.entry())
+                .collect()
+        })
+    }
+}
+
+impl From<Vec<ItemEntry>> for Items {
+    fn from(items: Vec<ItemEntry>) -> Self {
+        Self {
+            lines: None,
+            read: OnceLock::from(items),
+        }
+    }
+}
+
+impl PartialEq for Items {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl Eq for Items {}
+
+impl fmt::Debug for Items {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +176,7 @@ impl Index {
             }
             let Some(q) = &t.quiz else { continue };
             line(&["Q", &q.path]);
-            for i in &q.items {
+            for i in q.items.get() {
                 let kind = match (i.question, i.lab) {
                     (false, _) => "t",
                     (true, false) => "q",
@@ -136,24 +189,33 @@ impl Index {
         out
     }
 
-    /// The index in `text`; `None` when anything in it is not as [`Index::to_text`] writes it.
-    pub fn from_text(text: &str) -> Option<Self> {
-        // The lines as `str::lines` gives them: no piece after a final newline, a `\r` before one dropped.
-        let lines = split_at(text.strip_suffix('\n').unwrap_or(text), b'\n');
-        let mut lines = lines.map(|l| l.strip_suffix('\r').unwrap_or(l));
+    /// The index in `text`; `None` when anything in it is not as [`Index::to_text`] writes it. The item lines are
+    /// checked now and read into entries when first asked for ([`Items::get`]).
+    pub fn from_text(text: impl Into<String>) -> Option<Self> {
+        let text = Arc::new(text.into());
+        let mut lines = lines(&text);
         let key = lines.next()?.strip_prefix(HEADER)?.strip_prefix('\t')?;
         let mut index = Index {
             key: unescape(key)?,
             ..Index::default()
         };
         for line in lines {
-            index.read_line(split_at(line, b'\t'))?;
+            if line.starts_with("I\t") {
+                let quiz = index.topics.last_mut()?.quiz.as_mut()?;
+                item(line)?.check()?;
+                // Where the line is in the text (a piece of it): the quiz's lines run from its first to its last.
+                let start = line.as_ptr() as usize - text.as_ptr() as usize;
+                let lines = quiz.items.lines.get_or_insert((text.clone(), start..start));
+                lines.1.end = start + line.len();
+            } else {
+                index.read_line(split_at(line, b'\t'))?;
+            }
         }
         Some(index)
     }
 
-    /// One line after the header, its tab-separated fields in order. Numbers and kinds are read in place; only the
-    /// texts kept become strings (a big course's index has 50,000 item lines, read at every start).
+    /// One line after the header but an item's, its tab-separated fields in order. Numbers and kinds are read in
+    /// place; only the texts kept become strings.
     fn read_line<'t>(&mut self, mut fields: impl Iterator<Item = &'t str>) -> Option<()> {
         let kind = fields.next()?;
         let mut raw = || fields.next();
@@ -181,27 +243,7 @@ impl Index {
                 let path = unescape(raw()?)?;
                 self.topics.last_mut()?.quiz = Some(QuizEntry {
                     path,
-                    items: Vec::new(),
-                });
-            }
-            "I" => {
-                let (question, lab) = match raw()? {
-                    "t" => (false, false),
-                    "q" => (true, false),
-                    "l" => (true, true),
-                    _ => return None,
-                };
-                let id = unescape(raw()?)?;
-                let step = match raw()? {
-                    "" => None,
-                    s => Some(s.parse().ok()?),
-                };
-                let quiz = self.topics.last_mut()?.quiz.as_mut()?;
-                quiz.items.push(ItemEntry {
-                    id,
-                    question,
-                    lab,
-                    step,
+                    items: Items::default(),
                 });
             }
             _ => return None,
@@ -210,13 +252,67 @@ impl Index {
     }
 }
 
-/// The pieces of `text` between `sep` bytes, as `str::split` gives them, found by a plain byte scan: the standard
+/// An `I` line's fields, its id still escaped.
+struct RawItem<'t> {
+    question: bool,
+    lab: bool,
+    id: &'t str,
+    step: Option<usize>,
+}
+
+/// The fields of `line` when it is an item's line (`I → KIND → ID → STEP`), read in place with one search: a big
+/// course's index has 50,000, checked at every start.
+fn item(line: &str) -> Option<RawItem<'_>> {
+    let (kind, rest) = line.strip_prefix("I\t")?.split_at_checked(2)?;
+    let (question, lab) = match kind {
+        "t\t" => (false, false),
+        "q\t" => (true, false),
+        "l\t" => (true, true),
+        _ => return None,
+    };
+    let tab = find(rest.as_bytes(), b'\t')?;
+    // A field after the step (`to_text` writes none) is taken as part of it, which then does not parse.
+    let step = match &rest[tab + 1..] {
+        "" => None,
+        s => Some(s.parse().ok()?),
+    };
+    Some(RawItem {
+        question,
+        lab,
+        id: &rest[..tab],
+        step,
+    })
+}
+
+impl RawItem<'_> {
+    /// Whether its id unescapes; without a string made for it (the id rarely holds an escape).
+    fn check(&self) -> Option<()> {
+        (!self.id.contains('\\') || unescape(self.id).is_some()).then_some(())
+    }
+
+    fn entry(&self) -> Option<ItemEntry> {
+        Some(ItemEntry {
+            id: unescape(self.id)?,
+            question: self.question,
+            lab: self.lab,
+            step: self.step,
+        })
+    }
+}
+
+/// The lines of `text` as `str::lines` gives them: no piece after a final newline, a `\r` before one dropped.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let lines = split_at(text.strip_suffix('\n').unwrap_or(text), b'\n');
+    lines.map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// The pieces of `text` between `sep` bytes, as `str::split` gives them, found by a plain scan: the standard
 /// searcher's set-up per piece was an eighth of a big course's start, which reads 65,000 short lines.
 fn split_at(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     let mut rest = Some(text);
     std::iter::from_fn(move || {
         let r = rest?;
-        let (piece, next) = match r.bytes().position(|b| b == sep) {
+        let (piece, next) = match find(r.as_bytes(), sep) {
             Some(i) => (&r[..i], Some(&r[i + 1..])),
             None => (r, None),
         };
@@ -224,3 +320,28 @@ fn split_at(text: &str, sep: u8) -> impl Iterator<Item = &str> {
         Some(piece)
     })
 }
+
+/// Where `byte` first is in `hay`, looked for eight bytes at a time (a byte at a time was most of reading a big
+/// course's index): a word's bytes equal to `byte` become zero, and the lowest byte whose top bit survives
+/// `(w - 0x01…) & !w & 0x80…` is the first zero one (a borrow only marks bytes above it).
+fn find(hay: &[u8], byte: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const TOPS: u64 = ONES << 7;
+    let mut words = hay.chunks_exact(8);
+    for (n, chunk) in words.by_ref().enumerate() {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(bytes) ^ (ONES * u64::from(byte));
+        let zero = w.wrapping_sub(ONES) & !w & TOPS;
+        if zero != 0 {
+            return Some(n * 8 + zero.trailing_zeros() as usize / 8);
+        }
+    }
+    let tail = words.remainder();
+    let at = hay.len() - tail.len();
+    tail.iter().position(|&b| b == byte).map(|i| at + i)
+}
+
+#[cfg(test)]
+#[path = "format_tests.rs"]
+mod tests;
