@@ -10,7 +10,7 @@ mod format;
 use std::{path::Path, sync::Arc};
 
 pub use cache::stamp_of;
-pub use format::{Index, ItemEntry, QuizEntry, Stamp, TopicEntry};
+pub use format::{Index, ItemEntry, Items, QuizEntry, Stamp, TopicEntry};
 
 use super::{
     Course, Diagnostic, Lesson, Origin,

@@ -60,19 +60,30 @@ pub struct QuizEntry {
 pub struct Items {
     /// The index's text and where in it this quiz's `I` lines are.
     lines: Option<(Arc<String>, Range<usize>)>,
+    /// How many (`topics` counts every quiz's without reading them).
+    len: usize,
     read: OnceLock<Vec<ItemEntry>>,
 }
 
 impl Items {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     pub fn get(&self) -> &[ItemEntry] {
         self.read.get_or_init(|| {
-            let Some((text, at)) = &self.lines else {
-                return Vec::new();
-            };
-            // Every `I` line was checked when the index was read: each gives its entry.
-            (lines(&text[at.clone()]))
-                .filter_map(|line| item(line)?.entry())
-                .collect()
+            let mut entries = Vec::with_capacity(self.len);
+            if let Some((text, at)) = &self.lines {
+                // Every line was checked when the index was read: each gives its entry.
+                walk_items(&text[..at.end], at.start, |item| {
+                    entries.extend(item.entry())
+                });
+            }
+            entries
         })
     }
 }
@@ -81,6 +92,7 @@ impl From<Vec<ItemEntry>> for Items {
     fn from(items: Vec<ItemEntry>) -> Self {
         Self {
             lines: None,
+            len: items.len(),
             read: OnceLock::from(items),
         }
     }
@@ -193,23 +205,32 @@ impl Index {
     /// checked now and read into entries when first asked for ([`Items::get`]).
     pub fn from_text(text: impl Into<String>) -> Option<Self> {
         let text = Arc::new(text.into());
-        let mut lines = lines(&text);
-        let key = lines.next()?.strip_prefix(HEADER)?.strip_prefix('\t')?;
+        let (header, mut at) = line_at(&text, 0);
+        let key = header.strip_prefix(HEADER)?.strip_prefix('\t')?;
         let mut index = Index {
             key: unescape(key)?,
             ..Index::default()
         };
-        for line in lines {
-            if line.starts_with("I\t") {
-                let quiz = index.topics.last_mut()?.quiz.as_mut()?;
-                item(line)?.check()?;
-                // Where the line is in the text (a piece of it): the quiz's lines run from its first to its last.
-                let start = line.as_ptr() as usize - text.as_ptr() as usize;
-                let lines = quiz.items.lines.get_or_insert((text.clone(), start..start));
-                lines.1.end = start + line.len();
-            } else {
+        while at < text.len() {
+            if !text[at..].starts_with("I\t") {
+                let (line, next) = line_at(&text, at);
                 index.read_line(split_at(line, b'\t'))?;
+                at = next;
+                continue;
             }
+            let items = &mut index.topics.last_mut()?.quiz.as_mut()?.items;
+            // A quiz's item lines come together, after its `Q` line.
+            if items.lines.is_some() {
+                return None;
+            }
+            let mut len = 0;
+            let end = walk_items(&text, at, |_| len += 1)?;
+            *items = Items {
+                lines: Some((text.clone(), at..end)),
+                len,
+                read: OnceLock::new(),
+            };
+            at = end;
         }
         Some(index)
     }
@@ -260,17 +281,36 @@ struct RawItem<'t> {
     step: Option<usize>,
 }
 
-/// The fields of `line` when it is an item's line (`I → KIND → ID → STEP`), read in place with one search: a big
-/// course's index has 50,000, checked at every start.
+/// Reads the item lines from `at` in `text` up to the first line that is not one, handing each to `each`; returns
+/// where that line starts (or the end of `text`), `None` at a broken item line. A big course's index has 50,000, all
+/// checked at every start: one pass, and a string only for an id with an escape.
+fn walk_items<'t>(
+    text: &'t str,
+    mut at: usize,
+    mut each: impl FnMut(RawItem<'t>),
+) -> Option<usize> {
+    while text[at..].starts_with("I\t") {
+        let (line, next) = line_at(text, at);
+        each(item(line)?);
+        at = next;
+    }
+    Some(at)
+}
+
+/// The fields of an item's line (`I → KIND → ID → STEP`); `None` when it is not one or its id does not unescape.
 fn item(line: &str) -> Option<RawItem<'_>> {
-    let (kind, rest) = line.strip_prefix("I\t")?.split_at_checked(2)?;
-    let (question, lab) = match kind {
-        "t\t" => (false, false),
-        "q\t" => (true, false),
-        "l\t" => (true, true),
+    let (question, lab) = match line.as_bytes().get(..4)? {
+        b"I\tt\t" => (false, false),
+        b"I\tq\t" => (true, false),
+        b"I\tl\t" => (true, true),
         _ => return None,
     };
+    let rest = &line[4..];
     let tab = find(rest.as_bytes(), b'\t')?;
+    let id = &rest[..tab];
+    if find(id.as_bytes(), b'\\').is_some() && unescape(id).is_none() {
+        return None;
+    }
     // A field after the step (`to_text` writes none) is taken as part of it, which then does not parse.
     let step = match &rest[tab + 1..] {
         "" => None,
@@ -279,17 +319,12 @@ fn item(line: &str) -> Option<RawItem<'_>> {
     Some(RawItem {
         question,
         lab,
-        id: &rest[..tab],
+        id,
         step,
     })
 }
 
 impl RawItem<'_> {
-    /// Whether its id unescapes; without a string made for it (the id rarely holds an escape).
-    fn check(&self) -> Option<()> {
-        (!self.id.contains('\\') || unescape(self.id).is_some()).then_some(())
-    }
-
     fn entry(&self) -> Option<ItemEntry> {
         Some(ItemEntry {
             id: unescape(self.id)?,
@@ -300,10 +335,15 @@ impl RawItem<'_> {
     }
 }
 
-/// The lines of `text` as `str::lines` gives them: no piece after a final newline, a `\r` before one dropped.
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    let lines = split_at(text.strip_suffix('\n').unwrap_or(text), b'\n');
-    lines.map(|l| l.strip_suffix('\r').unwrap_or(l))
+/// The line of `text` from `at`, as `str::lines` gives it (without its `\n`, nor a `\r` before that), and where the
+/// next one starts.
+fn line_at(text: &str, at: usize) -> (&str, usize) {
+    let rest = &text[at..];
+    let (line, next) = match find(rest.as_bytes(), b'\n') {
+        Some(i) => (&rest[..i], at + i + 1),
+        None => (rest, text.len()),
+    };
+    (line.strip_suffix('\r').unwrap_or(line), next)
 }
 
 /// The pieces of `text` between `sep` bytes, as `str::split` gives them, found by a plain scan: the standard

@@ -55,6 +55,14 @@ fn items_are_read_from_their_lines_when_first_asked_for() {
         let items = |t: usize| &read.topics[t].quiz.as_ref().unwrap().items;
         assert!((0..3).all(|t| items(t).read.get().is_none()), "not yet");
         assert_eq!(
+            (0..3).map(|t| items(t).len()).collect::<Vec<_>>(),
+            [2, 0, 1]
+        );
+        assert!(
+            (0..3).all(|t| items(t).read.get().is_none()),
+            "counted, not read"
+        );
+        assert_eq!(
             items(0).get(),
             written.topics[0].quiz.as_ref().unwrap().items.get()
         );
@@ -72,6 +80,7 @@ fn an_index_with_a_broken_item_line_is_not_read() {
         ("I\tq\tz\t12", "I\tq\tz\tone"),
         ("I\tq\tz\t12", "I\tq\tz"),
         ("I\tq\tz\t12", "I\tq\tz\t12\tx"),
+        ("I\tq\tz\t12", "I\tq\tz\t12\nK\ttask\nI\tt\ty\t"),
         ("I\tq\tz\t12", "I\tq\tz\\q\t12"),
         ("Q\tquizzes/t3.toml\n", ""),
     ] {
