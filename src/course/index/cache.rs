@@ -63,12 +63,21 @@ impl Cache {
     pub(super) fn course(&self) -> Option<Course> {
         // Listing a big folder is 2,000 stats of system time, reading its index user time: side by side, the
         // course used only once both are done and agree.
+        let list = || listing(&self.dir);
         let (listed, read) = std::thread::scope(|s| {
-            let listed = s.spawn(|| listing(&self.dir));
-            let read = self.read();
-            (listed.join(), read)
+            match std::thread::Builder::new().spawn_scoped(s, list) {
+                Ok(thread) => {
+                    let read = self.read();
+                    let listed = thread.join();
+                    (
+                        listed.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                        read,
+                    )
+                }
+                // No thread to be had (a process limit): one after the other.
+                Err(_) => (list(), self.read()),
+            }
         });
-        let listed = listed.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let files = self.files.get_or_init(|| listed).as_ref()?;
         let (indexed, course) = read?;
         (indexed == *files).then_some(course)
