@@ -163,5 +163,6 @@ fn quiz_entry(path: &str, text: &str) -> Option<(String, QuizEntry)> {
     }
     let topic = quiz.get("topic")?.as_str()?.to_string();
     let path = path.to_string();
+    let items = items.into();
     Some((topic, QuizEntry { path, items }))
 }

@@ -217,9 +217,13 @@ pub fn stats_markdown(course: &Course, learner: &Learner, open: Open) -> String 
 /// The steps to re-read from the learner's recent wrong answers, and how to open them.
 pub fn reread_markdown(course: &Course, learner: &Learner, open: Open) -> String {
     let list = course.reread(&learner.progress.items);
-    let how = match (open, list.first()) {
-        (Open::Key, _) => "press its number".to_string(),
-        (Open::Command, Some(r)) => {
+    // Nothing to list: no need of the topics' labels (a big course has a thousand to copy).
+    let Some(r) = list.first() else {
+        return String::new();
+    };
+    let how = match open {
+        Open::Key => "press its number".to_string(),
+        Open::Command => {
             let n = course
                 .topics
                 .iter()
@@ -230,7 +234,6 @@ pub fn reread_markdown(course: &Course, learner: &Learner, open: Open) -> String
                 r.step + 1
             )
         }
-        (Open::Command, None) => String::new(),
     };
     reread::markdown(&list, &course.topic_infos(), &how)
 }

@@ -64,10 +64,10 @@ pub fn run(global: &Global, topic: Option<&str>, step: Option<usize>) -> ExitCod
     match ending {
         Ending::Done => {
             let mut md = session.summary();
-            let q = report::session_markdown(&quizzes, &course.topic_infos());
-            if !q.is_empty() {
+            // The topics' labels only when a quiz was answered: a big course has a thousand to copy.
+            if quizzes.answered > 0 {
                 md.push('\n');
-                md.push_str(&q);
+                md.push_str(&report::session_markdown(&quizzes, &course.topic_infos()));
             }
             let reread =
                 super::learner::reread_markdown(course, &learner, super::learner::Open::Command);

@@ -10,7 +10,7 @@ mod format;
 use std::{path::Path, sync::Arc};
 
 pub use cache::stamp_of;
-pub use format::{Index, ItemEntry, QuizEntry, Stamp, TopicEntry};
+pub use format::{Index, ItemEntry, Items, QuizEntry, Stamp, TopicEntry};
 
 use super::{
     Course, Diagnostic, Lesson, Origin,
@@ -56,7 +56,7 @@ impl QuizEntry {
         });
         Self {
             path: bank.path.clone(),
-            items: triggers.chain(questions).collect(),
+            items: triggers.chain(questions).collect::<Vec<_>>().into(),
         }
     }
 }
@@ -88,7 +88,7 @@ impl Course {
             return Self::built_in();
         };
         let cache = cache::Cache::open(dir);
-        if let Some(course) = cache.as_ref().and_then(|c| c.course(dir)) {
+        if let Some(course) = cache.as_ref().and_then(cache::Cache::course) {
             return Ok(course);
         }
         let course = CourseFiles::from_dir(dir)?.parse()?;

@@ -12,7 +12,7 @@ fn mini_dir() -> PathBuf {
 }
 
 /// A copy of `tests/fixtures/mini` whose files are an hour old (settled: the cache takes them).
-fn settled_copy() -> tempfile::TempDir {
+pub(super) fn settled_copy() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     for sub in ["lessons", "quizzes"] {
         let Ok(entries) = fs::read_dir(mini_dir().join(sub)) else {
@@ -28,7 +28,7 @@ fn settled_copy() -> tempfile::TempDir {
     tmp
 }
 
-fn age(path: &Path) {
+pub(super) fn age(path: &Path) {
     let file = fs::File::options().write(true).open(path).unwrap();
     file.set_modified(SystemTime::now() - Duration::from_secs(3600))
         .unwrap();
@@ -92,7 +92,7 @@ fn the_index_reads_back_as_it_was_written() {
     };
     index.topics[0].title = "tab\there \\t and\nnewline".into();
     index.topics[0].steps.push(String::new());
-    assert_eq!(Index::from_text(&index.to_text()), Some(index.clone()));
+    assert_eq!(Index::from_text(index.to_text()), Some(index.clone()));
     let text = index.to_text();
     for broken in [
         String::new(),
@@ -110,12 +110,12 @@ fn a_folder_loads_from_its_cached_index_as_from_a_full_parse() {
     let dir = settled_copy();
     let root = tempfile::tempdir().unwrap();
     let cache = Cache::open_in(root.path(), dir.path()).unwrap();
-    assert!(cache.course(dir.path()).is_none(), "nothing cached yet");
+    assert!(cache.course().is_none(), "nothing cached yet");
     let full = CourseFiles::from_dir(dir.path()).unwrap().parse().unwrap();
     cache.store(&full);
     let cached = Cache::open_in(root.path(), dir.path())
         .unwrap()
-        .course(dir.path())
+        .course()
         .expect("the cached index");
     assert_eq!(cached.index(), full.index());
     assert_eq!(cached.origin, full.origin);
@@ -134,11 +134,7 @@ fn a_stale_cache_is_never_used() {
     Cache::open_in(root.path(), dir.path())
         .unwrap()
         .store(&full);
-    let cached = || {
-        Cache::open_in(root.path(), dir.path())
-            .unwrap()
-            .course(dir.path())
-    };
+    let cached = || Cache::open_in(root.path(), dir.path()).unwrap().course();
     assert!(cached().is_some());
     let lesson = fs::read_dir(dir.path().join("lessons"))
         .unwrap()
@@ -184,7 +180,7 @@ fn a_stale_cache_is_never_used() {
     assert!(
         Cache::open_in(root.path(), fresh.path())
             .unwrap()
-            .course(fresh.path())
+            .course()
             .is_none()
     );
 }
@@ -240,7 +236,7 @@ fn a_file_broken_after_indexing_is_reported_not_panicked_on() {
         .store(&full);
     let course = Cache::open_in(root.path(), dir.path())
         .unwrap()
-        .course(dir.path())
+        .course()
         .unwrap();
     // Changed while the tutor runs: the lesson loses its sections, the quiz its topic.
     let t = &course.topics[0];
@@ -305,11 +301,7 @@ fn a_symlinked_file_is_stamped_by_what_it_points_at() {
     Cache::open_in(root.path(), dir.path())
         .unwrap()
         .store(&full);
-    let cached = || {
-        Cache::open_in(root.path(), dir.path())
-            .unwrap()
-            .course(dir.path())
-    };
+    let cached = || Cache::open_in(root.path(), dir.path()).unwrap().course();
     assert!(cached().is_some());
     let text = fs::read_to_string(&target).unwrap();
     fs::write(&target, format!("{text}\n")).unwrap();
@@ -360,7 +352,7 @@ fn a_quiz_broken_after_indexing_and_parsed_alone_is_reported_once() {
         .store(&full);
     let course = Cache::open_in(root.path(), dir.path())
         .unwrap()
-        .course(dir.path())
+        .course()
         .unwrap();
     let t = (course.topics.iter())
         .find(|t| t.entry().quiz.is_some())

@@ -122,11 +122,11 @@ impl Topic {
     }
     /// How many quiz items (triggers and questions) its quiz has.
     pub fn quiz_items(&self) -> usize {
-        self.items().map_or(0, <[_]>::len)
+        self.entry.quiz.as_ref().map_or(0, |q| q.items.len())
     }
     /// Its quiz items from the index (id, kind, step), triggers first; `None` when it has no quiz.
     pub fn items(&self) -> Option<&[ItemEntry]> {
-        self.entry.quiz.as_ref().map(|q| q.items.as_slice())
+        self.entry.quiz.as_ref().map(|q| q.items.get())
     }
     pub fn entry(&self) -> &TopicEntry {
         &self.entry

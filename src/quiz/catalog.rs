@@ -55,7 +55,7 @@ impl<'c> Catalog<'c> {
                 Shelf::new(
                     Cow::Borrowed(&b.topic),
                     at,
-                    Cow::Owned(QuizEntry::of(b).items),
+                    Cow::Owned(QuizEntry::of(b).items.get().to_vec()),
                 )
             })
             .collect();
@@ -214,8 +214,7 @@ mod tests {
         swapped.triggers.swap(0, 1);
         renamed.triggers[0].id.push('x');
         let source = Changed(vec![banks[0].clone(), swapped, renamed]);
-        let shelf =
-            |at: usize, b: usize| (at, banks[b].topic.as_str(), entries[b].items.as_slice());
+        let shelf = |at: usize, b: usize| (at, banks[b].topic.as_str(), entries[b].items.get());
         let c = Catalog::lazy(
             &source,
             [shelf(0, 0), shelf(1, 1), shelf(2, 0), shelf(3, 1)],

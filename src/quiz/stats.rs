@@ -148,7 +148,7 @@ mod tests {
         let topics: Vec<TopicItems> = (banks.iter().zip(&entries))
             .map(|(b, e)| TopicItems {
                 topic: &b.topic,
-                items: &e.items,
+                items: e.items.get(),
             })
             .collect();
         stats(&topics, h, now, |topic, id| {

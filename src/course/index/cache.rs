@@ -7,6 +7,7 @@ use std::{
     fs,
     hash::{Hash, Hasher},
     path::{Path, PathBuf},
+    sync::OnceLock,
     time::{Duration, SystemTime, UNIX_EPOCH},
 };
 
@@ -17,22 +18,24 @@ use crate::course::load::listing;
 /// (git's "racy" entries): a folder holding one is not cached until it has settled.
 const SETTLE: Duration = Duration::from_secs(2);
 
+type Files = Vec<(String, Stamp)>;
+
 pub(super) struct Cache {
     file: PathBuf,
     key: String,
-    /// The folder's files as listed before any was read.
-    files: Vec<(String, Stamp)>,
+    dir: PathBuf,
+    /// The folder's files (`None`: it cannot be listed), listed before any was read: by `course`, else by `store`.
+    files: OnceLock<Option<Files>>,
 }
 
 impl Cache {
-    /// The cache entry of the folder `dir`; `None` when caching is off or the folder cannot be listed.
+    /// The cache entry of the folder `dir`; `None` when caching is off or the folder is not there.
     pub(super) fn open(dir: &Path) -> Option<Self> {
         Self::open_in(&root()?, dir)
     }
 
     pub(super) fn open_in(root: &Path, dir: &Path) -> Option<Self> {
         let canonical = fs::canonicalize(dir).ok()?;
-        let files = listing(dir)?;
         // A new build of the tutor may parse differently: its own size and time are part of the key.
         let exe = (std::env::current_exe().and_then(fs::metadata))
             .map(|m| stamp_of(&m))
@@ -47,38 +50,69 @@ impl Cache {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         canonical.hash(&mut hasher);
         let file = root.join(format!("{:016x}.idx", hasher.finish()));
-        Some(Self { file, key, files })
+        Some(Self {
+            file,
+            key,
+            dir: dir.to_path_buf(),
+            files: OnceLock::new(),
+        })
     }
 
-    /// The course from the cached index, when it is this folder's and no file changed since.
-    pub(super) fn course(&self, dir: &Path) -> Option<Course> {
+    /// The course from the cached index, when it is this folder's and no file changed since: every file listed now
+    /// has the size and time indexed, and no file came or went.
+    pub(super) fn course(&self) -> Option<Course> {
+        // Listing a big folder is 2,000 stats of system time, reading its index user time: side by side, the
+        // course used only once both are done and agree.
+        let list = || listing(&self.dir);
+        let (listed, read) = std::thread::scope(|s| {
+            match std::thread::Builder::new().spawn_scoped(s, list) {
+                Ok(thread) => {
+                    let read = self.read();
+                    let listed = thread.join();
+                    (
+                        listed.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                        read,
+                    )
+                }
+                // No thread to be had (a process limit): one after the other.
+                Err(_) => (list(), self.read()),
+            }
+        });
+        let files = self.files.get_or_init(|| listed).as_ref()?;
+        let (indexed, course) = read?;
+        (indexed == *files).then_some(course)
+    }
+
+    /// The course from the cached index if it is this folder's, with the files it was indexed from; not checked
+    /// against the folder.
+    fn read(&self) -> Option<(Files, Course)> {
         let text = fs::read_to_string(&self.file).ok()?;
-        let index = Index::from_text(&text)?;
-        if index.key != self.key || index.files != self.files {
+        let mut index = Index::from_text(text)?;
+        if index.key != self.key {
             return None;
         }
-        let manifest = folder_manifest(dir)?;
-        let shown = dir.display().to_string();
-        Some(Course::from_index(
-            &manifest,
-            &shown,
-            folder_origin(dir),
-            index,
-        ))
+        let manifest = folder_manifest(&self.dir)?;
+        let shown = self.dir.display().to_string();
+        let files = std::mem::take(&mut index.files);
+        let course = Course::from_index(&manifest, &shown, folder_origin(&self.dir), index);
+        Some((files, course))
     }
 
-    /// Caches the index of `course`, parsed in full from the files listed; best effort (a read-only cache folder
-    /// only costs the next start a full parse).
+    /// Caches the index of `course`, parsed in full from the files listed (by `course`, before the parse; else now);
+    /// best effort (a read-only cache folder only costs the next start a full parse).
     pub(super) fn store(&self, course: &Course) {
+        let Some(files) = self.files.get_or_init(|| listing(&self.dir)) else {
+            return;
+        };
         let settled = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |now| now.saturating_sub(SETTLE).as_nanos());
-        if self.files.iter().any(|(_, s)| s.nanos >= settled) {
+        if files.iter().any(|(_, s)| s.nanos >= settled) {
             return;
         }
         let index = Index {
             key: self.key.clone(),
-            files: self.files.clone(),
+            files: files.clone(),
             topics: course.index(),
         };
         let Some(folder) = self.file.parent() else {
@@ -115,3 +149,7 @@ fn root() -> Option<PathBuf> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "cache_tests.rs"]
+mod tests;
