@@ -1,5 +1,7 @@
-//! Work split over the machine's cores in order-keeping chunks: what reading, parsing and checking a big course
+//! Work shared over the machine's cores, results in order: what reading, parsing and checking a big course
 //! do (every file or topic is independent). Small inputs stay on the calling thread, which starts no thread.
+
+use std::sync::{Mutex, PoisonError};
 
 /// `f` applied to every item, results in the items' order: [`map_mut`] for shared items.
 pub fn map<T: Sync, R: Send>(items: &[T], parallel: bool, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -8,7 +10,9 @@ pub fn map<T: Sync, R: Send>(items: &[T], parallel: bool, f: impl Fn(&T) -> R + 
 }
 
 /// `f` applied to every item, results in the items' order. With `parallel` and more than one core, the items are
-/// split into one contiguous chunk per core (at most 8), each mapped on its own thread; a panic is passed on.
+/// handed out one at a time to one worker per core (at most 8, the calling thread one of them); a panic is passed
+/// on. One at a time, not a fixed share each: on a shared machine one core is often slowed by other work, and with
+/// fixed shares the fast one then waited for it.
 pub fn map_mut<T: Send, R: Send>(
     items: &mut [T],
     parallel: bool,
@@ -18,19 +22,33 @@ pub fn map_mut<T: Send, R: Send>(
     if !parallel || threads < 2 || items.len() < 2 {
         return items.iter_mut().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (items.chunks_mut(chunk))
-            .map(|part| scope.spawn(move || part.iter_mut().map(f).collect::<Vec<_>>()))
-            .collect();
-        (workers.into_iter())
-            .flat_map(|w| {
+    let n = items.len();
+    let queue = Mutex::new(items.iter_mut().enumerate());
+    let work = || {
+        let mut done = Vec::new();
+        // The lock is held only to take the next item, never while `f` runs (so it is never poisoned by `f`).
+        while let Some((i, item)) = queue.lock().unwrap_or_else(PoisonError::into_inner).next() {
+            done.push((i, f(item)));
+        }
+        done
+    };
+    let done: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads.min(n)).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        (others.into_iter())
+            .map(|w| {
                 w.join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
+            .chain([mine])
             .collect()
-    })
+    });
+    let mut slots: Vec<Option<R>> = (0..n).map(|_| None).collect();
+    for (i, r) in done.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    // Every item was taken exactly once, so every slot is filled.
+    slots.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
