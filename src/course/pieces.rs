@@ -59,6 +59,18 @@ fn heading(line: &str) -> Option<(Kind, Option<&str>)> {
 
 /// A step split into what it shows and its pieces. Pieces start at the first of our headings outside a code fence.
 pub fn split(markdown: &str) -> (&str, Vec<Piece<'_>>) {
+    // Without either heading anywhere there is no piece: two fast searches instead of a look at every line (most
+    // steps of a big course have none).
+    let has =
+        |heading: &str| memchr::memmem::find(markdown.as_bytes(), heading.as_bytes()).is_some();
+    if !has(AGAIN) && !has(EXAMPLE) {
+        return (markdown, Vec::new());
+    }
+    split_lines(markdown)
+}
+
+/// [`split`] by a look at every line.
+fn split_lines(markdown: &str) -> (&str, Vec<Piece<'_>>) {
     let mut fence: Option<&str> = None;
     let mut starts = Vec::new();
     for (n, (at, line)) in lines(markdown).enumerate() {
