@@ -26,8 +26,11 @@ pub fn map_mut<T: Send, R: Send>(
     let queue = Mutex::new(items.iter_mut().enumerate());
     let work = || {
         let mut done = Vec::new();
-        // The lock is held only to take the next item, never while `f` runs (so it is never poisoned by `f`).
-        while let Some((i, item)) = queue.lock().unwrap_or_else(PoisonError::into_inner).next() {
+        loop {
+            // The lock is held only to take the next item, never while `f` runs (so it is never poisoned by `f`):
+            // taken in a statement of its own, as the guard of a `while let` would live through the loop's body.
+            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((i, item)) = next else { break };
             done.push((i, f(item)));
         }
         done
@@ -68,6 +71,29 @@ mod tests {
             assert_eq!(one, many);
             assert_eq!(items, (1..=n).collect::<Vec<_>>(), "each item once");
         }
+    }
+
+    #[test]
+    fn items_are_mapped_at_the_same_time() {
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return; // one core: the items are mapped in turn by design
+        }
+        // The first item waits for the second to start: were the queue locked while an item is mapped, it never
+        // would.
+        let (started, wait) = std::sync::mpsc::channel();
+        let wait = std::sync::Mutex::new(wait);
+        let met = map(&[0, 1], true, |&i| {
+            if i == 1 {
+                started.send(()).is_ok()
+            } else {
+                let wait = wait
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                wait.recv_timeout(std::time::Duration::from_secs(10))
+                    .is_ok()
+            }
+        });
+        assert_eq!(met, [true, true]);
     }
 
     #[test]
