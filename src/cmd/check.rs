@@ -5,7 +5,7 @@ use std::{path::Path, process::ExitCode};
 
 use super::print_diagnostics;
 use crate::{
-    course::{Course, CourseFiles, diagrams, minimums, pieces, placeholders},
+    course::{Course, CourseFiles, load::Findings, minimums, pieces, placeholders},
     util::text::plural,
 };
 
@@ -14,28 +14,36 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
         print_diagnostics(diags, dir);
         ExitCode::from(1)
     };
-    let files = match CourseFiles::read(dir) {
-        Ok(f) => f,
-        Err(diags) => return failed(&diags),
+    let (parsed, found) = match dir {
+        // A folder is read, parsed and looked at a file at a time on every core.
+        Some(dir) => match CourseFiles::parse_dir(dir, true) {
+            Ok(done) => done,
+            Err(diags) => return failed(&diags),
+        },
+        None => {
+            let files = CourseFiles::built_in();
+            let mut found = Findings {
+                placeholders: placeholders::find(&files),
+                ..Findings::default()
+            };
+            let parsed = files.parse();
+            for t in parsed.iter().flat_map(|c| &c.topics) {
+                found.lesson(t.lesson());
+            }
+            (parsed, found)
+        }
     };
-    let mut problems = placeholders::find(&files);
-    let parsed = files.parse();
-    if let Err(diags) = &parsed {
-        problems.extend_from_slice(diags);
+    let mut problems = found.placeholders;
+    match &parsed {
+        Err(diags) => problems.extend_from_slice(diags),
+        // Only a course that parses has its pieces, links and diagrams reported.
+        Ok(course) => {
+            problems.extend(found.lessons);
+            problems.extend(pieces::check_items(course, false));
+        }
     }
     problems.sort();
-    let diagram_count = parsed.as_ref().map_or(0, |course| {
-        // The two walks over every lesson are independent: the diagrams' on another core.
-        let diagrams = std::thread::scope(|scope| {
-            let diagrams = scope.spawn(|| diagrams::check(course));
-            problems.extend(pieces::check(course, false));
-            diagrams.join()
-        });
-        let (found, count) = diagrams.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        problems.extend(found);
-        problems.sort();
-        count
-    });
+    let diagram_count = found.diagrams;
     let course = match parsed {
         Ok(c) if problems.is_empty() => c,
         _ => return failed(&problems),

@@ -1,7 +1,7 @@
 //! State machine diagrams in lessons: every ```asl block must hold a valid definition, each problem reported at its
 //! line in the lesson file (the renderer would otherwise show the errors in place of the diagram).
 
-use super::{Course, Diagnostic};
+use super::{Course, Diagnostic, Lesson};
 use crate::asl::{self, Flavour};
 
 /// One ```asl block of a lesson: its info string, its text and the file line of its first text line.
@@ -51,27 +51,36 @@ pub fn check(course: &Course) -> (Vec<Diagnostic>, usize) {
     let mut diags = Vec::new();
     let mut count = 0;
     for topic in &course.topics {
-        let l = topic.lesson();
-        // Most parts hold no diagram: a fast search for its info word (`asl`, after a fence and any spaces) skips
-        // the line-by-line pass.
-        let parts = (l.steps.iter().chain(&l.angles).chain(&l.scenarios))
-            .filter(|p| p.markdown.contains("asl"));
-        for part in parts {
-            for b in blocks(&part.markdown, part.line) {
-                count += 1;
-                let flavour = if b.info.split_whitespace().any(|w| w == "express") {
-                    Flavour::Express
-                } else {
-                    Flavour::Standard
-                };
-                if let Err(errors) = asl::parse(&b.text, flavour) {
-                    for e in errors {
-                        diags.push(Diagnostic::new(
-                            &l.path,
-                            b.line + e.line - 1,
-                            format!("state machine diagram: {}", e.message),
-                        ));
-                    }
+        let (found, n) = check_lesson(topic.lesson());
+        diags.extend(found);
+        count += n;
+    }
+    (diags, count)
+}
+
+/// [`check`] of one lesson.
+pub fn check_lesson(l: &Lesson) -> (Vec<Diagnostic>, usize) {
+    let mut diags = Vec::new();
+    let mut count = 0;
+    // Most parts hold no diagram: a fast search for its info word (`asl`, after a fence and any spaces) skips
+    // the line-by-line pass.
+    let parts = (l.steps.iter().chain(&l.angles).chain(&l.scenarios))
+        .filter(|p| p.markdown.contains("asl"));
+    for part in parts {
+        for b in blocks(&part.markdown, part.line) {
+            count += 1;
+            let flavour = if b.info.split_whitespace().any(|w| w == "express") {
+                Flavour::Express
+            } else {
+                Flavour::Standard
+            };
+            if let Err(errors) = asl::parse(&b.text, flavour) {
+                for e in errors {
+                    diags.push(Diagnostic::new(
+                        &l.path,
+                        b.line + e.line - 1,
+                        format!("state machine diagram: {}", e.message),
+                    ));
                 }
             }
         }

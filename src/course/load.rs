@@ -3,7 +3,9 @@
 
 use std::{borrow::Cow, path::Path};
 
-use super::{Course, Diagnostic, Topic, index::TopicEntry, lesson, manifest::Manifest};
+use super::{
+    Course, Diagnostic, Topic, diagrams, index::TopicEntry, lesson, manifest::Manifest, pieces,
+};
 use crate::{
     quiz::bank,
     util::{embedded, parallel, sanitize},
@@ -33,6 +35,58 @@ pub struct CourseFiles {
 }
 
 pub const COURSE_TOML: &str = "lessons/course.toml";
+
+/// What a file of a course folder is, by its path; `None` for a file the course does not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    CourseToml,
+    Lesson,
+    Quiz,
+}
+
+impl Kind {
+    pub(super) fn of(path: &str) -> Option<Self> {
+        if path == COURSE_TOML {
+            Some(Self::CourseToml)
+        } else if path.starts_with("lessons/") && path.ends_with(".md") {
+            Some(Self::Lesson)
+        } else if path.starts_with("quizzes/") && path.ends_with(".toml") {
+            Some(Self::Quiz)
+        } else {
+            None
+        }
+    }
+}
+
+/// One file parsed: its value, or every problem found in it.
+pub(super) type Parsed<T> = Result<T, Vec<Diagnostic>>;
+
+/// What `check` looks for besides the parse: placeholders, and each lesson's pieces, step links and diagrams (a
+/// folder's are found on the core that parsed the file, while it is in the cache).
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub placeholders: Vec<Diagnostic>,
+    /// The lessons' pieces, step links and diagrams: `check` reports them only when the course parses.
+    pub lessons: Vec<Diagnostic>,
+    /// The state machine diagrams checked.
+    pub diagrams: usize,
+}
+
+impl Findings {
+    /// One parsed lesson's pieces, step links and diagrams.
+    pub fn lesson(&mut self, l: &lesson::Lesson) {
+        self.lessons.extend(pieces::check_lesson(l, false));
+        let (found, count) = diagrams::check_lesson(l);
+        self.lessons.extend(found);
+        self.diagrams += count;
+    }
+
+    fn add(&mut self, other: Self) {
+        self.placeholders.extend(other.placeholders);
+        self.lessons.extend(other.lessons);
+        self.diagrams += other.diagrams;
+    }
+}
 
 impl CourseFiles {
     /// The course compiled into the binary.
@@ -67,12 +121,11 @@ impl CourseFiles {
     }
 
     pub(super) fn push(&mut self, file: SourceFile) {
-        if file.path == COURSE_TOML {
-            self.course_toml = Some(file);
-        } else if file.path.starts_with("lessons/") && file.path.ends_with(".md") {
-            self.lessons.push(file);
-        } else if file.path.starts_with("quizzes/") && file.path.ends_with(".toml") {
-            self.quizzes.push(file);
+        match Kind::of(&file.path) {
+            Some(Kind::CourseToml) => self.course_toml = Some(file),
+            Some(Kind::Lesson) => self.lessons.push(file),
+            Some(Kind::Quiz) => self.quizzes.push(file),
+            None => {}
         }
     }
 
@@ -80,16 +133,22 @@ impl CourseFiles {
     /// it is parsed, so what is parsed next reuses its memory (on a big course, touching fresh memory page by page
     /// was a fifth of `check`).
     pub fn parse(mut self) -> Result<Course, Vec<Diagnostic>> {
+        let lessons = parse_each(&mut self.lessons, lesson::parse, PARALLEL_BYTES);
+        let banks = parse_each(&mut self.quizzes, bank::parse, PARALLEL_BYTES);
+        self.assemble(lessons, banks)
+    }
+
+    /// The course from its lessons and banks parsed (in the order of `self.lessons` and `self.quizzes`, whose texts
+    /// are no longer needed): `course.toml` parsed and every cross-check made; every problem found is returned.
+    pub(super) fn assemble(
+        self,
+        lessons: Vec<Parsed<lesson::Lesson>>,
+        banks: Vec<Parsed<bank::QuizBank>>,
+    ) -> Result<Course, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let manifest = self.manifest(&mut diags);
-        let lessons = successes(
-            parse_each(&mut self.lessons, lesson::parse, PARALLEL_BYTES),
-            &mut diags,
-        );
-        let banks = successes(
-            parse_each(&mut self.quizzes, bank::parse, PARALLEL_BYTES),
-            &mut diags,
-        );
+        let lessons = successes(lessons, &mut diags);
+        let banks = successes(banks, &mut diags);
         let Some(manifest) = manifest else {
             return Err(diags);
         };
@@ -144,7 +203,7 @@ pub(super) fn cleaned(text: String) -> String {
 }
 
 /// The values of the files that parsed; the problems of the others go to `diags`.
-fn successes<T>(parsed: Vec<Result<T, Vec<Diagnostic>>>, diags: &mut Vec<Diagnostic>) -> Vec<T> {
+fn successes<T>(parsed: Vec<Parsed<T>>, diags: &mut Vec<Diagnostic>) -> Vec<T> {
     let mut values = Vec::new();
     for p in parsed {
         match p {
@@ -164,9 +223,9 @@ pub(super) const PARALLEL_BYTES: usize = 4 << 20;
 /// empty) once parsed, on the thread that parsed it.
 fn parse_each<T: Send>(
     files: &mut [SourceFile],
-    parse: fn(&str, &str) -> Result<T, Vec<Diagnostic>>,
+    parse: fn(&str, &str) -> Parsed<T>,
     min_bytes: usize,
-) -> Vec<Result<T, Vec<Diagnostic>>> {
+) -> Vec<Parsed<T>> {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     parallel::map_mut(files, bytes >= min_bytes, |f| {
         let parsed = parse(&f.path, &f.text);

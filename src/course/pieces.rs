@@ -3,7 +3,7 @@
 //! `### Another way` / `### Example` headings, and a scenario or angle names its step on a `Step: N` first line, so an
 //! author sees all of it in any markdown editor.
 
-use super::{Course, Part};
+use super::{Course, Lesson, Part};
 use crate::util::diagnostic::Diagnostic;
 
 /// The heading of a re-explanation.
@@ -59,6 +59,18 @@ fn heading(line: &str) -> Option<(Kind, Option<&str>)> {
 
 /// A step split into what it shows and its pieces. Pieces start at the first of our headings outside a code fence.
 pub fn split(markdown: &str) -> (&str, Vec<Piece<'_>>) {
+    // Without either heading anywhere there is no piece: two fast searches instead of a look at every line (most
+    // steps of a big course have none).
+    let has =
+        |heading: &str| memchr::memmem::find(markdown.as_bytes(), heading.as_bytes()).is_some();
+    if !has(AGAIN) && !has(EXAMPLE) {
+        return (markdown, Vec::new());
+    }
+    split_lines(markdown)
+}
+
+/// [`split`] by a look at every line.
+fn split_lines(markdown: &str) -> (&str, Vec<Piece<'_>>) {
     let mut fence: Option<&str> = None;
     let mut starts = Vec::new();
     for (n, (at, line)) in lines(markdown).enumerate() {
@@ -148,60 +160,63 @@ impl Part {
 /// Problems with pieces and step links, as `path:line`. `strict` also wants every teaching step to have both kinds
 /// of piece and every scenario and angle a step link.
 pub fn check(course: &Course, strict: bool) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for t in &course.topics {
-        let l = t.lesson();
-        let n = l.steps.len();
-        for s in &l.steps {
-            let (_, pieces) = split(&s.markdown);
-            for p in &pieces {
-                if p.markdown.is_empty() {
-                    out.push(Diagnostic::new(
-                        &l.path,
-                        s.line + p.line,
-                        "an empty piece: write its text under the heading",
-                    ));
-                }
-            }
-            for kind in [Kind::Again, Kind::Example] {
-                if strict && !pieces.iter().any(|p| p.kind == kind) {
-                    let what = if kind == Kind::Again { AGAIN } else { EXAMPLE };
-                    let title = s.title.as_deref().unwrap_or("a step");
-                    out.push(Diagnostic::new(
-                        &l.path,
-                        s.line,
-                        format!("step \"{title}\" has no `{what}`"),
-                    ));
-                }
-            }
-        }
-        for (what, parts) in [("scenario", &l.scenarios), ("angle", &l.angles)] {
-            for p in parts.iter() {
-                match link_of(&p.markdown) {
-                    Some(StepLink { step: Some(k), .. }) if (1..=n).contains(&k) => {}
-                    Some(StepLink { line, .. }) => out.push(Diagnostic::new(
-                        &l.path,
-                        p.line + line,
-                        format!("`Step:` must name a teaching step, 1 to {n}"),
-                    )),
-                    None if strict => out.push(Diagnostic::new(
-                        &l.path,
-                        p.line,
-                        format!(
-                            "this {what} names no step: add a `Step: N` line after its heading"
-                        ),
-                    )),
-                    None => {}
-                }
-            }
-        }
-    }
+    let mut out: Vec<_> = (course.topics.iter())
+        .flat_map(|t| check_lesson(t.lesson(), strict))
+        .collect();
     out.extend(check_items(course, strict));
     out
 }
 
+/// [`check`] of one lesson: its pieces and its scenarios' and angles' step links (not its quiz items').
+pub fn check_lesson(l: &Lesson, strict: bool) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let n = l.steps.len();
+    for s in &l.steps {
+        let (_, pieces) = split(&s.markdown);
+        for p in &pieces {
+            if p.markdown.is_empty() {
+                out.push(Diagnostic::new(
+                    &l.path,
+                    s.line + p.line,
+                    "an empty piece: write its text under the heading",
+                ));
+            }
+        }
+        for kind in [Kind::Again, Kind::Example] {
+            if strict && !pieces.iter().any(|p| p.kind == kind) {
+                let what = if kind == Kind::Again { AGAIN } else { EXAMPLE };
+                let title = s.title.as_deref().unwrap_or("a step");
+                out.push(Diagnostic::new(
+                    &l.path,
+                    s.line,
+                    format!("step \"{title}\" has no `{what}`"),
+                ));
+            }
+        }
+    }
+    for (what, parts) in [("scenario", &l.scenarios), ("angle", &l.angles)] {
+        for p in parts.iter() {
+            match link_of(&p.markdown) {
+                Some(StepLink { step: Some(k), .. }) if (1..=n).contains(&k) => {}
+                Some(StepLink { line, .. }) => out.push(Diagnostic::new(
+                    &l.path,
+                    p.line + line,
+                    format!("`Step:` must name a teaching step, 1 to {n}"),
+                )),
+                None if strict => out.push(Diagnostic::new(
+                    &l.path,
+                    p.line,
+                    format!("this {what} names no step: add a `Step: N` line after its heading"),
+                )),
+                None => {}
+            }
+        }
+    }
+    out
+}
+
 /// Every quiz item names the teaching step it depends on: an unknown step is a problem; a missing one is, strictly.
-fn check_items(course: &Course, strict: bool) -> Vec<Diagnostic> {
+pub fn check_items(course: &Course, strict: bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // Each topic points at its own bank (no topics × banks scan).
     for topic in &course.topics {

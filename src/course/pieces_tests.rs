@@ -102,3 +102,33 @@ fn check_points_at_the_line_of_each_problem() {
     );
     assert!(strict.iter().any(|d| d.message.contains("names no step")));
 }
+
+#[test]
+fn every_built_in_part_splits_as_its_lines_say() {
+    let course = Course::built_in().expect("built-in course is valid");
+    for t in &course.topics {
+        let l = t.lesson();
+        for p in l.steps.iter().chain(&l.angles).chain(&l.scenarios) {
+            assert_eq!(
+                split(&p.markdown),
+                split_lines(&p.markdown),
+                "{}",
+                p.markdown
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    /// The search for either heading before the look at every line never changes the split.
+    #[test]
+    fn the_search_first_splits_as_the_lines_say(
+        lines in proptest::collection::vec(
+            "(### Another way|### Example|### Example: t|### Examples|```|~~~|text|  ### Example|)",
+            0..8,
+        )
+    ) {
+        let md = lines.join("\n");
+        proptest::prop_assert_eq!(split(&md), split_lines(&md), "{:?}", md);
+    }
+}

@@ -35,8 +35,9 @@ pub fn find(files: &CourseFiles) -> Vec<Diagnostic> {
 /// that does not parse has none here: parsing reports it.
 pub fn in_file(path: &str, text: &str) -> Vec<Diagnostic> {
     // Every place looked at is a range of the raw text: without the marker anywhere in it, a file has none, and
-    // parsing it again to find out was a third of `check` on a big course.
-    if !text.contains(MARKER) {
+    // parsing it again to find out was a third of `check` on a big course. (`memmem` uses the machine's widest
+    // vectors: `str::contains` was a fiftieth of `check`.)
+    if memchr::memmem::find(text.as_bytes(), MARKER.as_bytes()).is_none() {
         return Vec::new();
     }
     let mut found = Found::new(text);

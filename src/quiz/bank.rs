@@ -95,13 +95,13 @@ fn count_word(n: usize) -> String {
 
 /// Lower-case ASCII words (letters and digits) joined by single `-`.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
+    // Bytes, not `split('-')`: every item of a course is checked. A non-ASCII byte is neither letter nor digit.
+    let b = id.as_bytes();
+    !b.is_empty()
+        && b.first() != Some(&b'-')
+        && b.last() != Some(&b'-')
+        && !b.windows(2).any(|w| w == b"--")
+        && (b.iter()).all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
 }
 
 /// Rules across files: each quiz's topic is a lesson of the course, and ids are unique course-wide

@@ -409,3 +409,36 @@ proptest::proptest! {
         );
     }
 }
+
+proptest::proptest! {
+    /// The byte test of an id is the rule it states: words of lower-case ASCII letters and digits joined by single `-`.
+    #[test]
+    fn an_id_is_valid_by_the_words_rule(id in "[a-z0-9A-Zé_ -]{0,8}") {
+        let by_words = !id.is_empty()
+            && id.split('-').all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()));
+        proptest::prop_assert_eq!(super::is_valid_id(&id), by_words, "{:?}", id);
+    }
+}
+
+#[test]
+fn the_ascii_choose_check_reads_words_opening_with_punctuation() {
+    use super::checker::{has_choose_ascii, has_choose_chars};
+    for stem in [
+        "(choose two)",
+        "c.h.o.o.s.e 3",
+        "x \"Choose\" -- four",
+        "choose. (5)",
+        "cc choose two",
+        "chose two",
+        "Chooses (two)",
+        "Catalog choose",
+    ] {
+        assert_eq!(
+            has_choose_ascii(stem.as_bytes()),
+            has_choose_chars(stem),
+            "{stem:?}"
+        );
+    }
+    assert!(has_choose_ascii(b"(choose two)"));
+    assert!(has_choose_ascii(b"c.h.o.o.s.e 3"));
+}

@@ -1,5 +1,7 @@
-//! Work split over the machine's cores in order-keeping chunks: what reading, parsing and checking a big course
+//! Work shared over the machine's cores, results in order: what reading, parsing and checking a big course
 //! do (every file or topic is independent). Small inputs stay on the calling thread, which starts no thread.
+
+use std::sync::{Mutex, PoisonError};
 
 /// `f` applied to every item, results in the items' order: [`map_mut`] for shared items.
 pub fn map<T: Sync, R: Send>(items: &[T], parallel: bool, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
@@ -8,7 +10,9 @@ pub fn map<T: Sync, R: Send>(items: &[T], parallel: bool, f: impl Fn(&T) -> R + 
 }
 
 /// `f` applied to every item, results in the items' order. With `parallel` and more than one core, the items are
-/// split into one contiguous chunk per core (at most 8), each mapped on its own thread; a panic is passed on.
+/// handed out one at a time to one worker per core (at most 8, the calling thread one of them); a panic is passed
+/// on. One at a time, not a fixed share each: on a shared machine one core is often slowed by other work, and with
+/// fixed shares the fast one then waited for it.
 pub fn map_mut<T: Send, R: Send>(
     items: &mut [T],
     parallel: bool,
@@ -18,19 +22,36 @@ pub fn map_mut<T: Send, R: Send>(
     if !parallel || threads < 2 || items.len() < 2 {
         return items.iter_mut().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (items.chunks_mut(chunk))
-            .map(|part| scope.spawn(move || part.iter_mut().map(f).collect::<Vec<_>>()))
-            .collect();
-        (workers.into_iter())
-            .flat_map(|w| {
+    let n = items.len();
+    let queue = Mutex::new(items.iter_mut().enumerate());
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            // The lock is held only to take the next item, never while `f` runs (so it is never poisoned by `f`):
+            // taken in a statement of its own, as the guard of a `while let` would live through the loop's body.
+            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
+            let Some((i, item)) = next else { break };
+            done.push((i, f(item)));
+        }
+        done
+    };
+    let done: Vec<Vec<(usize, R)>> = std::thread::scope(|scope| {
+        let others: Vec<_> = (1..threads.min(n)).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        (others.into_iter())
+            .map(|w| {
                 w.join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             })
+            .chain([mine])
             .collect()
-    })
+    });
+    let mut slots: Vec<Option<R>> = (0..n).map(|_| None).collect();
+    for (i, r) in done.into_iter().flatten() {
+        slots[i] = Some(r);
+    }
+    // Every item was taken exactly once, so every slot is filled.
+    slots.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -50,6 +71,29 @@ mod tests {
             assert_eq!(one, many);
             assert_eq!(items, (1..=n).collect::<Vec<_>>(), "each item once");
         }
+    }
+
+    #[test]
+    fn items_are_mapped_at_the_same_time() {
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return; // one core: the items are mapped in turn by design
+        }
+        // The first item waits for the second to start: were the queue locked while an item is mapped, it never
+        // would.
+        let (started, wait) = std::sync::mpsc::channel();
+        let wait = std::sync::Mutex::new(wait);
+        let met = map(&[0, 1], true, |&i| {
+            if i == 1 {
+                started.send(()).is_ok()
+            } else {
+                let wait = wait
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                wait.recv_timeout(std::time::Duration::from_secs(10))
+                    .is_ok()
+            }
+        });
+        assert_eq!(met, [true, true]);
     }
 
     #[test]

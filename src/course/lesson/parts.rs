@@ -101,4 +101,28 @@ mod tests {
             assert_eq!(opening_title(md), title_by_full_parse(md), "{md:?}");
         }
     }
+
+    #[test]
+    fn every_built_in_part_has_the_title_a_full_parse_gives() {
+        let course = crate::course::Course::built_in().expect("built-in course is valid");
+        for t in &course.topics {
+            let l = t.lesson();
+            for p in l.steps.iter().chain(&l.angles).chain(&l.scenarios) {
+                assert_eq!(p.title, title_by_full_parse(&p.markdown), "{}", p.markdown);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A `##` line of plain words or of markdown's special characters, alone or followed by more text: the
+        /// title read from its line is the one a parse of the whole part finds.
+        #[test]
+        fn a_title_line_reads_as_a_full_parse_would(
+            title in "[a-zA-Z0-9 :,.()'\"?/=+%\\`*_\\[\\]<>&!~#|\t\u{3000}é-]{0,16}",
+            rest in "(\n\n[a-z ]{0,8}|\n[-=]{1,3}|\n\n\\[x\\]: /u\n|)",
+        ) {
+            let md = format!("## {title}{rest}");
+            proptest::prop_assert_eq!(opening_title(&md), title_by_full_parse(&md), "{:?}", md);
+        }
+    }
 }

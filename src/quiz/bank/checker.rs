@@ -1,6 +1,7 @@
 //! Reading one quiz file: the raw TOML shapes and the checks of every rule, each problem at its line.
 
 use std::borrow::Cow;
+use std::fmt;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -67,6 +68,26 @@ struct RawQuestion {
     lab: Option<super::lab::RawLab>,
 }
 
+/// An item's name in messages: "trigger `an-id`", or "trigger #3" when its id is blank. Written only into a
+/// message: formatting one for each of a big course's 50,000 items was a thirtieth of `check`.
+#[derive(Clone, Copy)]
+struct Label<'a> {
+    kind: &'static str,
+    /// Trimmed; empty when the item has no id.
+    id: &'a str,
+    ordinal: usize,
+}
+
+impl fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{} #{}", self.kind, self.ordinal)
+        } else {
+            write!(f, "{} `{}`", self.kind, self.id)
+        }
+    }
+}
+
 /// Collects diagnostics for one file.
 pub(super) struct Checker<'a> {
     path: &'a str,
@@ -87,7 +108,7 @@ impl Checker<'_> {
 
     /// A required text field: reports when blank. The value is cleaned of control characters first (TOML escapes
     /// can encode them), so a field made only of them counts as empty.
-    fn text(&mut self, label: &str, field: &str, value: Text) -> String {
+    fn text(&mut self, label: Label, field: &str, value: Text) -> String {
         let span = value.span();
         let cleaned = clean_owned(value);
         if cleaned.trim().is_empty() {
@@ -97,43 +118,42 @@ impl Checker<'_> {
     }
 
     /// A list of text fields: reports each blank entry by its 0-based index.
-    fn texts(&mut self, label: &str, field: &str, values: Vec<Text>) -> Vec<String> {
+    fn texts(&mut self, label: Label, field: &str, values: Vec<Text>) -> Vec<String> {
         // The field's name is formatted only for a report: a course has hundreds of thousands of these.
-        (values.into_iter().enumerate())
-            .map(|(i, v)| {
-                let span = v.span();
-                let cleaned = clean_owned(v);
-                if cleaned.trim().is_empty() {
-                    self.report(&span, format!("{label}: `{field}[{i}]` is empty"));
-                }
-                cleaned
-            })
-            .collect()
+        kept(values, |(i, v)| {
+            let span = v.span();
+            let cleaned = clean_owned(v);
+            if cleaned.trim().is_empty() {
+                self.report(&span, format!("{label}: `{field}[{i}]` is empty"));
+            }
+            cleaned
+        })
     }
 
     /// The item's label for messages, after checking the id.
-    fn id(&mut self, kind: &str, ordinal: usize, id: &Text) -> (String, String) {
-        let value = id.get_ref().trim();
-        if value.is_empty() {
-            let label = format!("{kind} #{ordinal}");
+    fn id<'r>(&mut self, kind: &'static str, ordinal: usize, id: &'r Text) -> Label<'r> {
+        let label = Label {
+            kind,
+            id: id.get_ref().trim(),
+            ordinal,
+        };
+        if label.id.is_empty() {
             self.report(&id.span(), format!("{label}: `id` is empty"));
-            return (String::new(), label);
-        }
-        if !is_valid_id(value) {
+        } else if !is_valid_id(label.id) {
             self.report(
                 &id.span(),
-                format!("{kind} `{value}`: id must be lower-case words joined by `-`"),
+                format!("{label}: id must be lower-case words joined by `-`"),
             );
         }
-        (value.to_string(), format!("{kind} `{value}`"))
+        label
     }
 
     fn trigger(&mut self, ordinal: usize, raw: Spanned<RawTrigger>) -> Trigger {
         let line = self.line(&raw.span());
         let raw = raw.into_inner();
-        let (id, label) = self.id("trigger", ordinal, &raw.id);
-        let cue = self.text(&label, "cue", raw.cue);
-        let answer = self.text(&label, "answer", raw.answer);
+        let label = self.id("trigger", ordinal, &raw.id);
+        let cue = self.text(label, "cue", raw.cue);
+        let answer = self.text(label, "answer", raw.answer);
         let key = normalize(&answer);
         // Found before the decoys are moved out; reported in the same place as ever.
         let clashes: Vec<(Range<usize>, String)> = (raw.decoys.get_ref().iter())
@@ -143,10 +163,10 @@ impl Checker<'_> {
                 (d.span(), message)
             })
             .collect();
-        let accept = self.texts(&label, "accept", raw.accept);
+        let accept = self.texts(label, "accept", raw.accept);
         let decoys_span = raw.decoys.span();
-        let decoys = self.texts(&label, "decoys", raw.decoys.into_inner());
-        let why = self.text(&label, "why", raw.why);
+        let decoys = self.texts(label, "decoys", raw.decoys.into_inner());
+        let why = self.text(label, "why", raw.why);
         if decoys.len() < 3 {
             let n = decoys.len();
             self.report(
@@ -157,9 +177,9 @@ impl Checker<'_> {
         for (span, message) in clashes {
             self.report(&span, message);
         }
-        let step = self.step(&label, raw.step);
+        let step = self.step(label, raw.step);
         Trigger {
-            id,
+            id: label.id.to_string(),
             cue,
             answer,
             accept,
@@ -173,13 +193,13 @@ impl Checker<'_> {
     fn question(&mut self, ordinal: usize, raw: Spanned<RawQuestion>) -> Question {
         let line = self.line(&raw.span());
         let raw = raw.into_inner();
-        let (id, label) = self.id("question", ordinal, &raw.id);
+        let label = self.id("question", ordinal, &raw.id);
         let stem_span = raw.stem.span();
-        let stem = self.text(&label, "stem", raw.stem);
+        let stem = self.text(label, "stem", raw.stem);
         let choices_span = raw.choices.span();
-        let choices = self.texts(&label, "choices", raw.choices.into_inner());
+        let choices = self.texts(label, "choices", raw.choices.into_inner());
         let explain_span = raw.explain.span();
-        let explain = self.texts(&label, "explain", raw.explain.into_inner());
+        let explain = self.texts(label, "explain", raw.explain.into_inner());
         if has_choose(&stem) {
             let message =
                 format!("{label}: remove \"Choose ...\" from the stem; the tutor adds it");
@@ -219,9 +239,9 @@ impl Checker<'_> {
             let message = format!("{label}: `explain` has {e} entries for {n} choices");
             self.report(&explain_span, message);
         }
-        let step = self.step(&label, raw.step);
+        let step = self.step(label, raw.step);
         let lab = raw.lab.and_then(|l| {
-            let (lab, problems) = super::lab::check(l, &label, |s| self.line(s), self.text);
+            let (lab, problems) = super::lab::check(l, label, |s| self.line(s), self.text);
             for (line, message) in problems {
                 self.diags.push(Diagnostic::new(self.path, line, message));
             }
@@ -229,7 +249,7 @@ impl Checker<'_> {
         });
         Question {
             lab,
-            id,
+            id: label.id.to_string(),
             stem,
             choices,
             correct,
@@ -240,7 +260,7 @@ impl Checker<'_> {
     }
 
     /// An item's `step`: a teaching step is numbered from 1 (whether it exists is checked against the lesson).
-    fn step(&mut self, label: &str, raw: Option<Spanned<i64>>) -> Option<StepRef> {
+    fn step(&mut self, label: Label, raw: Option<Spanned<i64>>) -> Option<StepRef> {
         let raw = raw?;
         let line = self.line(&raw.span());
         match usize::try_from(*raw.get_ref()).ok().filter(|&n| n >= 1) {
@@ -255,6 +275,15 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// `raw`'s items (with their 0-based index) made into what the bank keeps, in a vector of exactly their number.
+/// Not collected in place: a collect would keep the raw shapes' bigger allocation for as long as the course lives
+/// (a fifth of a big course's memory, all of it touched page by page).
+fn kept<T, U>(raw: Vec<T>, read: impl FnMut((usize, T)) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(raw.len());
+    out.extend(raw.into_iter().enumerate().map(read));
+    out
 }
 
 /// `clean_value` of a parsed string, moving it when it is clean already (nearly always) instead of copying it.
@@ -289,12 +318,8 @@ pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
     if topic.is_empty() {
         checker.report(&raw.topic.span(), "`topic` is empty".into());
     }
-    let triggers = (raw.trigger.into_iter().enumerate())
-        .map(|(i, t)| checker.trigger(i + 1, t))
-        .collect();
-    let questions = (raw.question.into_iter().enumerate())
-        .map(|(i, q)| checker.question(i + 1, q))
-        .collect();
+    let triggers = kept(raw.trigger, |(i, t)| checker.trigger(i + 1, t));
+    let questions = kept(raw.question, |(i, q)| checker.question(i + 1, q));
     if !checker.diags.is_empty() {
         let mut diags = checker.diags;
         diags.sort_by_key(|d| d.line);

@@ -147,7 +147,7 @@ impl Lab {
 /// Checks a lab and returns it with every problem at its line (1-based, in the quiz file).
 pub(super) fn check(
     raw: RawLab,
-    label: &str,
+    label: impl std::fmt::Display,
     line_of: impl Fn(&Range<usize>) -> usize,
     text: &str,
 ) -> (Option<Lab>, Vec<(usize, String)>) {

@@ -120,3 +120,114 @@ proptest! {
         }
     }
 }
+
+/// `toml_parser`'s events of `text`, layout left out; `None` on a syntax error.
+fn parser_events(text: &str) -> Option<Vec<Event>> {
+    let (mut tokens, mut events) = (Vec::new(), Vec::new());
+    parse_events(&Source::new(text), &mut tokens, &mut events)?;
+    Some(events.iter().filter(is_content).copied().collect())
+}
+
+/// The one-pass scan's events of `text`, when it reads it: always exactly `toml_parser`'s.
+fn scanned(text: &str) -> Option<Vec<Event>> {
+    let mut events = Vec::new();
+    scan::events(text, &mut events)?;
+    assert_eq!(Some(&events), parser_events(text).as_ref(), "{text:?}");
+    Some(events)
+}
+
+#[test]
+fn every_built_in_quiz_file_without_multi_line_strings_is_scanned_as_toml_parser_reads_it() {
+    let mut n = 0;
+    for (path, text) in crate::quiz::testdata::built_in_quiz_files() {
+        let multi_line = text.contains("'''") || text.contains("\"\"\"");
+        assert!(
+            scanned(text).is_some() || multi_line,
+            "{path} was left to toml_parser"
+        );
+        n += usize::from(!multi_line);
+    }
+    assert!(n >= 9);
+}
+
+/// Lines of quiz files and their near misses: the scan reads some and leaves the rest to `toml_parser`.
+const LINES: &[&str] = &[
+    "",
+    "# a comment ✓",
+    "  # indented comment",
+    "[[trigger]]",
+    "[[ trigger ]]  # spaced",
+    "[question.lab]",
+    "[ question . lab ]",
+    "[[a]",
+    "[a]]",
+    "[a.\"b\"]",
+    "id = \"t1-trigger-1\"",
+    "id=\"x\"",
+    "\tk\t=\t\"tab\tinside\"",
+    "k = 'literal \\ kept'",
+    "k = \"escape \\n\"",
+    "k = \"quote \\\" inside\"",
+    "k = \"bad \\q escape\"",
+    "k = \"ends \\",
+    "k = \"\\\\\"",
+    "k = \"\"",
+    "k = ''",
+    "k = \"\"\"multi\"\"\"",
+    "k = '''multi'''",
+    "k = \"unclosed",
+    "k = \"bell \u{7}\"",
+    "k = \"naïve — ✓\"",
+    "k = \"x\" y",
+    "k = \"x\"# tight comment",
+    "n = 0",
+    "n = -12",
+    "n = +7",
+    "n = 012",
+    "n = 1_0",
+    "n = 1.5",
+    "n = 3#c",
+    "n = -",
+    "n = 99999999999999999999",
+    "b = true",
+    "b = falsey",
+    "a = [1, 2,]",
+    "a = [",
+    "\"x\", # inside",
+    "]",
+    "a = []",
+    "a = [,]",
+    "a = [[1]]",
+    "a = [\"a\" \"b\"]",
+    "a.b = 1",
+    "\"q\" = 1",
+    "k = {}",
+    "= 1",
+    "k = \r",
+];
+
+proptest! {
+    /// Any file made of those lines: when the scan reads it, its events are `toml_parser`'s, so the tree built from
+    /// them is the one `toml_parser`'s events give.
+    #[test]
+    fn the_scan_reads_only_what_toml_parser_reads_the_same(
+        lines in proptest::collection::vec(proptest::sample::select(LINES), 0..10),
+        newline_at_end in any::<bool>(),
+    ) {
+        let mut text = lines.join("\n");
+        if newline_at_end {
+            text.push('\n');
+        }
+        scanned(&text);
+    }
+}
+
+#[test]
+fn the_scan_reads_the_usual_shapes() {
+    for text in [
+        "topic = \"a\"\n\n[[trigger]]\nid = \"x\"\naccept = [\"y\"]\nstep = 2\n",
+        "[[question]]\ncorrect = [1, 2]\nexplain = [\n  \"a\", # why\n  \"b\",\n]\n[question.lab]\nok = true",
+    ] {
+        assert!(scanned(text).is_some(), "{text}");
+    }
+}
