@@ -134,7 +134,14 @@ fn a_stale_cache_is_never_used() {
     Cache::open_in(root.path(), dir.path())
         .unwrap()
         .store(&full);
-    let cached = || Cache::open_in(root.path(), dir.path()).unwrap().course();
+    // The folder listed beside reading the index and after it: the same answer.
+    let cached = || {
+        let open = || Cache::open_in(root.path(), dir.path()).unwrap();
+        let beside = open().list_beside_from(0).course();
+        let after = open().list_beside_from(u64::MAX).course();
+        assert_eq!(beside.is_some(), after.is_some());
+        beside
+    };
     assert!(cached().is_some());
     let lesson = fs::read_dir(dir.path().join("lessons"))
         .unwrap()

@@ -20,12 +20,17 @@ const SETTLE: Duration = Duration::from_secs(2);
 
 type Files = Vec<(String, Stamp)>;
 
+/// A cached index this big (about 40 topics) or bigger: the folder is listed on a second thread while it is read.
+const LIST_BESIDE_BYTES: u64 = 64 << 10;
+
 pub(super) struct Cache {
     file: PathBuf,
     key: String,
     dir: PathBuf,
     /// The folder's files (`None`: it cannot be listed), listed before any was read: by `course`, else by `store`.
     files: OnceLock<Option<Files>>,
+    /// From this size of the cached index on, the folder is listed while the index is read.
+    list_beside: u64,
 }
 
 impl Cache {
@@ -55,18 +60,30 @@ impl Cache {
             key,
             dir: dir.to_path_buf(),
             files: OnceLock::new(),
+            list_beside: LIST_BESIDE_BYTES,
         })
+    }
+
+    /// Lists the folder on a second thread when the cached index has at least `bytes` (tests take both ways).
+    #[cfg(test)]
+    pub(super) fn list_beside_from(self, bytes: u64) -> Self {
+        Self {
+            list_beside: bytes,
+            ..self
+        }
     }
 
     /// The course from the cached index, when it is this folder's and no file changed since: every file listed now
     /// has the size and time indexed, and no file came or went.
     pub(super) fn course(&self) -> Option<Course> {
         // Listing a big folder is 2,000 stats of system time, reading its index user time: side by side, the
-        // course used only once both are done and agree.
+        // course used only once both are done and agree. A small folder is listed sooner than a thread starts.
         let list = || listing(&self.dir);
+        let big = fs::metadata(&self.file).is_ok_and(|m| m.len() >= self.list_beside);
         let (listed, read) = std::thread::scope(|s| {
-            match std::thread::Builder::new().spawn_scoped(s, list) {
-                Ok(thread) => {
+            let thread = big.then(|| std::thread::Builder::new().spawn_scoped(s, list));
+            match thread.and_then(Result::ok) {
+                Some(thread) => {
                     let read = self.read();
                     let listed = thread.join();
                     (
@@ -74,8 +91,8 @@ impl Cache {
                         read,
                     )
                 }
-                // No thread to be had (a process limit): one after the other.
-                Err(_) => (list(), self.read()),
+                // A small folder, or no thread to be had (a process limit): one after the other.
+                None => (list(), self.read()),
             }
         });
         let files = self.files.get_or_init(|| listed).as_ref()?;
