@@ -18,7 +18,7 @@ use rand::{SeedableRng, rngs::StdRng};
 pub use parse::{Expect, parse};
 
 use super::{
-    ExamReport, ExamSession, Feedback, ItemState, Mode, Prompt, QuizOptions, QuizSession,
+    ExamReport, ExamSession, Feedback, ItemRef, ItemState, Mode, Prompt, QuizOptions, QuizSession,
     QuizSummary, Rating, TopicInfo, catalog::Catalog, select,
 };
 
@@ -130,6 +130,46 @@ pub struct QuizFlow<'c> {
     pub edits: u32,
 }
 
+/// The stage a quiz of `items` (not empty) starts on, and the line that introduces it.
+fn first_stage<'c>(
+    (catalog, items, histories): (&Catalog<'c>, Vec<ItemRef>, &BTreeMap<String, ItemState>),
+    opts: &QuizOptions,
+    mut rng: StdRng,
+    now: DateTime<Utc>,
+    (title, scope): (&str, &str),
+) -> (Stage<'c>, String) {
+    use crate::util::text::{mm_ss, plural};
+    if opts.mode == Mode::Exam {
+        let (exam_date, catalog) = (opts.exam_date, catalog.clone());
+        let exam = ExamSession::new(catalog, items, histories, &mut rng, now, exam_date);
+        // Counted after the start: a question whose bank can no longer be had is left out.
+        let (n, clock) = (exam.len(), mm_ss(exam.remaining(now)));
+        let intro = format!(
+            "Mock exam · {scope} · {} · {clock} on the clock",
+            plural(n, "question")
+        );
+        let exam = Box::new(exam);
+        return (Stage::Exam { exam }, intro);
+    }
+    let n = items.len();
+    let (typed, exam_date) = (opts.typed, opts.exam_date);
+    let session = QuizSession::new(
+        catalog.clone(),
+        items,
+        histories,
+        typed,
+        exam_date,
+        rng,
+        now,
+    );
+    let stage = Stage::Practice {
+        session: Box::new(session),
+        picked: Vec::new(),
+        answered: None,
+    };
+    (stage, format!("{title} · {}", plural(n, "item")))
+}
+
 impl<'c> QuizFlow<'c> {
     pub fn new(
         catalog: Catalog<'c>,
@@ -148,7 +188,6 @@ impl<'c> QuizFlow<'c> {
         let items = select(
             opts.mode, &catalog, topic, histories, opts.count, &mut rng, now,
         );
-        let n = items.len();
         let mut empty_note = None;
         let (stage, intro) = if items.is_empty() {
             empty_note = Some(screen::nothing_to_ask(
@@ -158,45 +197,9 @@ impl<'c> QuizFlow<'c> {
                 Stage::Finished(QuizSummary::default()),
                 format!("{title}: nothing to ask now."),
             )
-        } else if opts.mode == Mode::Exam {
-            let exam = ExamSession::new(
-                catalog.clone(),
-                items,
-                histories,
-                &mut rng,
-                now,
-                opts.exam_date,
-            );
-            let clock = crate::util::text::mm_ss(exam.remaining(now));
-            let intro = format!(
-                "Mock exam · {scope} · {} · {clock} on the clock",
-                crate::util::text::plural(n, "question")
-            );
-            (
-                Stage::Exam {
-                    exam: Box::new(exam),
-                },
-                intro,
-            )
         } else {
-            let session = QuizSession::new(
-                catalog.clone(),
-                items,
-                histories,
-                opts.typed,
-                opts.exam_date,
-                rng,
-                now,
-            );
-            let intro = format!("{title} · {}", crate::util::text::plural(n, "item"));
-            (
-                Stage::Practice {
-                    session: Box::new(session),
-                    picked: Vec::new(),
-                    answered: None,
-                },
-                intro,
-            )
+            let session = (&catalog, items, histories);
+            first_stage(session, opts, rng, now, (&title, &scope))
         };
         Self {
             catalog,
