@@ -2,6 +2,7 @@ use chrono::TimeZone;
 
 use super::*;
 use crate::course::Course;
+use crate::quiz::Mode;
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()

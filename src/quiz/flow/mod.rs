@@ -8,6 +8,7 @@ mod lab;
 mod parse;
 mod practice;
 mod screen;
+mod start;
 mod wording;
 
 use std::collections::BTreeMap;
@@ -18,8 +19,8 @@ use rand::{SeedableRng, rngs::StdRng};
 pub use parse::{Expect, parse};
 
 use super::{
-    ExamReport, ExamSession, Feedback, ItemRef, ItemState, Mode, Prompt, QuizOptions, QuizSession,
-    QuizSummary, Rating, TopicInfo, catalog::Catalog, select,
+    ExamReport, ExamSession, Feedback, ItemState, Prompt, QuizOptions, QuizSession, QuizSummary,
+    Rating, TopicInfo, catalog::Catalog, select,
 };
 
 /// What the learner asked for.
@@ -130,46 +131,6 @@ pub struct QuizFlow<'c> {
     pub edits: u32,
 }
 
-/// The stage a quiz of `items` (not empty) starts on, and the line that introduces it.
-fn first_stage<'c>(
-    (catalog, items, histories): (&Catalog<'c>, Vec<ItemRef>, &BTreeMap<String, ItemState>),
-    opts: &QuizOptions,
-    mut rng: StdRng,
-    now: DateTime<Utc>,
-    (title, scope): (&str, &str),
-) -> (Stage<'c>, String) {
-    use crate::util::text::{mm_ss, plural};
-    if opts.mode == Mode::Exam {
-        let (exam_date, catalog) = (opts.exam_date, catalog.clone());
-        let exam = ExamSession::new(catalog, items, histories, &mut rng, now, exam_date);
-        // Counted after the start: a question whose bank can no longer be had is left out.
-        let (n, clock) = (exam.len(), mm_ss(exam.remaining(now)));
-        let intro = format!(
-            "Mock exam · {scope} · {} · {clock} on the clock",
-            plural(n, "question")
-        );
-        let exam = Box::new(exam);
-        return (Stage::Exam { exam }, intro);
-    }
-    let n = items.len();
-    let (typed, exam_date) = (opts.typed, opts.exam_date);
-    let session = QuizSession::new(
-        catalog.clone(),
-        items,
-        histories,
-        typed,
-        exam_date,
-        rng,
-        now,
-    );
-    let stage = Stage::Practice {
-        session: Box::new(session),
-        picked: Vec::new(),
-        answered: None,
-    };
-    (stage, format!("{title} · {}", plural(n, "item")))
-}
-
 impl<'c> QuizFlow<'c> {
     pub fn new(
         catalog: Catalog<'c>,
@@ -199,7 +160,7 @@ impl<'c> QuizFlow<'c> {
             )
         } else {
             let session = (&catalog, items, histories);
-            first_stage(session, opts, rng, now, (&title, &scope))
+            start::first_stage(session, opts, rng, now, (&title, &scope))
         };
         Self {
             catalog,
