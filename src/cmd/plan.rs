@@ -79,9 +79,7 @@ pub fn any_due(
     histories: &std::collections::BTreeMap<String, crate::quiz::ItemState>,
 ) -> bool {
     let now = Utc::now();
-    (course.topics.iter())
-        .filter(|t| topic.is_none_or(|slug| slug == t.slug()))
-        .flat_map(|t| t.items().unwrap_or_default())
+    (course.items(topic))
         .any(|item| (histories.get(&item.id)).is_some_and(|s| crate::quiz::is_due(s, now)))
 }
 
@@ -129,10 +127,7 @@ pub fn nothing_due(course: &Course, learner: &Learner, exam_date: Option<NaiveDa
 }
 
 fn next_review_line(course: &Course, learner: &Learner, now: DateTime<Utc>) -> String {
-    let ids: std::collections::HashSet<&str> = (course.topics.iter())
-        .flat_map(|t| t.items().unwrap_or_default())
-        .map(|i| i.id.as_str())
-        .collect();
+    let ids: std::collections::HashSet<&str> = course.items(None).map(|i| i.id.as_str()).collect();
     let in_course = |id: &str| ids.contains(id);
     let next = (learner.progress.items.iter())
         .filter(|(id, s)| s.due > now && in_course(id))

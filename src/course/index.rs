@@ -39,8 +39,23 @@ impl TopicEntry {
     }
 }
 
+impl ItemEntry {
+    /// The 0-based teaching step it names.
+    pub fn step_index(&self) -> Option<usize> {
+        self.step?.checked_sub(1)
+    }
+}
+
 impl QuizEntry {
     pub fn of(bank: &QuizBank) -> Self {
+        Self {
+            path: bank.path.clone(),
+            items: Self::entries(bank).into(),
+        }
+    }
+
+    /// A bank's item entries: triggers, then questions, in file order.
+    pub fn entries(bank: &QuizBank) -> Vec<ItemEntry> {
         let step = |s: &Option<crate::quiz::bank::StepRef>| s.map(|s| s.step);
         let triggers = (bank.triggers.iter()).map(|t| ItemEntry {
             id: t.id.clone(),
@@ -54,10 +69,7 @@ impl QuizEntry {
             lab: q.lab.is_some(),
             step: step(&q.step),
         });
-        Self {
-            path: bank.path.clone(),
-            items: triggers.chain(questions).collect::<Vec<_>>().into(),
-        }
+        triggers.chain(questions).collect()
     }
 }
 

@@ -136,7 +136,7 @@ impl Course {
         let steps = self.topics.iter().enumerate().flat_map(|(at, t)| {
             (t.items().unwrap_or_default().iter())
                 .filter(|i| wrong.contains(i.id.as_str()))
-                .filter_map(move |i| Some((at, t.slug().to_string(), i.step?.checked_sub(1)?)))
+                .filter_map(move |i| Some((at, t.slug().to_string(), i.step_index()?)))
         });
         reread::tally(steps)
     }
@@ -157,6 +157,13 @@ impl Course {
             let bank = self.quiz_of(t)?;
             Some(bank.triggers.iter().find(|x| x.id == id)?.cue.clone())
         })
+    }
+
+    /// Every quiz item of the course, or of the topic `topic` (a slug), from the index: no bank is parsed.
+    pub fn items(&self, topic: Option<&str>) -> impl Iterator<Item = &index::ItemEntry> {
+        (self.topics.iter())
+            .filter(move |t| topic.is_none_or(|slug| slug == t.slug()))
+            .flat_map(|t| t.items().unwrap_or_default())
     }
 
     /// A topic's quiz bank; parsed alone if the banks are not all parsed yet (a topic quiz reads one file).

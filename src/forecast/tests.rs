@@ -26,7 +26,7 @@ fn topics() -> Vec<TopicInput> {
         read: 0,
         items: (testdata::banks().iter())
             .find(|b| b.topic == slug)
-            .map_or_else(Vec::new, |b| QuizEntry::of(b).items.get().to_vec()),
+            .map_or_else(Vec::new, QuizEntry::entries),
     };
     vec![
         t("step-functions", 11, "1.3 Orchestrate data pipelines", 4),

@@ -55,7 +55,7 @@ impl<'c> Catalog<'c> {
                 Shelf::new(
                     Cow::Borrowed(&b.topic),
                     at,
-                    Cow::Owned(QuizEntry::of(b).items.get().to_vec()),
+                    Cow::Owned(QuizEntry::entries(b)),
                 )
             })
             .collect();
@@ -143,8 +143,8 @@ impl<'c> Catalog<'c> {
     /// The step item `id` depends on: its topic's slug and the 0-based teaching step.
     pub fn step_of(&self, id: &str) -> Option<(String, usize)> {
         self.0.shelves.iter().find_map(|s| {
-            let step = s.items.iter().find(|i| i.id == id)?.step?;
-            Some((s.topic.to_string(), step.checked_sub(1)?))
+            let step = s.items.iter().find(|i| i.id == id)?.step_index()?;
+            Some((s.topic.to_string(), step))
         })
     }
 }
