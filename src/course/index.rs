@@ -103,7 +103,8 @@ impl Course {
         if let Some(course) = cache.as_ref().and_then(cache::Cache::course) {
             return Ok(course);
         }
-        let course = CourseFiles::from_dir(dir)?.parse()?;
+        // Read and parsed a file at a time on every core, as `check` does.
+        let course = CourseFiles::parse_dir(dir, false)?.0?;
         if let Some(cache) = cache {
             cache.store(&course);
         }
