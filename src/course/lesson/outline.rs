@@ -31,8 +31,119 @@ pub struct RawSection {
 }
 
 /// Finds the top-level `#` headings and `---` breaks. Only events at nesting depth 0 count, so a `---` inside a
-/// list or a `#` inside a code block never splits anything.
+/// list or a `#` inside a code block never splits anything. A line scan answers for the markdown lessons are written
+/// in; anything it cannot vouch for gets the parse.
 pub fn scan_sections(body: &str) -> Vec<RawSection> {
+    quick_sections(body).unwrap_or_else(|| parsed_sections(body))
+}
+
+/// [`scan_sections`] a line at a time, without a markdown parse (the parse was a third of `check`'s time on a big
+/// course). `None` when a line could mean something the scan does not follow: an HTML block, a fence, heading or
+/// break indented by one to three spaces (top level or inside a list, which only a parse tells), a setext heading,
+/// a heading, break or fence straight after a non-blank line (a table, a lazy continuation...), a heading with
+/// inline markup, a tab, `\r` or NUL. Otherwise every line starting a top-level heading or break starts at column 0
+/// after a blank line, outside a fence: a line there closes every list and quote, and a fence opened at column 0
+/// holds every line up to its closing one. The tests hold it to the parse on every lesson and on generated bodies.
+pub fn quick_sections(body: &str) -> Option<Vec<RawSection>> {
+    if body.bytes().any(|b| matches!(b, b'\t' | b'\r' | 0)) {
+        return None;
+    }
+    let mut sections: Vec<RawSection> = Vec::new();
+    let mut fence: Option<(u8, usize)> = None;
+    let (mut after_blank, mut at) = (true, 0);
+    for line in body.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let text = line.strip_suffix('\n').unwrap_or(line);
+        let rest = text.trim_start_matches(' ');
+        let indent = text.len() - rest.len();
+        if let Some((mark, len)) = fence {
+            if indent < 4 && closes_fence(rest, mark, len) {
+                (fence, after_blank) = (None, false);
+            }
+            continue;
+        }
+        if rest.trim_end_matches(' ').is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let blank_before = std::mem::replace(&mut after_blank, false);
+        if indent >= 4 {
+            continue;
+        }
+        let h1 = rest
+            .strip_prefix('#')
+            .filter(|t| t.is_empty() || t.starts_with(' '));
+        let opens = fence_mark(rest);
+        let rule = is_rule(rest);
+        let setext = rest.trim_end_matches(' ').bytes().all(|b| b == b'=');
+        let unsure = rest.starts_with('<') || (setext && !blank_before);
+        if unsure || (indent > 0 && (h1.is_some() || opens.is_some() || rule)) {
+            return None;
+        }
+        if !blank_before && (h1.is_some() || opens.is_some() || rule) {
+            return None;
+        }
+        if let Some(open) = opens {
+            fence = Some(open?);
+        } else if rule {
+            if let Some(s) = sections.last_mut() {
+                s.rules.push((start, at));
+            }
+        } else if let Some(title) = h1 {
+            if title.contains(|c: char| INLINE_MARKUP.contains(&c) || c.is_control()) {
+                return None;
+            }
+            if let Some(prev) = sections.last_mut() {
+                prev.end = start;
+            }
+            sections.push(RawSection {
+                name: title.trim().to_string(),
+                heading_at: start,
+                start: at,
+                end: body.len(),
+                rules: Vec::new(),
+            });
+        }
+    }
+    Some(sections)
+}
+
+/// Characters inline markdown could give a meaning to in a heading's text (or, `#`, close it).
+const INLINE_MARKUP: [char; 13] = [
+    '\\', '`', '*', '_', '[', ']', '<', '>', '&', '!', '~', '#', '|',
+];
+
+/// The fence a line (indentation removed) opens: `Some(Some((mark, length)))`; `Some(None)` when it looks like a
+/// backtick fence but is not one (a backtick in its info string: inline code), which the scan leaves to the parse.
+fn fence_mark(rest: &str) -> Option<Option<(u8, usize)>> {
+    let mark = *rest
+        .as_bytes()
+        .first()
+        .filter(|&&b| b == b'`' || b == b'~')?;
+    let len = rest.bytes().take_while(|&b| b == mark).count();
+    if len < 3 {
+        return None;
+    }
+    Some((mark == b'~' || !rest[len..].contains('`')).then_some((mark, len)))
+}
+
+/// Whether a line (indentation of at most three spaces removed) closes a fence of `len` `mark`s.
+fn closes_fence(rest: &str, mark: u8, len: usize) -> bool {
+    let run = rest.bytes().take_while(|&b| b == mark).count();
+    run >= len && rest[run..].bytes().all(|b| b == b' ')
+}
+
+/// Whether a line (indentation removed) is a thematic break: three or more of one of `-`, `*`, `_`, with spaces.
+fn is_rule(rest: &str) -> bool {
+    let Some(&mark @ (b'-' | b'*' | b'_')) = rest.as_bytes().first() else {
+        return false;
+    };
+    rest.bytes().all(|b| b == mark || b == b' ') && rest.bytes().filter(|&b| b == mark).count() >= 3
+}
+
+/// [`scan_sections`] by a markdown parse: what a body the line scan cannot vouch for gets, and what it is held to.
+pub fn parsed_sections(body: &str) -> Vec<RawSection> {
     let mut sections: Vec<RawSection> = Vec::new();
     let mut depth = 0usize;
     let mut heading: Option<(usize, String)> = None;
@@ -117,12 +228,7 @@ pub fn opening_title(md: &str) -> Option<String> {
 /// a fortieth of `check` on a big course). `None`: not such a line.
 fn plain_h2(line: &str) -> Option<Option<String>> {
     let text = line.strip_prefix("## ")?;
-    let markup = |c: char| {
-        matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '!' | '~' | '#' | '|'
-        ) || c.is_control()
-    };
+    let markup = |c: char| INLINE_MARKUP.contains(&c) || c.is_control();
     if text.contains(markup) {
         return None;
     }
@@ -209,3 +315,7 @@ pub fn outline(body: &str) -> Outline {
         scenarios: parts(section(SECTIONS[2])).len(),
     }
 }
+
+#[cfg(test)]
+#[path = "outline_tests.rs"]
+mod tests;
