@@ -1,6 +1,7 @@
 //! A lesson's outline: its front matter split off, its top-level sections and the parts they split into, and the
 //! titles of those parts — what the course index needs. The full parser (`lesson::parse`) checks everything on top
-//! of this; build.rs includes this file to index the built-in course, so it uses nothing but std and pulldown-cmark.
+//! of this; build.rs includes this file to index the built-in course, so it uses nothing but std, memchr and
+//! pulldown-cmark.
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -45,16 +46,19 @@ pub fn scan_sections(body: &str) -> Vec<RawSection> {
 /// after a blank line, outside a fence: a line there closes every list and quote, and a fence opened at column 0
 /// holds every line up to its closing one. The tests hold it to the parse on every lesson and on generated bodies.
 pub fn quick_sections(body: &str) -> Option<Vec<RawSection>> {
-    if body.bytes().any(|b| matches!(b, b'\t' | b'\r' | 0)) {
+    if memchr::memchr3(b'\t', b'\r', 0, body.as_bytes()).is_some() {
         return None;
     }
     let mut sections: Vec<RawSection> = Vec::new();
     let mut fence: Option<(u8, usize)> = None;
     let (mut after_blank, mut at) = (true, 0);
-    for line in body.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let text = line.strip_suffix('\n').unwrap_or(line);
+    let ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(Some(body.len()));
+    for end in ends {
+        if at == body.len() {
+            break;
+        }
+        let (start, text) = (at, &body[at..end]);
+        at = (end + 1).min(body.len());
         let rest = text.trim_start_matches(' ');
         let indent = text.len() - rest.len();
         if let Some((mark, len)) = fence {
