@@ -3,9 +3,7 @@
 
 use std::{borrow::Cow, path::Path};
 
-use super::{
-    Course, Diagnostic, Topic, diagrams, index::TopicEntry, lesson, manifest::Manifest, pieces,
-};
+use super::{Course, Diagnostic, diagrams, lesson, manifest::Manifest, pieces};
 use crate::{
     quiz::bank,
     util::{embedded, parallel, sanitize},
@@ -161,12 +159,6 @@ impl CourseFiles {
             diags.dedup();
             return Err(diags);
         }
-        let topics = (topics.into_iter())
-            .map(|p| {
-                let entry = TopicEntry::of(&p.lesson, p.quiz.map(|i| &banks[i]));
-                Topic::parsed(p.lesson, entry, p.quiz)
-            })
-            .collect();
         Ok(Course::parsed(&manifest, &self.origin, topics, banks))
     }
 

@@ -54,9 +54,43 @@ pub fn map_mut<T: Send, R: Send>(
     slots.into_iter().flatten().collect()
 }
 
+/// `a` and `b`, side by side with `parallel` on a machine of two cores or more (`b` on a second thread), else one
+/// after the other; a panic in either is passed on.
+pub fn join<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if !parallel || threads < 2 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(b);
+        let a = a();
+        let b = (other.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{map, map_mut};
+    use super::{join, map, map_mut};
+
+    #[test]
+    fn join_gives_both_results_either_way() {
+        let text = String::from("shared");
+        for parallel in [false, true] {
+            let (a, b) = join(parallel, || text.len(), || text.to_uppercase());
+            assert_eq!((a, b.as_str()), (6, "SHARED"));
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "the second")]
+    fn a_panic_on_the_second_thread_reaches_the_caller() {
+        join(true, || 1, || panic!("the second"));
+    }
 
     #[test]
     fn keeps_the_order_and_maps_every_item_on_any_split() {

@@ -7,28 +7,29 @@ use toml::Spanned;
 
 use super::{COURSE_TOML, CourseFiles};
 use crate::{
-    course::{Lesson, manifest::Manifest},
+    course::{Lesson, Topic, index::TopicEntry, manifest::Manifest},
     quiz::bank::{self, QuizBank},
-    util::diagnostic::{Diagnostic, LineIndex},
+    util::{
+        diagnostic::{Diagnostic, LineIndex},
+        parallel,
+    },
 };
 
-/// A listed lesson and the index of its quiz in the banks, before they become a `Topic`.
-pub(super) struct Parsed {
-    pub(super) lesson: Lesson,
-    pub(super) quiz: Option<usize>,
-}
+/// From this many quiz banks on, the course-wide id check and the topics' index entries run side by side: each reads
+/// every bank, and one after the other they were a tenth of `check` on a big course, on one core.
+const SIDE_BY_SIDE: usize = 100;
 
 impl CourseFiles {
-    /// The topics `manifest` lists, each with its lesson and quiz, and the quiz banks in topic order (the topics
-    /// point into them). Problems go to `diags`.
+    /// The topics `manifest` lists, each with its lesson, quiz and index entry, and the quiz banks in topic order (the
+    /// topics point into them). Problems go to `diags`; the topics are only to be used when there are none.
     pub(super) fn topics(
         &self,
         manifest: &Manifest,
         lessons: Vec<Lesson>,
         banks: Vec<QuizBank>,
         diags: &mut Vec<Diagnostic>,
-    ) -> (Vec<Parsed>, Vec<QuizBank>) {
-        let (mut topics, unlisted) = self.in_order(manifest, lessons, diags);
+    ) -> (Vec<Topic>, Vec<QuizBank>) {
+        let (topics, unlisted) = self.in_order(manifest, lessons, diags);
         for l in &unlisted {
             diags.push(Diagnostic::new(
                 &l.path,
@@ -38,16 +39,13 @@ impl CourseFiles {
         }
         let mut numbers: HashMap<u32, &str> = HashMap::new();
         for t in &topics {
-            if let Some(prev) = numbers.insert(t.lesson.meta.number, &t.lesson.path) {
+            if let Some(prev) = numbers.insert(t.meta.number, &t.path) {
                 // Keep the first user as the one named.
-                numbers.insert(t.lesson.meta.number, prev);
+                numbers.insert(t.meta.number, prev);
                 diags.push(Diagnostic::new(
-                    &t.lesson.path,
-                    t.lesson.key_lines[1],
-                    format!(
-                        "topic number {} is also used by {prev}",
-                        t.lesson.meta.number
-                    ),
+                    &t.path,
+                    t.key_lines[1],
+                    format!("topic number {} is also used by {prev}", t.meta.number),
                 ));
             }
         }
@@ -56,9 +54,30 @@ impl CourseFiles {
             .iter()
             .map(|s| s.get_ref().clone())
             .collect();
-        diags.extend(bank::check_course(&banks, &slugs));
-        let banks = attach_quizzes(&mut topics, banks, diags);
-        (topics, banks)
+        let quizzes = quiz_of_each(&topics, &banks, diags);
+        let (found, entries) = parallel::join(
+            banks.len() >= SIDE_BY_SIDE,
+            || bank::check_course(&banks, &slugs),
+            || {
+                (topics.iter().zip(&quizzes))
+                    .map(|(t, q)| TopicEntry::of(t, q.map(|i| &banks[i])))
+                    .collect::<Vec<_>>()
+            },
+        );
+        diags.extend(found);
+        // The banks in topic order, each topic pointing at its own.
+        let mut slots: Vec<Option<QuizBank>> = banks.into_iter().map(Some).collect();
+        let mut ordered = Vec::new();
+        let topics = (topics.into_iter().zip(quizzes).zip(entries))
+            .map(|((t, q), entry)| {
+                let quiz = q.and_then(|i| slots[i].take()).map(|b| {
+                    ordered.push(b);
+                    ordered.len() - 1
+                });
+                Topic::parsed(t, entry, quiz)
+            })
+            .collect();
+        (topics, ordered)
     }
 
     /// The topics `manifest` lists that have a lesson, in its order, and the lessons it does not list.
@@ -67,7 +86,7 @@ impl CourseFiles {
         manifest: &Manifest,
         lessons: Vec<Lesson>,
         diags: &mut Vec<Diagnostic>,
-    ) -> (Vec<Parsed>, Vec<Lesson>) {
+    ) -> (Vec<Lesson>, Vec<Lesson>) {
         let course_lines =
             LineIndex::new(self.course_toml.as_ref().map_or("", |f| f.text.as_str()));
         let order_line = |slug: &Spanned<String>| course_lines.line_of(slug.span().start);
@@ -97,7 +116,7 @@ impl CourseFiles {
                 continue;
             }
             match by_slug.get(slug).and_then(|&i| lessons[i].take()) {
-                Some(lesson) => topics.push(Parsed { lesson, quiz: None }),
+                Some(lesson) => topics.push(lesson),
                 None if named.contains(slug.as_str()) => {}
                 None => diags.push(Diagnostic::new(
                     COURSE_TOML,
@@ -110,28 +129,23 @@ impl CourseFiles {
     }
 }
 
-/// The banks in topic order, each topic pointing at its own; a topic's second quiz is a problem.
-fn attach_quizzes(
-    topics: &mut [Parsed],
-    banks: Vec<QuizBank>,
+/// Which bank (by its place in `banks`) is each topic's quiz; a topic's second quiz is a problem.
+fn quiz_of_each(
+    topics: &[Lesson],
+    banks: &[QuizBank],
     diags: &mut Vec<Diagnostic>,
-) -> Vec<QuizBank> {
+) -> Vec<Option<usize>> {
     // Grouped first: no topics × banks scan.
-    let mut by_topic: HashMap<String, Vec<QuizBank>> = HashMap::new();
-    for b in banks {
-        by_topic.entry(b.topic.clone()).or_default().push(b);
+    let mut by_topic: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in banks.iter().enumerate() {
+        by_topic.entry(b.topic.as_str()).or_default().push(i);
     }
-    let mut ordered = Vec::new();
-    for t in topics.iter_mut() {
-        let Some(mine) = by_topic.remove(&t.lesson.meta.slug) else {
-            continue;
-        };
-        let mut mine = mine.into_iter();
-        if let Some(b) = mine.next() {
-            t.quiz = Some(ordered.len());
-            ordered.push(b);
-        }
-        for extra in mine {
+    let mut quizzes = Vec::with_capacity(topics.len());
+    for t in topics {
+        let mine = by_topic.remove(t.meta.slug.as_str()).unwrap_or_default();
+        quizzes.push(mine.first().copied());
+        for &extra in mine.iter().skip(1) {
+            let extra = &banks[extra];
             diags.push(Diagnostic::new(
                 &extra.path,
                 1,
@@ -139,5 +153,5 @@ fn attach_quizzes(
             ));
         }
     }
-    ordered
+    quizzes
 }
