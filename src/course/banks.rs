@@ -96,8 +96,8 @@ impl Banks {
 
     /// One bank read and parsed; a bank with nothing to ask (and the problem) when it cannot be.
     fn parse(&self, path: &str, topic: &str) -> (QuizBank, Vec<Diagnostic>) {
-        let parsed =
-            (self.origin.text(path).map_err(|d| vec![d])).and_then(|text| bank::parse(path, &text));
+        let parsed = (self.origin.text(path).map_err(|d| vec![d]))
+            .and_then(|text| bank::parse_cleaned(path, &text));
         match parsed {
             Ok(b) if b.topic == topic => (b, Vec::new()),
             Ok(_) => (

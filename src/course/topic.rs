@@ -37,7 +37,8 @@ impl Origin {
         Some(sections.map(section).collect())
     }
 
-    /// The text of the course file `rel`, cleaned as a folder's files are on load.
+    /// The text of the course file `rel`, cleaned as a folder's files are on load (a built-in file is clean as it
+    /// stands: a test holds it to it).
     pub(super) fn text(&self, rel: &str) -> Result<Cow<'static, str>, Diagnostic> {
         let gone = || Diagnostic::new(rel, 0, "cannot read: it is no longer there");
         match self {

@@ -8,7 +8,7 @@ mod lab;
 mod tree;
 
 use crate::util::diagnostic::Diagnostic;
-pub use checker::parse;
+pub use checker::{parse, parse_cleaned};
 pub use lab::Lab;
 
 /// One topic's quiz: trigger cues and exam-style questions.

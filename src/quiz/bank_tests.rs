@@ -442,3 +442,32 @@ fn the_ascii_choose_check_reads_words_opening_with_punctuation() {
     assert!(has_choose_ascii(b"(choose two)"));
     assert!(has_choose_ascii(b"c.h.o.o.s.e 3"));
 }
+
+#[test]
+fn a_cleaned_text_parses_as_any_other() {
+    let mut files = 0;
+    for (path, text) in testdata::built_in_quiz_files() {
+        assert_eq!(parse_cleaned(path, text), parse(path, text), "{path}");
+        files += 1;
+    }
+    assert!(files >= 10);
+    // Decoded escapes can make what the cleaner drops or changes: those strings are cleaned all the same.
+    for cue in [
+        r#"cue = "Retry\u001b[31m when\tthrottled\r\n""#,
+        r#"cue = 'Retry when throttled'"#,
+        "cue = \"\"\"\nRetry when\nthrottled\"\"\"",
+    ] {
+        let text = trigger_with("cue", cue);
+        assert!(matches!(
+            crate::util::sanitize::clean(&text),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let cleaned = parse_cleaned(P, &text).expect("parses");
+        assert_eq!(Ok(&cleaned), parse(P, &text).as_ref(), "{cue}");
+        assert!(
+            !cleaned.triggers[0]
+                .cue
+                .contains(['\u{1b}', '\t', '\r', '\u{2028}'])
+        );
+    }
+}

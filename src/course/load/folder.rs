@@ -217,7 +217,7 @@ fn read_and_parse(entry: &Entry, check: bool) -> Outcome {
                 }
                 Done::Lesson(Box::new(lesson))
             }
-            Some(Kind::Quiz) => Done::Quiz(bank::parse(&rel, &text)),
+            Some(Kind::Quiz) => Done::Quiz(bank::parse_cleaned(&rel, &text)),
             None => Done::Other,
         };
         Ok(Some((done, found)))

@@ -94,6 +94,8 @@ pub(super) struct Checker<'a> {
     text: &'a str,
     lines: LineIndex,
     diags: Vec<Diagnostic>,
+    /// Every string is a piece of a text `sanitize::clean` left as it was: cleaning it again would change nothing.
+    clean: bool,
 }
 
 impl Checker<'_> {
@@ -110,11 +112,20 @@ impl Checker<'_> {
     /// can encode them), so a field made only of them counts as empty.
     fn text(&mut self, label: Label, field: &str, value: Text) -> String {
         let span = value.span();
-        let cleaned = clean_owned(value);
+        let cleaned = self.cleaned(value);
         if cleaned.trim().is_empty() {
             self.report(&span, format!("{label}: `{field}` is empty"));
         }
         cleaned
+    }
+
+    /// A string of the file, cleaned unless it is clean already.
+    fn cleaned(&self, value: Text) -> String {
+        if self.clean {
+            value.into_inner()
+        } else {
+            clean_owned(value)
+        }
     }
 
     /// A list of text fields: reports each blank entry by its 0-based index.
@@ -122,7 +133,7 @@ impl Checker<'_> {
         // The field's name is formatted only for a report: a course has hundreds of thousands of these.
         kept(values, |(i, v)| {
             let span = v.span();
-            let cleaned = clean_owned(v);
+            let cleaned = self.cleaned(v);
             if cleaned.trim().is_empty() {
                 self.report(&span, format!("{label}: `{field}[{i}]` is empty"));
             }
@@ -298,20 +309,35 @@ fn clean_owned(value: Text) -> String {
 /// Parses one quiz file. Syntax, type and unknown-field errors come from TOML (one at a time, as the parser stops);
 /// past those, every content rule is checked and all breaks are returned, in file order.
 pub fn parse(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
+    parse_with(path, text, false)
+}
+
+/// [`parse`] of a text `sanitize::clean` returned (a course folder's file as read): a string taken from it as it
+/// stands is clean already and is not cleaned again (a string for every field of a big course, a twentieth of
+/// `check`). A string with an escape decoded is cleaned as ever.
+pub fn parse_cleaned(path: &str, text: &str) -> Result<QuizBank, Vec<Diagnostic>> {
+    parse_with(path, text, true)
+}
+
+fn parse_with(path: &str, text: &str, text_clean: bool) -> Result<QuizBank, Vec<Diagnostic>> {
     // The walk of the spanned document reads every well-formed file; anything else (a syntax, type or unknown-field
     // error, or a shape serde would accept that the walk does not know) goes through serde, which words the error.
-    let raw = match walk::bank(text) {
-        Some(raw) => raw,
-        None => toml::from_str::<RawBank>(text).map_err(|e| {
-            let line = e.span().map_or(0, |s| line_of(text, s.start));
-            vec![Diagnostic::new(path, line, e.message().trim())]
-        })?,
+    let (raw, as_written) = match walk::bank(text) {
+        Some(walked) => walked,
+        None => (
+            toml::from_str::<RawBank>(text).map_err(|e| {
+                let line = e.span().map_or(0, |s| line_of(text, s.start));
+                vec![Diagnostic::new(path, line, e.message().trim())]
+            })?,
+            false,
+        ),
     };
     let mut checker = Checker {
         path,
         text,
         lines: LineIndex::new(text),
         diags: Vec::new(),
+        clean: text_clean && as_written,
     };
     let topic_line = checker.line(&raw.topic.span());
     let topic = clean_value(raw.topic.get_ref()).trim().to_string();

@@ -7,8 +7,10 @@ use toml::Spanned;
 use super::super::tree::{self, Node, Table, Value};
 use super::{RawBank, RawQuestion, RawTrigger, Text};
 
-pub(in crate::quiz::bank) fn bank(text: &str) -> Option<RawBank> {
+/// The raw bank, and whether every string in it is the file's text as written (no escape decoded).
+pub(in crate::quiz::bank) fn bank(text: &str) -> Option<(RawBank, bool)> {
     let root = tree::parse(text)?;
+    let as_written = tree::as_written(&root);
     let (mut topic, mut trigger, mut question) = (None, Vec::new(), Vec::new());
     for (key, value) in root {
         match key.as_ref() {
@@ -18,11 +20,12 @@ pub(in crate::quiz::bank) fn bank(text: &str) -> Option<RawBank> {
             _ => return None,
         }
     }
-    Some(RawBank {
+    let raw = RawBank {
         topic: topic?,
         trigger,
         question,
-    })
+    };
+    Some((raw, as_written))
 }
 
 fn trigger(table: Table<'_>) -> Option<RawTrigger> {
@@ -100,7 +103,11 @@ pub(in super::super) fn list<'i, T>(
 ) -> Option<Spanned<Vec<T>>> {
     match node.value {
         Value::Array(a) => {
-            let items = a.into_iter().map(read).collect::<Option<Vec<T>>>()?;
+            // Sized at once (collecting through `Option` grows the vector a push at a time).
+            let mut items = Vec::with_capacity(a.len());
+            for n in a {
+                items.push(read(n)?);
+            }
             Some(Spanned::new(node.span, items))
         }
         _ => None,
