@@ -337,6 +337,11 @@ fn the_ascii_choose_check_agrees_with_the_general_one() {
         "choose\r\n3",
         "Choose 1",
         "abcdefghij choose abcdefghij two",
+        "cchoose two",
+        "C.hoose two",
+        "(c)hoose TWO",
+        "ch0ose two",
+        "coach choose 4",
     ];
     for stem in stems {
         assert_eq!(

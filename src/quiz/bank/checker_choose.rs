@@ -69,6 +69,15 @@ pub(in crate::quiz::bank) fn has_choose_ascii(stem: &[u8]) -> bool {
     let mut from = 0;
     while let Some(i) = memchr::memchr2(b'c', b'C', &stem[from..]) {
         let at = from + i;
+        // A key that starts at this `c` and is "choose" goes on with an `h`: a letter or digit straight after it
+        // that is not one rules it out before the word is looked for (nearly every `c` of a stem).
+        if stem
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() && b | 0x20 != b'h')
+        {
+            from = at + 1;
+            continue;
+        }
         let start = stem[..at].iter().rposition(space).map_or(0, |s| s + 1);
         let end = stem[at..]
             .iter()
