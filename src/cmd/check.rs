@@ -5,7 +5,11 @@ use std::{path::Path, process::ExitCode};
 
 use super::print_diagnostics;
 use crate::{
-    course::{Course, CourseFiles, load::Findings, minimums, pieces, placeholders},
+    course::{
+        Course, CourseFiles,
+        load::{Findings, Pass},
+        minimums, pieces, placeholders,
+    },
     util::text::plural,
 };
 
@@ -16,7 +20,7 @@ pub fn run(dir: Option<&Path>, strict: bool) -> ExitCode {
     };
     let (parsed, found) = match dir {
         // A folder is read, parsed and looked at a file at a time on every core.
-        Some(dir) => match CourseFiles::parse_dir(dir, true) {
+        Some(dir) => match CourseFiles::parse_dir(dir, Pass::Check) {
             Ok(done) => done,
             Err(diags) => return failed(&diags),
         },

@@ -13,8 +13,8 @@ pub use cache::stamp_of;
 pub use format::{Index, ItemEntry, Items, QuizEntry, Stamp, TopicEntry};
 
 use super::{
-    Course, Diagnostic, Lesson, Origin,
-    load::{COURSE_TOML, CourseFiles, SourceFile},
+    Course, Diagnostic, Lesson, Origin, Topic,
+    load::{COURSE_TOML, CourseFiles, Pass, SourceFile},
     manifest::Manifest,
 };
 use crate::{quiz::bank::QuizBank, util::embedded};
@@ -99,12 +99,18 @@ impl Course {
         let Some(dir) = dir else {
             return Self::built_in();
         };
-        let cache = cache::Cache::open(dir);
+        Self::from_folder(dir, cache::Cache::open(dir))
+    }
+
+    /// The folder `dir` through `cache` (none when there is no place for one).
+    fn from_folder(dir: &Path, cache: Option<cache::Cache>) -> Result<Self, Vec<Diagnostic>> {
         if let Some(course) = cache.as_ref().and_then(cache::Cache::course) {
             return Ok(course);
         }
-        // Read and parsed a file at a time on every core, as `check` does.
-        let course = CourseFiles::parse_dir(dir, false)?.0?;
+        // Read, checked and indexed a file at a time on every core, as `check` does, keeping of each file only what
+        // the index holds; the course is then used from its index, as on every later start.
+        let course = CourseFiles::parse_dir(dir, Pass::Index)?.0?;
+        let course = course.into_indexed(folder_origin(dir));
         if let Some(cache) = cache {
             cache.store(&course);
         }
@@ -113,8 +119,28 @@ impl Course {
 
     /// A course whose topics are parsed on demand from `origin`.
     fn from_index(manifest: &Manifest, shown: &str, origin: Origin, index: Index) -> Self {
+        Self {
+            title: manifest.title(),
+            phase: manifest.phase(),
+            blurb: manifest.blurb(),
+            banner: manifest.banner(),
+            origin: shown.to_string(),
+            topics: Vec::new(),
+            banks: super::banks::Banks::lazy(origin.clone(), Vec::new()),
+        }
+        .on_entries(index.topics, origin)
+    }
+
+    /// This course with its topics known by their index entries alone, read from `origin` when first asked for.
+    fn into_indexed(mut self, origin: Origin) -> Self {
+        let topics = std::mem::take(&mut self.topics);
+        self.on_entries(topics.into_iter().map(Topic::into_entry).collect(), origin)
+    }
+
+    /// This course's title and origin over topics made from `entries`, parsed on demand from `origin`.
+    fn on_entries(self, entries: Vec<TopicEntry>, origin: Origin) -> Self {
         let mut banks = Vec::new();
-        let topics = (index.topics.into_iter())
+        let topics = (entries.into_iter())
             .map(|entry| {
                 let quiz = entry.quiz.as_ref().map(|q| {
                     banks.push((q.path.clone(), entry.slug.clone()));
@@ -124,13 +150,9 @@ impl Course {
             })
             .collect();
         Self {
-            title: manifest.title(),
-            phase: manifest.phase(),
-            blurb: manifest.blurb(),
-            banner: manifest.banner(),
-            origin: shown.to_string(),
             topics,
             banks: super::banks::Banks::lazy(origin, banks),
+            ..self
         }
     }
 

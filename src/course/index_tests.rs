@@ -126,6 +126,60 @@ fn a_folder_loads_from_its_cached_index_as_from_a_full_parse() {
     assert_eq!(cached.banks(), full.banks());
 }
 
+/// The built-in course as a folder whose files are old enough to be indexed: lessons, quizzes and labs.
+fn settled_built_in() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = CourseFiles::built_in();
+    let all = (files.course_toml.iter())
+        .chain(&files.lessons)
+        .chain(&files.quizzes);
+    for f in all {
+        let to = tmp.path().join(&f.path);
+        fs::create_dir_all(to.parent().unwrap()).unwrap();
+        fs::write(&to, &f.text).unwrap();
+        age(&to);
+    }
+    tmp
+}
+
+#[test]
+fn a_first_start_uses_the_course_from_its_index_and_caches_it() {
+    let dir = settled_built_in();
+    let root = tempfile::tempdir().unwrap();
+    let full = CourseFiles::from_dir(dir.path()).unwrap().parse().unwrap();
+    for cache in [None, Cache::open_in(root.path(), dir.path())] {
+        let cached = cache.is_some();
+        let first = Course::from_folder(dir.path(), cache).expect("a valid folder");
+        assert_eq!(first.index(), full.index());
+        assert_eq!((&first.origin, &first.title), (&full.origin, &full.title));
+        // Nothing of the parse is kept: each lesson and bank is read again, whole, when asked for.
+        assert!(first.topics.iter().all(|t| !t.is_parsed()));
+        for (t, f) in first.topics.iter().zip(&full.topics) {
+            assert_eq!(t.lesson(), f.lesson());
+        }
+        assert_eq!(first.banks(), full.banks());
+        assert!(
+            first
+                .banks()
+                .iter()
+                .any(|b| b.questions.iter().any(|q| q.lab.is_some()))
+        );
+        let again = Cache::open_in(root.path(), dir.path()).unwrap().course();
+        assert_eq!(
+            again.is_some(),
+            cached,
+            "the index is cached when there is a place for it"
+        );
+    }
+    // A folder that does not check is refused as before.
+    fs::write(
+        dir.path().join("quizzes/12-lake-formation.toml"),
+        "topic = 1\n",
+    )
+    .unwrap();
+    assert!(Course::from_folder(dir.path(), None).is_err());
+}
+
 #[test]
 fn a_stale_cache_is_never_used() {
     let dir = settled_copy();

@@ -46,6 +46,22 @@ pub struct Lesson {
 }
 
 impl Lesson {
+    /// What the course index and the course's cross-checks read of a lesson (its front matter, lines, and its parts'
+    /// titles and lines), its text dropped: for the load that indexes a folder, whose course reads a lesson again when
+    /// it is first shown.
+    pub(super) fn into_outline(mut self) -> Self {
+        for part in (self.steps.iter_mut())
+            .chain(&mut self.angles)
+            .chain(&mut self.scenarios)
+        {
+            part.markdown = String::new();
+        }
+        self.signals = String::new();
+        self.comparison = String::new();
+        self.memory_hack = String::new();
+        self
+    }
+
     /// The markdown of the "Wrap-up" step shown after the last teaching step.
     pub fn wrap_up(&self) -> String {
         format!(

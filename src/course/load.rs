@@ -12,7 +12,7 @@ use crate::{
 mod folder;
 mod topics;
 
-pub use folder::MAX_FILE_BYTES;
+pub use folder::{MAX_FILE_BYTES, Pass};
 pub(super) use folder::{listing, read_course_file};
 
 /// One file of a course, by its path relative to the course folder.

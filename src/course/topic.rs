@@ -133,6 +133,10 @@ impl Topic {
         &self.entry
     }
 
+    pub(super) fn into_entry(self) -> TopicEntry {
+        self.entry
+    }
+
     /// The lesson, parsed now if it was not yet. A lesson that no longer parses as it was indexed (its file changed
     /// or went while the tutor ran) is a stand-in whose steps say what is wrong; [`Topic::problems`] has it.
     pub fn lesson(&self) -> &Lesson {

@@ -24,6 +24,24 @@ pub struct QuizBank {
     pub questions: Vec<Question>,
 }
 
+impl QuizBank {
+    /// What the course index and the course-wide checks read of a bank (its topic, its items' ids, lines and steps,
+    /// which questions are labs), the text dropped: for the load that indexes a folder, whose course parses a bank
+    /// again when it is first quizzed.
+    pub fn into_items(mut self) -> Self {
+        for t in &mut self.triggers {
+            (t.cue, t.answer, t.why) = Default::default();
+            (t.accept, t.decoys) = Default::default();
+        }
+        for q in &mut self.questions {
+            q.stem = String::new();
+            (q.choices, q.explain) = Default::default();
+            q.correct = Vec::new();
+        }
+        self
+    }
+}
+
 /// An exam trigger phrase and the service or feature it points to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {

@@ -127,11 +127,7 @@ impl Cache {
         if files.iter().any(|(_, s)| s.nanos >= settled) {
             return;
         }
-        let index = Index {
-            key: self.key.clone(),
-            files: files.clone(),
-            topics: course.index(),
-        };
+        let text = Index::text_of(&self.key, files, course.topics.iter().map(|t| t.entry()));
         let Some(folder) = self.file.parent() else {
             return;
         };
@@ -140,7 +136,7 @@ impl Cache {
             .file
             .with_extension(format!("{}.part", std::process::id()));
         let written = fs::create_dir_all(folder)
-            .and_then(|()| fs::write(&part, index.to_text()))
+            .and_then(|()| fs::write(&part, text))
             .and_then(|()| fs::rename(&part, &self.file));
         if written.is_err() {
             let _ = fs::remove_file(&part);

@@ -165,16 +165,26 @@ fn unescape(field: &str) -> Option<String> {
 
 impl Index {
     pub fn to_text(&self) -> String {
-        let mut out = format!("{HEADER}\t{}\n", escape(&self.key));
+        Self::text_of(&self.key, &self.files, &self.topics)
+    }
+
+    /// The text of an index of `topics` (which need not be owned by an `Index`: a big course's are not copied to
+    /// be written).
+    pub fn text_of<'t>(
+        key: &str,
+        files: &[(String, Stamp)],
+        topics: impl IntoIterator<Item = &'t TopicEntry>,
+    ) -> String {
+        let mut out = format!("{HEADER}\t{}\n", escape(key));
         let mut line = |fields: &[&str]| {
             let escaped: Vec<String> = fields.iter().map(|f| escape(f)).collect();
             out.push_str(&escaped.join("\t"));
             out.push('\n');
         };
-        for (path, s) in &self.files {
+        for (path, s) in files {
             line(&["F", path, &s.len.to_string(), &s.nanos.to_string()]);
         }
-        for t in &self.topics {
+        for t in topics {
             let number = t.number.to_string();
             let scenarios = t.scenarios.to_string();
             line(&[

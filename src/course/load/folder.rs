@@ -44,18 +44,19 @@ impl CourseFiles {
 
     /// [`Self::from_dir`] and [`Self::parse`] in one pass over the files: each file is read into a buffer its core
     /// keeps, cleaned and parsed while it is in the cache, then dropped, so no phase waits for the slowest core and
-    /// no text is held. With `check`, what `check` looks for besides ([`Findings`]) is found in the same pass.
-    /// `Err`: the folder or a file could not be read (what `from_dir` reports); else the course or its problems.
+    /// no text is held. [`Pass::Check`] also finds what `check` looks for besides ([`Findings`]); [`Pass::Index`]
+    /// keeps of each file only what the index reads. `Err`: the folder or a file could not be read (what `from_dir`
+    /// reports); else the course or its problems.
     pub fn parse_dir(
         dir: &Path,
-        check: bool,
+        pass: Pass,
     ) -> Result<(Parsed<Course>, Findings), Vec<Diagnostic>> {
         let (mut files, names) = Self::names(dir)?;
         if names.len() >= PARALLEL_FILES {
             keep_freed_memory();
         }
         let done = parallel::map(&names, names.len() >= PARALLEL_FILES, |entry| {
-            read_and_parse(entry, check)
+            read_and_parse(entry, pass)
         });
         let (mut diags, mut found) = (Vec::new(), Findings::default());
         let (mut lessons, mut banks) = (Vec::new(), Vec::new());
@@ -147,6 +148,17 @@ impl CourseFiles {
     }
 }
 
+/// What [`CourseFiles::parse_dir`] keeps and finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Everything, and what `check` reports besides ([`Findings`]).
+    Check,
+    /// Of each file only what the course index and the cross-checks read (`Lesson::into_outline`,
+    /// `QuizBank::into_items`), the text dropped once checked: the course is only to be indexed
+    /// (`Course::load` makes it an indexed course at once). A 1,000-topic course kept whole was 110 MB.
+    Index,
+}
+
 /// A file of a course folder: the folder (`DIR/lessons` or `DIR/quizzes`) and the file's name.
 type Entry = (PathBuf, String);
 
@@ -193,8 +205,10 @@ thread_local! {
 /// A file of `parse_dir` done, with what `check` found in it; `Ok(None)` for a folder with a file's name.
 type Outcome = Result<Option<(Done, Findings)>, (usize, String)>;
 
-/// One file of `parse_dir`: read, cleaned, parsed, and (with `check`) looked at for what `check` reports besides.
-fn read_and_parse(entry: &Entry, check: bool) -> Outcome {
+/// One file of `parse_dir`: read, cleaned, parsed, and looked at for what `check` reports besides or kept only as
+/// far as the index reads it, as `pass` asks.
+fn read_and_parse(entry: &Entry, pass: Pass) -> Outcome {
+    let check = pass == Pass::Check;
     let rel = relative(entry);
     BUFFER.with_borrow_mut(|buffer| {
         if buffer.capacity() == 0 {
@@ -215,9 +229,19 @@ fn read_and_parse(entry: &Entry, check: bool) -> Outcome {
                 if let (true, Ok(l)) = (check, &lesson) {
                     found.lesson(l);
                 }
+                let lesson = match pass {
+                    Pass::Check => lesson,
+                    Pass::Index => lesson.map(Lesson::into_outline),
+                };
                 Done::Lesson(Box::new(lesson))
             }
-            Some(Kind::Quiz) => Done::Quiz(bank::parse_cleaned(&rel, &text)),
+            Some(Kind::Quiz) => {
+                let bank = bank::parse_cleaned(&rel, &text);
+                Done::Quiz(match pass {
+                    Pass::Check => bank,
+                    Pass::Index => bank.map(QuizBank::into_items),
+                })
+            }
             None => Done::Other,
         };
         Ok(Some((done, found)))
