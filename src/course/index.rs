@@ -13,15 +13,18 @@ pub use cache::stamp_of;
 pub use format::{Index, ItemEntry, Items, QuizEntry, Stamp, TopicEntry};
 
 use super::{
-    Course, Diagnostic, Lesson, Origin, Topic,
+    Course, Diagnostic, Lesson, Origin,
     load::{COURSE_TOML, CourseFiles, Pass, SourceFile},
     manifest::Manifest,
 };
-use crate::{quiz::bank::QuizBank, util::embedded};
+use crate::{
+    quiz::bank::{ItemIds, QuizBank},
+    util::embedded,
+};
 
 impl TopicEntry {
-    /// The entry of a parsed lesson and its quiz.
-    pub fn of(lesson: &Lesson, quiz: Option<&QuizBank>) -> Self {
+    /// The entry of a parsed lesson and its quiz's.
+    pub fn of(lesson: &Lesson, quiz: Option<QuizEntry>) -> Self {
         let m = &lesson.meta;
         Self {
             number: m.number,
@@ -34,8 +37,50 @@ impl TopicEntry {
             steps: (lesson.steps.iter())
                 .map(|s| s.title.clone().unwrap_or_default())
                 .collect(),
-            quiz: quiz.map(QuizEntry::of),
+            quiz,
         }
+    }
+}
+
+/// What the load that indexes a folder keeps of a quiz file: its index entry, and what the course-wide checks read
+/// (its topic and each item's line). A parsed bank of a big course is many times the size.
+#[derive(Debug)]
+pub struct BankOutline {
+    pub topic: String,
+    pub topic_line: usize,
+    pub entry: QuizEntry,
+    /// Each item's line, in the order of the entry's items.
+    lines: Vec<usize>,
+}
+
+impl BankOutline {
+    pub fn of(bank: &QuizBank) -> Self {
+        Self {
+            topic: bank.topic.clone(),
+            topic_line: bank.topic_line,
+            entry: QuizEntry::of(bank),
+            lines: bank.ids().map(|(_, line)| line).collect(),
+        }
+    }
+}
+
+impl ItemIds for BankOutline {
+    fn path(&self) -> &str {
+        &self.entry.path
+    }
+
+    fn topic(&self) -> (&str, usize) {
+        (&self.topic, self.topic_line)
+    }
+
+    fn ids(&self) -> impl Iterator<Item = (&str, usize)> {
+        (self.entry.items.get().iter())
+            .map(|i| i.id.as_str())
+            .zip(self.lines.iter().copied())
+    }
+
+    fn count(&self) -> usize {
+        self.lines.len()
     }
 }
 
@@ -110,7 +155,6 @@ impl Course {
         // Read, checked and indexed a file at a time on every core, as `check` does, keeping of each file only what
         // the index holds; the course is then used from its index, as on every later start.
         let course = CourseFiles::parse_dir(dir, Pass::Index)?.0?;
-        let course = course.into_indexed(folder_origin(dir));
         if let Some(cache) = cache {
             cache.store(&course);
         }
@@ -119,26 +163,16 @@ impl Course {
 
     /// A course whose topics are parsed on demand from `origin`.
     fn from_index(manifest: &Manifest, shown: &str, origin: Origin, index: Index) -> Self {
-        Self {
-            title: manifest.title(),
-            phase: manifest.phase(),
-            blurb: manifest.blurb(),
-            banner: manifest.banner(),
-            origin: shown.to_string(),
-            topics: Vec::new(),
-            banks: super::banks::Banks::lazy(origin.clone(), Vec::new()),
-        }
-        .on_entries(index.topics, origin)
+        Self::from_entries(manifest, shown, origin, index.topics)
     }
 
-    /// This course with its topics known by their index entries alone, read from `origin` when first asked for.
-    fn into_indexed(mut self, origin: Origin) -> Self {
-        let topics = std::mem::take(&mut self.topics);
-        self.on_entries(topics.into_iter().map(Topic::into_entry).collect(), origin)
-    }
-
-    /// This course's title and origin over topics made from `entries`, parsed on demand from `origin`.
-    fn on_entries(self, entries: Vec<TopicEntry>, origin: Origin) -> Self {
+    /// A course whose topics are known by their index entries and parsed on demand from `origin`.
+    pub(super) fn from_entries(
+        manifest: &Manifest,
+        shown: &str,
+        origin: Origin,
+        entries: Vec<TopicEntry>,
+    ) -> Self {
         let mut banks = Vec::new();
         let topics = (entries.into_iter())
             .map(|entry| {
@@ -150,9 +184,13 @@ impl Course {
             })
             .collect();
         Self {
+            title: manifest.title(),
+            phase: manifest.phase(),
+            blurb: manifest.blurb(),
+            banner: manifest.banner(),
+            origin: shown.to_string(),
             topics,
             banks: super::banks::Banks::lazy(origin, banks),
-            ..self
         }
     }
 

@@ -171,13 +171,35 @@ fn a_first_start_uses_the_course_from_its_index_and_caches_it() {
             "the index is cached when there is a place for it"
         );
     }
-    // A folder that does not check is refused as before.
+    // A folder that does not check is refused with the problems a full parse finds: here a bank that repeats
+    // another's ids (the course-wide check, read from the outlines) and one that does not parse.
+    let sfn = fs::read_to_string(dir.path().join("quizzes/11-step-functions.toml")).unwrap();
+    let twin = sfn.replacen("topic = \"step-functions\"", "topic = \"mwaa\"", 1);
+    fs::write(dir.path().join("quizzes/13-mwaa.toml"), twin).unwrap();
     fs::write(
         dir.path().join("quizzes/12-lake-formation.toml"),
         "topic = 1\n",
     )
     .unwrap();
-    assert!(Course::from_folder(dir.path(), None).is_err());
+    let full = CourseFiles::from_dir(dir.path())
+        .unwrap()
+        .parse()
+        .unwrap_err();
+    assert!(full.iter().any(|d| d.message.starts_with("duplicate id")));
+    assert_eq!(Course::from_folder(dir.path(), None).unwrap_err(), full);
+}
+
+#[test]
+fn an_outline_gives_the_ids_and_lines_of_its_bank() {
+    for b in CourseFiles::built_in().parse().unwrap().banks() {
+        let outline = BankOutline::of(b);
+        assert_eq!(
+            outline.ids().collect::<Vec<_>>(),
+            b.ids().collect::<Vec<_>>()
+        );
+        assert_eq!((outline.path(), outline.topic()), (b.path(), b.topic()));
+        assert_eq!(outline.entry, QuizEntry::of(b));
+    }
 }
 
 #[test]

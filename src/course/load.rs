@@ -3,7 +3,13 @@
 
 use std::{borrow::Cow, path::Path};
 
-use super::{Course, Diagnostic, diagrams, lesson, manifest::Manifest, pieces};
+use super::{
+    Course, Diagnostic, Origin, Topic, diagrams,
+    index::{BankOutline, QuizEntry},
+    lesson,
+    manifest::Manifest,
+    pieces,
+};
 use crate::{
     quiz::bank,
     util::{embedded, parallel, sanitize},
@@ -53,6 +59,23 @@ impl Kind {
         } else {
             None
         }
+    }
+}
+
+/// A quiz file as assembly reads it: a parsed bank, or what the index keeps of one.
+pub(super) trait Assembled: bank::ItemIds + Sync {
+    fn quiz_entry(&self) -> QuizEntry;
+}
+
+impl Assembled for bank::QuizBank {
+    fn quiz_entry(&self) -> QuizEntry {
+        QuizEntry::of(self)
+    }
+}
+
+impl Assembled for BankOutline {
+    fn quiz_entry(&self) -> QuizEntry {
+        self.entry.clone()
     }
 }
 
@@ -143,6 +166,35 @@ impl CourseFiles {
         lessons: Vec<Parsed<lesson::Lesson>>,
         banks: Vec<Parsed<bank::QuizBank>>,
     ) -> Result<Course, Vec<Diagnostic>> {
+        let (manifest, topics, banks) = self.cross_checked(lessons, banks)?;
+        Ok(Course::parsed(&manifest, &self.origin, topics, banks))
+    }
+
+    /// [`Self::assemble`] from what the index keeps of each file (`Lesson::into_outline`, [`BankOutline`]): the
+    /// same checks and problems, and a course used from its index, its files read from `origin` when asked for.
+    pub(super) fn assemble_index(
+        self,
+        lessons: Vec<Parsed<lesson::Lesson>>,
+        banks: Vec<Parsed<BankOutline>>,
+        origin: Origin,
+    ) -> Result<Course, Vec<Diagnostic>> {
+        let (manifest, topics, _) = self.cross_checked(lessons, banks)?;
+        let entries = topics.into_iter().map(Topic::into_entry).collect();
+        Ok(Course::from_entries(
+            &manifest,
+            &self.origin,
+            origin,
+            entries,
+        ))
+    }
+
+    /// `course.toml` parsed, the topics it lists each with its lesson, quiz and index entry, and the banks in topic
+    /// order; or every problem found.
+    fn cross_checked<B: Assembled>(
+        &self,
+        lessons: Vec<Parsed<lesson::Lesson>>,
+        banks: Vec<Parsed<B>>,
+    ) -> Result<(Manifest, Vec<Topic>, Vec<B>), Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let manifest = self.manifest(&mut diags);
         let lessons = successes(lessons, &mut diags);
@@ -159,7 +211,7 @@ impl CourseFiles {
             diags.dedup();
             return Err(diags);
         }
-        Ok(Course::parsed(&manifest, &self.origin, topics, banks))
+        Ok((manifest, topics, banks))
     }
 
     /// `course.toml`, parsed and checked; `None` when it is missing or does not parse.

@@ -24,24 +24,6 @@ pub struct QuizBank {
     pub questions: Vec<Question>,
 }
 
-impl QuizBank {
-    /// What the course index and the course-wide checks read of a bank (its topic, its items' ids, lines and steps,
-    /// which questions are labs), the text dropped: for the load that indexes a folder, whose course parses a bank
-    /// again when it is first quizzed.
-    pub fn into_items(mut self) -> Self {
-        for t in &mut self.triggers {
-            (t.cue, t.answer, t.why) = Default::default();
-            (t.accept, t.decoys) = Default::default();
-        }
-        for q in &mut self.questions {
-            q.stem = String::new();
-            (q.choices, q.explain) = Default::default();
-            q.correct = Vec::new();
-        }
-        self
-    }
-}
-
 /// An exam trigger phrase and the service or feature it points to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trigger {
@@ -122,30 +104,56 @@ pub fn is_valid_id(id: &str) -> bool {
         && (b.iter()).all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
 }
 
+/// What the course-wide checks read of a quiz file: a parsed bank, or what the course index keeps of one.
+pub trait ItemIds {
+    fn path(&self) -> &str;
+    /// The lesson slug it belongs to, and the line of its `topic` key.
+    fn topic(&self) -> (&str, usize);
+    /// Its items' ids, each with its line, triggers first.
+    fn ids(&self) -> impl Iterator<Item = (&str, usize)>;
+    /// How many items.
+    fn count(&self) -> usize;
+}
+
+impl ItemIds for QuizBank {
+    fn path(&self) -> &str {
+        &self.path
+    }
+
+    fn topic(&self) -> (&str, usize) {
+        (&self.topic, self.topic_line)
+    }
+
+    fn ids(&self) -> impl Iterator<Item = (&str, usize)> {
+        (self.triggers.iter().map(|t| (t.id.as_str(), t.line)))
+            .chain(self.questions.iter().map(|q| (q.id.as_str(), q.line)))
+    }
+
+    fn count(&self) -> usize {
+        self.triggers.len() + self.questions.len()
+    }
+}
+
 /// Rules across files: each quiz's topic is a lesson of the course, and ids are unique course-wide
 /// (progress is keyed by id). The second occurrence of an id is reported, pointing at the first.
-pub fn check_course(banks: &[QuizBank], topic_slugs: &[String]) -> Vec<Diagnostic> {
+pub fn check_course<B: ItemIds>(banks: &[B], topic_slugs: &[String]) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // Hashed, not ordered: 50,000 ids in a tree were a tenth of `check` on a big course, all on one core.
-    let items = banks
-        .iter()
-        .map(|b| b.triggers.len() + b.questions.len())
-        .sum();
+    let items = banks.iter().map(ItemIds::count).sum();
     let mut seen: HashMap<&str, (&str, usize)> = HashMap::with_capacity(items);
     let slugs: HashSet<&str> = topic_slugs.iter().map(String::as_str).collect();
     for bank in banks {
-        if !slugs.contains(bank.topic.as_str()) {
-            let message = format!("topic `{}` is not a lesson of the course", bank.topic);
-            diags.push(Diagnostic::new(&bank.path, bank.topic_line, message));
+        let (topic, topic_line) = bank.topic();
+        if !slugs.contains(topic) {
+            let message = format!("topic `{topic}` is not a lesson of the course");
+            diags.push(Diagnostic::new(bank.path(), topic_line, message));
         }
-        let ids = (bank.triggers.iter().map(|t| (t.id.as_str(), t.line)))
-            .chain(bank.questions.iter().map(|q| (q.id.as_str(), q.line)));
-        for (id, line) in ids {
+        for (id, line) in bank.ids() {
             if let Some((path, first)) = seen.get(id) {
                 let message = format!("duplicate id `{id}` (first used at {path}:{first})");
-                diags.push(Diagnostic::new(&bank.path, line, message));
+                diags.push(Diagnostic::new(bank.path(), line, message));
             } else {
-                seen.insert(id, (&bank.path, line));
+                seen.insert(id, (bank.path(), line));
             }
         }
     }

@@ -10,7 +10,7 @@ use super::{CourseFiles, Findings, Kind, Parsed, lesson};
 use crate::{
     course::{
         Course, Lesson,
-        index::{Stamp, stamp_of},
+        index::{BankOutline, Stamp, folder_origin, stamp_of},
     },
     quiz::bank::{self, QuizBank},
     util::{diagnostic::Diagnostic, parallel, sanitize},
@@ -59,7 +59,7 @@ impl CourseFiles {
             read_and_parse(entry, pass)
         });
         let (mut diags, mut found) = (Vec::new(), Findings::default());
-        let (mut lessons, mut banks) = (Vec::new(), Vec::new());
+        let (mut lessons, mut banks, mut outlines) = (Vec::new(), Vec::new(), Vec::new());
         for (rel, done) in names.iter().map(relative).zip(done) {
             let (file, findings) = match done {
                 Ok(Some(done)) => done,
@@ -87,13 +87,21 @@ impl CourseFiles {
                     files.quizzes.push(path);
                     banks.push(b);
                 }
+                Done::Outline(b) => {
+                    files.quizzes.push(path);
+                    outlines.push(b);
+                }
                 Done::Other => {}
             }
         }
         if !diags.is_empty() {
             return Err(diags);
         }
-        Ok((files.assemble(lessons, banks), found))
+        let course = match pass {
+            Pass::Check => files.assemble(lessons, banks),
+            Pass::Index => files.assemble_index(lessons, outlines, folder_origin(dir)),
+        };
+        Ok((course, found))
     }
 
     /// The course's files, `(folder, file name)` in order (`lessons/` then `quizzes/`, each sorted), and an empty
@@ -154,8 +162,8 @@ pub enum Pass {
     /// Everything, and what `check` reports besides ([`Findings`]).
     Check,
     /// Of each file only what the course index and the cross-checks read (`Lesson::into_outline`,
-    /// `QuizBank::into_items`), the text dropped once checked: the course is only to be indexed
-    /// (`Course::load` makes it an indexed course at once). A 1,000-topic course kept whole was 110 MB.
+    /// [`BankOutline`]), the rest dropped once checked; the course is used from its index, its files read again
+    /// when asked for (a 1,000-topic course kept whole was 110 MB).
     Index,
 }
 
@@ -192,6 +200,8 @@ enum Done {
     /// Boxed: a lesson is several times the size of the other variants.
     Lesson(Box<Parsed<Lesson>>),
     Quiz(Parsed<QuizBank>),
+    /// What the index keeps of a quiz file ([`Pass::Index`]).
+    Outline(Parsed<BankOutline>),
     /// A `.md`/`.toml` file the course does not read (read all the same: an unreadable one is a problem).
     Other,
 }
@@ -237,10 +247,10 @@ fn read_and_parse(entry: &Entry, pass: Pass) -> Outcome {
             }
             Some(Kind::Quiz) => {
                 let bank = bank::parse_cleaned(&rel, &text);
-                Done::Quiz(match pass {
-                    Pass::Check => bank,
-                    Pass::Index => bank.map(QuizBank::into_items),
-                })
+                match pass {
+                    Pass::Check => Done::Quiz(bank),
+                    Pass::Index => Done::Outline(bank.map(|b| BankOutline::of(&b))),
+                }
             }
             None => Done::Other,
         };

@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 
 use toml::Spanned;
 
-use super::{COURSE_TOML, CourseFiles};
+use super::{Assembled, COURSE_TOML, CourseFiles};
 use crate::{
     course::{Lesson, Topic, index::TopicEntry, manifest::Manifest},
-    quiz::bank::{self, QuizBank},
+    quiz::bank,
     util::{
         diagnostic::{Diagnostic, LineIndex},
         parallel,
@@ -22,13 +22,13 @@ const SIDE_BY_SIDE: usize = 100;
 impl CourseFiles {
     /// The topics `manifest` lists, each with its lesson, quiz and index entry, and the quiz banks in topic order (the
     /// topics point into them). Problems go to `diags`; the topics are only to be used when there are none.
-    pub(super) fn topics(
+    pub(super) fn topics<B: Assembled>(
         &self,
         manifest: &Manifest,
         lessons: Vec<Lesson>,
-        banks: Vec<QuizBank>,
+        banks: Vec<B>,
         diags: &mut Vec<Diagnostic>,
-    ) -> (Vec<Topic>, Vec<QuizBank>) {
+    ) -> (Vec<Topic>, Vec<B>) {
         let (topics, unlisted) = self.in_order(manifest, lessons, diags);
         for l in &unlisted {
             diags.push(Diagnostic::new(
@@ -60,13 +60,13 @@ impl CourseFiles {
             || bank::check_course(&banks, &slugs),
             || {
                 (topics.iter().zip(&quizzes))
-                    .map(|(t, q)| TopicEntry::of(t, q.map(|i| &banks[i])))
+                    .map(|(t, q)| TopicEntry::of(t, q.map(|i| banks[i].quiz_entry())))
                     .collect::<Vec<_>>()
             },
         );
         diags.extend(found);
         // The banks in topic order, each topic pointing at its own.
-        let mut slots: Vec<Option<QuizBank>> = banks.into_iter().map(Some).collect();
+        let mut slots: Vec<Option<B>> = banks.into_iter().map(Some).collect();
         let mut ordered = Vec::new();
         let topics = (topics.into_iter().zip(quizzes).zip(entries))
             .map(|((t, q), entry)| {
@@ -130,26 +130,26 @@ impl CourseFiles {
 }
 
 /// Which bank (by its place in `banks`) is each topic's quiz; a topic's second quiz is a problem.
-fn quiz_of_each(
+fn quiz_of_each<B: Assembled>(
     topics: &[Lesson],
-    banks: &[QuizBank],
+    banks: &[B],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Option<usize>> {
     // Grouped first: no topics × banks scan.
     let mut by_topic: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, b) in banks.iter().enumerate() {
-        by_topic.entry(b.topic.as_str()).or_default().push(i);
+        by_topic.entry(b.topic().0).or_default().push(i);
     }
     let mut quizzes = Vec::with_capacity(topics.len());
     for t in topics {
         let mine = by_topic.remove(t.meta.slug.as_str()).unwrap_or_default();
         quizzes.push(mine.first().copied());
         for &extra in mine.iter().skip(1) {
-            let extra = &banks[extra];
+            let (path, topic) = (banks[extra].path(), banks[extra].topic().0);
             diags.push(Diagnostic::new(
-                &extra.path,
+                path,
                 1,
-                format!("a second quiz file for topic `{}`", extra.topic),
+                format!("a second quiz file for topic `{topic}`"),
             ));
         }
     }
