@@ -139,7 +139,7 @@ impl Course {
     }
 
     /// The built-in course, or the folder `dir`: from its cached index when no file changed since it was made,
-    /// else parsed and checked in full (and the index cached for the next start).
+    /// else parsed and checked in full, keeping only its index (which is cached for the next start).
     pub fn load(dir: Option<&Path>) -> Result<Self, Vec<Diagnostic>> {
         let Some(dir) = dir else {
             return Self::built_in();
