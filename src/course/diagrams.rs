@@ -1,7 +1,7 @@
 //! State machine diagrams in lessons: every ```asl block must hold a valid definition, each problem reported at its
 //! line in the lesson file (the renderer would otherwise show the errors in place of the diagram).
 
-use super::{Course, Diagnostic, Lesson};
+use super::{Diagnostic, Lesson};
 use crate::asl::{self, Flavour};
 
 /// One ```asl block of a lesson: its info string, its text and the file line of its first text line.
@@ -45,20 +45,8 @@ pub fn blocks(markdown: &str, first: usize) -> Vec<Block> {
     out
 }
 
-/// Every diagram of every lesson part (steps, angles, scenarios), checked; and how many there are (the summary's
+/// Every diagram of a lesson's parts (steps, angles, scenarios), checked; and how many there are (the summary's
 /// count, found in the same pass).
-pub fn check(course: &Course) -> (Vec<Diagnostic>, usize) {
-    let mut diags = Vec::new();
-    let mut count = 0;
-    for topic in &course.topics {
-        let (found, n) = check_lesson(topic.lesson());
-        diags.extend(found);
-        count += n;
-    }
-    (diags, count)
-}
-
-/// [`check`] of one lesson.
 pub fn check_lesson(l: &Lesson) -> (Vec<Diagnostic>, usize) {
     let mut diags = Vec::new();
     let mut count = 0;

@@ -128,11 +128,11 @@ impl Course {
                 text: embedded::file(COURSE_TOML)?.to_string(),
             };
             let manifest = Manifest::parse(&manifest).ok()?;
-            Some(Self::from_index(
+            Some(Self::from_entries(
                 &manifest,
                 "built-in",
                 Origin::BuiltIn,
-                index,
+                index.topics,
             ))
         });
         indexed.map_or_else(|| CourseFiles::built_in().parse(), Ok)
@@ -159,11 +159,6 @@ impl Course {
             cache.store(&course);
         }
         Ok(course)
-    }
-
-    /// A course whose topics are parsed on demand from `origin`.
-    fn from_index(manifest: &Manifest, shown: &str, origin: Origin, index: Index) -> Self {
-        Self::from_entries(manifest, shown, origin, index.topics)
     }
 
     /// A course whose topics are known by their index entries and parsed on demand from `origin`.

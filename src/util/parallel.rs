@@ -55,18 +55,20 @@ pub fn map_mut<T: Send, R: Send>(
 }
 
 /// `a` and `b`, side by side with `parallel` on a machine of two cores or more (`b` on a second thread), else one
-/// after the other; a panic in either is passed on.
+/// after the other (also when no thread can be had, e.g. at a process limit); a panic in either is passed on.
 pub fn join<A: Send, B: Send>(
     parallel: bool,
     a: impl FnOnce() -> A + Send,
-    b: impl FnOnce() -> B + Send,
+    b: impl Fn() -> B + Sync,
 ) -> (A, B) {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     if !parallel || threads < 2 {
         return (a(), b());
     }
     std::thread::scope(|scope| {
-        let other = scope.spawn(b);
+        let Ok(other) = std::thread::Builder::new().spawn_scoped(scope, &b) else {
+            return (a(), b());
+        };
         let a = a();
         let b = (other.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (a, b)

@@ -12,7 +12,7 @@ use std::{
 };
 
 use super::{Course, Index, Stamp, folder_manifest, folder_origin};
-use crate::course::load::listing;
+use crate::{course::load::listing, util::parallel};
 
 /// A file changed this recently may change again within the clock's granularity without its stamp changing
 /// (git's "racy" entries): a folder holding one is not cached until it has settled.
@@ -78,23 +78,8 @@ impl Cache {
     pub(super) fn course(&self) -> Option<Course> {
         // Listing a big folder is 2,000 stats of system time, reading its index user time: side by side, the
         // course used only once both are done and agree. A small folder is listed sooner than a thread starts.
-        let list = || listing(&self.dir);
         let big = fs::metadata(&self.file).is_ok_and(|m| m.len() >= self.list_beside);
-        let (listed, read) = std::thread::scope(|s| {
-            let thread = big.then(|| std::thread::Builder::new().spawn_scoped(s, list));
-            match thread.and_then(Result::ok) {
-                Some(thread) => {
-                    let read = self.read();
-                    let listed = thread.join();
-                    (
-                        listed.unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                        read,
-                    )
-                }
-                // A small folder, or no thread to be had (a process limit): one after the other.
-                None => (list(), self.read()),
-            }
-        });
+        let (listed, read) = parallel::join(big, || listing(&self.dir), || self.read());
         let files = self.files.get_or_init(|| listed).as_ref()?;
         let (indexed, course) = read?;
         (indexed == *files).then_some(course)
@@ -111,7 +96,8 @@ impl Cache {
         let manifest = folder_manifest(&self.dir)?;
         let shown = self.dir.display().to_string();
         let files = std::mem::take(&mut index.files);
-        let course = Course::from_index(&manifest, &shown, folder_origin(&self.dir), index);
+        let course =
+            Course::from_entries(&manifest, &shown, folder_origin(&self.dir), index.topics);
         Some((files, course))
     }
 

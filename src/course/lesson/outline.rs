@@ -82,10 +82,9 @@ pub fn quick_sections(body: &str) -> Option<Vec<RawSection>> {
         let rule = is_rule(rest);
         let setext = rest.trim_end_matches(' ').bytes().all(|b| b == b'=');
         let unsure = rest.starts_with('<') || (setext && !blank_before);
-        if unsure || (indent > 0 && (h1.is_some() || opens.is_some() || rule)) {
-            return None;
-        }
-        if !blank_before && (h1.is_some() || opens.is_some() || rule) {
+        // A heading, fence or break counts only at column 0 after a blank line.
+        let block = h1.is_some() || opens.is_some() || rule;
+        if unsure || (block && (indent > 0 || !blank_before)) {
             return None;
         }
         if let Some(open) = opens {

@@ -1,5 +1,7 @@
 //! "Choose TWO." written into a stem by an author: the tutor adds it itself, so it is a problem.
 
+use crate::quiz::grade::normalize;
+
 /// "Choose TWO." or the like written by the author, which the tutor adds itself: a word that normalises to
 /// "choose" followed by one that normalises to a count (words that normalise to nothing are skipped).
 pub(super) fn has_choose(stem: &str) -> bool {
@@ -12,16 +14,9 @@ pub(super) fn has_choose(stem: &str) -> bool {
 
 /// `has_choose` for any text.
 pub(in crate::quiz::bank) fn has_choose_chars(stem: &str) -> bool {
-    let mut key = String::new();
     let mut after_choose = false;
     for word in stem.split_whitespace() {
-        // One buffer for every word: a stem is checked without an allocation per word.
-        key.clear();
-        key.extend(
-            word.chars()
-                .flat_map(char::to_lowercase)
-                .filter(|c| c.is_alphanumeric()),
-        );
+        let key = normalize(word);
         if key.is_empty() {
             continue;
         }
